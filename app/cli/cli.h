@@ -1,0 +1,12 @@
+#pragma once
+// Headless subcommands of the one orgward binary (import, sync, report, …) for scripts and CI.
+#include <QStringList>
+
+namespace orgward::cli {
+
+// True when argv asks for a subcommand, --help or --version rather than the GUI.
+bool isCliInvocation(int argc, char **argv);
+// Runs the subcommand in args (args[0] is the program). Needs a QCoreApplication.
+int run(const QStringList &args);
+
+} // namespace orgward::cli

@@ -1,0 +1,66 @@
+#include "command.h"
+
+#include "security/sanitizer.h"
+
+#include <unistd.h>
+
+namespace orgward::cli {
+
+const QList<Command> &commands()
+{
+    static const QList<Command> list{
+        {"import", "Load a folder of recorded Admin API responses (offline review)", cmdImport},
+        {"status", "Show organizations, table counts and the last sync of a database", cmdStatus},
+        {"fixtures", "Generate an API-shaped fixture organization (fixtures generate --help)", cmdFixtures},
+    };
+    return list;
+}
+
+void addDatabaseOption(QCommandLineParser &p)
+{
+    p.addOption({QStringLiteral("db"),
+                 QStringLiteral("Database URL: sqlite:///abs/path.db or postgresql://user@host:port/db?sslmode=prefer. "
+                                "Default: $ORGWARD_DB, else %1.").arg(DatabaseUrl::defaultSqlitePath()),
+                 QStringLiteral("url")});
+}
+
+Result<DatabaseUrl> databaseUrl(const QCommandLineParser &p)
+{
+    QString url = p.value(QStringLiteral("db"));
+    if (url.isEmpty()) url = qEnvironmentVariable("ORGWARD_DB");
+    if (url.isEmpty()) return DatabaseUrl::sqlite(DatabaseUrl::defaultSqlitePath());
+    return DatabaseUrl::parse(url);
+}
+
+Result<std::unique_ptr<Database>> openDatabase(const QCommandLineParser &p, const OpenOptions &o)
+{
+    auto url = databaseUrl(p);
+    if (!url) return url.error();
+    return Database::open(*url, o);
+}
+
+bool parseArgs(QCommandLineParser &p, Context &ctx, int *exitCode)
+{
+    const QCommandLineOption help = p.addHelpOption();
+    if (!p.parse(ctx.args)) {
+        ctx.err << "orgward: " << p.errorText() << "\n" << Qt::flush;
+        *exitCode = ExitUsage;
+        return false;
+    }
+    if (p.isSet(help)) {
+        ctx.out << p.helpText() << Qt::flush;
+        *exitCode = ExitOk;
+        return false;
+    }
+    return true;
+}
+
+int fail(Context &ctx, const QString &message, int code)
+{
+    ctx.err << "orgward: " << Sanitizer::mask(message) << "\n" << Qt::flush;
+    return code;
+}
+
+bool isTerminal(FILE *f) { return ::isatty(fileno(f)) == 1; }
+
+} // namespace orgward::cli

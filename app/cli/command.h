@@ -1,0 +1,53 @@
+#pragma once
+// Shared plumbing for subcommands: option parsing, opening the database, writing to the terminal.
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+#include <memory>
+
+namespace orgward::cli {
+
+// Documented exit codes.
+enum ExitCode {
+    ExitOk = 0,
+    ExitFailed = 1,   // the operation failed; nothing half-written (see the message)
+    ExitUsage = 2,    // bad arguments
+    ExitPartial = 3,  // sync finished with some endpoints failed; re-run to complete
+    ExitAuth = 4,     // the key was refused or lacks a scope
+    ExitCancelled = 5,
+};
+
+struct Context
+{
+    QStringList args; // args[0] is "orgward <command>"
+    QTextStream &out;
+    QTextStream &err;
+};
+
+using Handler = int (*)(Context &);
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+    Handler handler;
+};
+
+const QList<Command> &commands();
+
+void addDatabaseOption(QCommandLineParser &p);
+// --db URL, else $ORGWARD_DB, else the default SQLite file in the user's data folder.
+Result<DatabaseUrl> databaseUrl(const QCommandLineParser &p);
+Result<std::unique_ptr<Database>> openDatabase(const QCommandLineParser &p, const OpenOptions &o = {});
+// Parses args; prints errors/help and returns false with *exitCode set when the command should stop.
+bool parseArgs(QCommandLineParser &p, Context &ctx, int *exitCode);
+int fail(Context &ctx, const QString &message, int code = ExitFailed);
+bool isTerminal(FILE *f);
+
+// Command handlers (one file each).
+int cmdImport(Context &);
+int cmdStatus(Context &);
+int cmdFixtures(Context &);
+
+} // namespace orgward::cli

@@ -1,0 +1,516 @@
+#include "pageparser.h"
+
+#include "core/decimal.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <cmath>
+
+namespace orgward {
+
+namespace {
+
+QString typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return QStringLiteral("a boolean");
+    case QJsonValue::Double: return QStringLiteral("a number");
+    case QJsonValue::String: return QStringLiteral("a string");
+    case QJsonValue::Array: return QStringLiteral("an array");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Undefined: return QStringLiteral("missing");
+    }
+    return {};
+}
+
+QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QString compactValue(const QJsonValue &v)
+{
+    if (v.isObject()) return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    if (v.isArray()) return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+}
+
+// Reads typed fields from one JSON object, remembering the first error with its JSON path.
+class Fields
+{
+public:
+    Fields(const QJsonObject &o, QString path, QString *error) : m_o(o), m_path(std::move(path)), m_error(error) {}
+
+    bool failed() const { return !m_error->isEmpty(); }
+    const QJsonObject &object() const { return m_o; }
+
+    QVariant text(const char *key, bool required = false)
+    {
+        const QJsonValue v = get(key, required);
+        if (v.isString()) return v.toString();
+        if (!isNullish(v)) fail(key, QStringLiteral("a string"), v);
+        return {};
+    }
+    QVariant integer(const char *key, bool required = false)
+    {
+        const QJsonValue v = get(key, required);
+        if (v.isDouble()) {
+            const double d = v.toDouble();
+            if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.0e15) return qint64(d);
+            fail(key, QStringLiteral("a whole number"), v);
+        } else if (!isNullish(v)) {
+            fail(key, QStringLiteral("an integer"), v);
+        }
+        return {};
+    }
+    QVariant timestamp(const char *key, bool required = false)
+    {
+        const QJsonValue v = get(key, required);
+        if (v.isDouble()) {
+            const double d = v.toDouble();
+            if (std::isfinite(d) && d == std::floor(d) && d >= 0 && d < 1.0e11) return qint64(d);
+            fail(key, QStringLiteral("Unix seconds (a whole number)"), v);
+        } else if (!isNullish(v)) {
+            fail(key, QStringLiteral("Unix seconds (an integer)"), v);
+        }
+        return {};
+    }
+    QVariant boolean(const char *key, bool required = false)
+    {
+        const QJsonValue v = get(key, required);
+        if (v.isBool()) return v.toBool();
+        if (!isNullish(v)) fail(key, QStringLiteral("a boolean"), v);
+        return {};
+    }
+    QVariant json(const char *key)
+    {
+        const QJsonValue v = m_o.value(QLatin1String(key));
+        if (isNullish(v)) return {};
+        return compactValue(v);
+    }
+    QVariant decimal(const char *key, bool required = false)
+    {
+        const QJsonValue v = get(key, required);
+        if (v.isDouble()) return Decimal::fromDouble(v.toDouble()).toString();
+        if (v.isString()) {
+            if (const auto d = Decimal::parse(v.toString())) return d->toString();
+            fail(key, QStringLiteral("a decimal number"), v);
+        } else if (!isNullish(v)) {
+            fail(key, QStringLiteral("a number or a numeric string"), v);
+        }
+        return {};
+    }
+    // A nested object; a missing or null one reads as empty. Any other type is an error.
+    Fields sub(const char *key)
+    {
+        const QJsonValue v = m_o.value(QLatin1String(key));
+        if (!v.isObject() && !isNullish(v)) fail(key, QStringLiteral("an object"), v);
+        return Fields(v.toObject(), m_path + u'.' + QLatin1String(key), m_error);
+    }
+    void fail(const char *key, const QString &expected, const QJsonValue &got)
+    {
+        if (failed()) return;
+        *m_error = QStringLiteral("%1.%2: expected %3, got %4").arg(m_path, QLatin1String(key), expected, typeName(got));
+    }
+
+private:
+    static bool isNullish(const QJsonValue &v) { return v.isNull() || v.isUndefined(); }
+    QJsonValue get(const char *key, bool required)
+    {
+        const QJsonValue v = m_o.value(QLatin1String(key));
+        if (required && isNullish(v) && !failed())
+            *m_error = QStringLiteral("%1.%2: required field is %3").arg(m_path, QLatin1String(key),
+                                                                           v.isNull() ? QStringLiteral("null") : QStringLiteral("missing"));
+        return v;
+    }
+
+    QJsonObject m_o;
+    QString m_path;
+    QString *m_error;
+};
+
+class RowBuilder
+{
+public:
+    explicit RowBuilder(const TableSpec &spec) : m_spec(spec) { m_row.values.resize(spec.columns.size()); }
+    void set(const QString &column, const QVariant &v)
+    {
+        const int i = m_spec.indexOf(column);
+        Q_ASSERT_X(i >= 0, "RowBuilder::set", qPrintable(column));
+        m_row.values[i] = v;
+    }
+    void set(const char *column, const QVariant &v) { set(QString::fromLatin1(column), v); }
+    Row take(const QJsonObject &raw)
+    {
+        if (m_spec.keepsRaw) m_row.raw = compact(raw);
+        return std::move(m_row);
+    }
+
+private:
+    const TableSpec &m_spec;
+    Row m_row;
+};
+
+void parseUser(Fields &f, RowBuilder &r)
+{
+    r.set("id", f.text("id", true));
+    r.set("name", f.text("name"));
+    r.set("email", f.text("email"));
+    r.set("role", f.text("role"));
+    r.set("added_at", f.timestamp("added_at", true));
+    r.set("created", f.timestamp("created"));
+    r.set("is_default", f.boolean("is_default"));
+    r.set("is_service_account", f.boolean("is_service_account"));
+    r.set("is_scim_managed", f.boolean("is_scim_managed"));
+    r.set("api_key_last_used_at", f.timestamp("api_key_last_used_at"));
+    r.set("technical_level", f.text("technical_level"));
+    r.set("developer_persona", f.text("developer_persona"));
+}
+
+void parseInvite(Fields &f, RowBuilder &r)
+{
+    r.set("id", f.text("id", true));
+    r.set("email", f.text("email", true));
+    r.set("role", f.text("role"));
+    r.set("status", f.text("status"));
+    r.set("created_at", f.timestamp("created_at"));
+    r.set("expires_at", f.timestamp("expires_at"));
+    r.set("accepted_at", f.timestamp("accepted_at"));
+    const QJsonValue projects = f.object().value(QLatin1String("projects"));
+    if (!projects.isArray() && !projects.isNull() && !projects.isUndefined())
+        f.fail("projects", QStringLiteral("an array"), projects);
+    // The spec lists projects as required but examples omit it: default to [].
+    r.set("projects", projects.isArray() ? compactValue(projects) : QStringLiteral("[]"));
+}
+
+void parseProject(Fields &f, RowBuilder &r)
+{
+    r.set("id", f.text("id", true));
+    r.set("name", f.text("name"));
+    r.set("status", f.text("status"));
+    r.set("created_at", f.timestamp("created_at", true));
+    r.set("archived_at", f.timestamp("archived_at"));
+    r.set("external_key_id", f.text("external_key_id"));
+    r.set("residency", f.text("residency"));
+    r.set("billing_reference_type", f.text("billing_reference_type"));
+    r.set("billing_reference_id", f.text("billing_reference_id"));
+}
+
+void parseProjectUser(Fields &f, RowBuilder &r)
+{
+    r.set("user_id", f.text("id", true));
+    r.set("name", f.text("name"));
+    r.set("email", f.text("email"));
+    r.set("role", f.text("role"));
+    r.set("added_at", f.timestamp("added_at"));
+}
+
+void parseServiceAccount(Fields &f, RowBuilder &r)
+{
+    r.set("id", f.text("id", true));
+    r.set("name", f.text("name"));
+    r.set("role", f.text("role"));
+    r.set("created_at", f.timestamp("created_at"));
+}
+
+void parseProjectApiKey(Fields &f, RowBuilder &r)
+{
+    r.set("id", f.text("id", true));
+    r.set("name", f.text("name"));
+    r.set("redacted_value", f.text("redacted_value"));
+    r.set("created_at", f.timestamp("created_at"));
+    r.set("last_used_at", f.timestamp("last_used_at"));
+    r.set("owner_project_access", f.text("owner_project_access"));
+    Fields owner = f.sub("owner");
+    const QVariant type = owner.text("type");
+    r.set("owner_type", type);
+    // The owner's details sit under a key named after its type ("user" or "service_account").
+    const QByteArray typeKey = type.toString().toUtf8();
+    if (!typeKey.isEmpty()) {
+        Fields who = owner.sub(typeKey.constData());
+        r.set("owner_id", who.text("id"));
+        r.set("owner_name", who.text("name"));
+        r.set("owner_email", who.text("email"));
+        r.set("owner_role", who.text("role"));
+    }
+}
+
+void parseRateLimit(Fields &f, RowBuilder &r)
+{
+    r.set("id", f.text("id", true));
+    r.set("model", f.text("model", true));
+    for (const char *k : {"max_requests_per_1_minute", "max_tokens_per_1_minute", "max_images_per_1_minute",
+                          "max_audio_megabytes_per_1_minute", "max_requests_per_1_day", "batch_1_day_max_input_tokens"})
+        r.set(k, f.integer(k));
+}
+
+void parseCertificate(Fields &f, RowBuilder &r, const char *idColumn)
+{
+    r.set(idColumn, f.text("id", true));
+    r.set("name", f.text("name"));
+    r.set("active", f.boolean("active")); // missing on single-object responses: keep null
+    r.set("created_at", f.timestamp("created_at"));
+    Fields d = f.sub("certificate_details");
+    r.set("valid_at", d.timestamp("valid_at"));
+    r.set("expires_at", d.timestamp("expires_at"));
+}
+
+void parseAdminKey(Fields &f, RowBuilder &r)
+{
+    r.set("id", f.text("id", true));
+    r.set("name", f.text("name"));
+    r.set("redacted_value", f.text("redacted_value"));
+    r.set("created_at", f.timestamp("created_at"));
+    r.set("expires_at", f.timestamp("expires_at"));
+    r.set("last_used_at", f.timestamp("last_used_at"));
+    Fields owner = f.sub("owner");
+    r.set("owner_type", owner.text("type"));
+    r.set("owner_id", owner.text("id"));
+    r.set("owner_name", owner.text("name"));
+    r.set("owner_role", owner.text("role"));
+}
+
+void parseAuditLog(Fields &f, RowBuilder &r, QList<Row> &certEvents)
+{
+    const QVariant id = f.text("id", true);
+    const QVariant type = f.text("type", true);
+    const QVariant at = f.timestamp("effective_at", true);
+    r.set("id", id);
+    r.set("type", type);
+    r.set("effective_at", at);
+    Fields project = f.sub("project");
+    r.set("project_id", project.text("id"));
+    r.set("project_name", project.text("name"));
+    Fields actor = f.sub("actor");
+    const QVariant actorType = actor.text("type");
+    r.set("actor_type", actorType);
+    if (actorType.toString() == u"session") {
+        Fields session = actor.sub("session");
+        Fields user = session.sub("user");
+        r.set("actor_id", user.text("id"));
+        r.set("actor_email", user.text("email"));
+        r.set("actor_ip", session.text("ip_address"));
+    } else if (actorType.toString() == u"api_key") {
+        Fields key = actor.sub("api_key");
+        r.set("actor_id", key.text("id"));
+        const QByteArray ownerKey = key.text("type").toString().toUtf8();
+        if (!ownerKey.isEmpty()) {
+            Fields owner = key.sub(ownerKey.constData());
+            r.set("actor_email", owner.text("email"));
+        }
+    }
+    // The payload sits under a key named after the event type; unknown types keep theirs too.
+    const QString typeStr = type.toString();
+    const QJsonValue payload = f.object().value(typeStr);
+    r.set("payload", payload.isObject() || payload.isArray() ? compactValue(payload) : QVariant());
+    if (f.failed() || !typeStr.startsWith(QLatin1String("certificate"))) return;
+    // certificate.created/updated/deleted carry {id,name}; certificates.(de)activated a list.
+    const TableSpec &ev = certificateEventsSpec();
+    const QJsonObject p = payload.toObject();
+    QList<QJsonObject> certs;
+    if (p.contains(QLatin1String("certificates")))
+        for (const QJsonValue &c : p.value(QLatin1String("certificates")).toArray()) certs << c.toObject();
+    else if (p.contains(QLatin1String("id")))
+        certs << p;
+    for (const QJsonObject &c : std::as_const(certs)) {
+        const QString certId = c.value(QLatin1String("id")).toString();
+        if (certId.isEmpty()) continue;
+        RowBuilder e(ev);
+        e.set("id", QString(id.toString() + u'/' + certId));
+        e.set("certificate_id", certId);
+        e.set("action", typeStr);
+        e.set("occurred_at", at);
+        e.set("metadata", QString::fromUtf8(compact(c)));
+        Row row = e.take(QJsonObject());
+        row.values[ev.indexOf(QStringLiteral("actor_id"))] = QVariant(); // filled by caller
+        certEvents << std::move(row);
+    }
+}
+
+QString bucketRowId(const QString &kind, const QString &groupBy, qint64 start, const QStringList &dims)
+{
+    QCryptographicHash h(QCryptographicHash::Sha1);
+    h.addData(kind.toUtf8());
+    h.addData("\x1f");
+    h.addData(groupBy.toUtf8());
+    h.addData("\x1f");
+    h.addData(QByteArray::number(start));
+    for (const QString &d : dims) {
+        h.addData("\x1f");
+        h.addData(d.isNull() ? QByteArrayLiteral("\x00null") : d.toUtf8());
+    }
+    return QString::fromLatin1(h.result().toHex());
+}
+
+Result<ParsedPage> parseBucketed(const EndpointRef &ref, const QJsonObject &root, qint64 now, qint64 grace)
+{
+    ParsedPage page;
+    QString error;
+    Fields top(root, QStringLiteral("$"), &error);
+    const QVariant obj = top.text("object");
+    if (!obj.isNull() && obj.toString() != u"page")
+        return err(Error::Code::Parse, QStringLiteral("$.object: expected \"page\", got \"%1\"").arg(obj.toString()));
+    const QJsonValue data = root.value(QLatin1String("data"));
+    if (!data.isArray())
+        return err(Error::Code::Parse, QStringLiteral("$.data: expected an array of buckets, got %1").arg(typeName(data)));
+    page.hasMore = top.boolean("has_more", true).toBool();
+    page.nextCursor = top.text("next_page").toString();
+    if (!error.isEmpty()) return err(Error::Code::Parse, error);
+
+    const bool costs = ref.kind == EndpointKind::Costs;
+    const TableSpec &spec = tableSpec(ref.kind);
+    const QString kind = costs ? QStringLiteral("costs") : ref.usageKind;
+    const QStringList dims = costs ? groupByDimensions(QStringLiteral("costs")) : usageDimensionColumns();
+    const QStringList metrics = usageMetricColumns();
+    const QJsonArray buckets = data.toArray();
+    page.itemCount = int(buckets.size());
+    for (qsizetype b = 0; b < buckets.size(); ++b) {
+        const QString bpath = QStringLiteral("$.data[%1]").arg(b);
+        if (!buckets[b].isObject())
+            return err(Error::Code::Parse, QStringLiteral("%1: expected a bucket object, got %2").arg(bpath, typeName(buckets[b])));
+        Fields bucket(buckets[b].toObject(), bpath, &error);
+        const qint64 start = bucket.timestamp("start_time", true).toLongLong();
+        const qint64 end = bucket.timestamp("end_time", true).toLongLong();
+        if (!error.isEmpty()) return err(Error::Code::Parse, error);
+        if (end <= start) return err(Error::Code::Parse, QStringLiteral("%1: end_time is not after start_time").arg(bpath));
+        if (b == 0 || start < page.minTime) page.minTime = start;
+        page.maxTime = std::max(page.maxTime, end);
+        // The live API and every example say "results"; the 2025 schema said "result".
+        QJsonValue results = bucket.object().value(QLatin1String("results"));
+        QString rkey = QStringLiteral("results");
+        if (results.isUndefined() || results.isNull()) {
+            results = bucket.object().value(QLatin1String("result"));
+            rkey = QStringLiteral("result");
+        }
+        if (results.isUndefined() || results.isNull()) results = QJsonArray();
+        if (!results.isArray())
+            return err(Error::Code::Parse, QStringLiteral("%1.%2: expected an array, got %3").arg(bpath, rkey, typeName(results)));
+        const bool provisional = end > now - grace;
+        QHash<QString, int> seen; // identical dimension tuples inside one bucket get an ordinal
+        const QJsonArray arr = results.toArray();
+        for (qsizetype i = 0; i < arr.size(); ++i) {
+            const QString rpath = QStringLiteral("%1.%2[%3]").arg(bpath, rkey).arg(i);
+            if (!arr[i].isObject())
+                return err(Error::Code::Parse, QStringLiteral("%1: expected a result object, got %2").arg(rpath, typeName(arr[i])));
+            Fields res(arr[i].toObject(), rpath, &error);
+            RowBuilder row(spec);
+            QStringList dimValues;
+            for (const QString &d : dims) {
+                const QByteArray key = d.toUtf8();
+                QVariant v = d == u"batch" ? res.boolean(key.constData()) : res.text(key.constData());
+                row.set(d, v);
+                dimValues << (v.isNull() ? QString() : v.toString());
+            }
+            row.set("group_by", ref.groupByKey());
+            row.set("bucket_width", ref.bucketWidth);
+            row.set("bucket_start", start);
+            row.set("bucket_end", end);
+            row.set("provisional", provisional);
+            if (costs) {
+                Fields amount = res.sub("amount");
+                row.set("amount", amount.decimal("value", true));
+                row.set("currency", amount.text("currency"));
+                row.set("quantity", res.decimal("quantity"));
+                row.set("quantity_unit", res.text("quantity_unit"));
+                row.set("organization_id", res.text("organization_id"));
+            } else {
+                row.set("kind", ref.usageKind);
+                for (const QString &m : metrics) row.set(m, res.integer(m.toUtf8().constData()));
+                // 2025 spec drift: code interpreter sessions were once named "sessions".
+                if (ref.usageKind == u"code_interpreter_sessions" && res.object().contains(QLatin1String("sessions"))
+                    && !res.object().contains(QLatin1String("num_sessions")))
+                    row.set("num_sessions", res.integer("sessions"));
+            }
+            if (!error.isEmpty()) return err(Error::Code::Parse, error);
+            QString id = bucketRowId(kind, ref.groupByKey() + u'@' + ref.bucketWidth, start, dimValues);
+            const int n = seen.value(id, 0);
+            seen.insert(id, n + 1);
+            if (n > 0) id += u'#' + QString::number(n);
+            row.set("id", id);
+            page.rows << row.take(arr[i].toObject());
+        }
+    }
+    return page;
+}
+
+Result<ParsedPage> parseList(const EndpointRef &ref, const QJsonObject &root)
+{
+    ParsedPage page;
+    QString error;
+    Fields top(root, QStringLiteral("$"), &error);
+    const QVariant obj = top.text("object");
+    if (!obj.isNull() && obj.toString() != u"list")
+        return err(Error::Code::Parse, QStringLiteral("$.object: expected \"list\", got \"%1\"").arg(obj.toString()));
+    const QJsonValue data = root.value(QLatin1String("data"));
+    if (!data.isArray())
+        return err(Error::Code::Parse, QStringLiteral("$.data: expected an array, got %1").arg(typeName(data)));
+    page.hasMore = top.boolean("has_more", true).toBool();
+    if (!error.isEmpty()) return err(Error::Code::Parse, error);
+
+    const TableSpec &spec = tableSpec(ref.kind);
+    const QJsonArray items = data.toArray();
+    page.itemCount = int(items.size());
+    QSet<QString> ids;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString path = QStringLiteral("$.data[%1]").arg(i);
+        if (!items[i].isObject())
+            return err(Error::Code::Parse, QStringLiteral("%1: expected an object, got %2").arg(path, typeName(items[i])));
+        const QJsonObject o = items[i].toObject();
+        Fields f(o, path, &error);
+        RowBuilder r(spec);
+        if (ref.isProjectScoped()) r.set("project_id", ref.projectId);
+        QList<Row> certEvents;
+        switch (ref.kind) {
+        case EndpointKind::Users: parseUser(f, r); break;
+        case EndpointKind::Invites: parseInvite(f, r); break;
+        case EndpointKind::Projects: parseProject(f, r); break;
+        case EndpointKind::ProjectUsers: parseProjectUser(f, r); break;
+        case EndpointKind::ServiceAccounts: parseServiceAccount(f, r); break;
+        case EndpointKind::ProjectApiKeys: parseProjectApiKey(f, r); break;
+        case EndpointKind::RateLimits: parseRateLimit(f, r); break;
+        case EndpointKind::Certificates: parseCertificate(f, r, "id"); break;
+        case EndpointKind::ProjectCertificates: parseCertificate(f, r, "certificate_id"); break;
+        case EndpointKind::AdminApiKeys: parseAdminKey(f, r); break;
+        case EndpointKind::AuditLogs: parseAuditLog(f, r, certEvents); break;
+        case EndpointKind::Usage:
+        case EndpointKind::Costs: Q_UNREACHABLE();
+        }
+        if (!error.isEmpty()) return err(Error::Code::Parse, error);
+        Row row = r.take(o);
+        const QString id = row.values[spec.indexOf(spec.idColumn)].toString();
+        if (ids.contains(id))
+            return err(Error::Code::Parse, QStringLiteral("%1.id: \"%2\" appears twice on one page").arg(path, id));
+        ids.insert(id);
+        if (ref.kind == EndpointKind::AuditLogs) {
+            const qint64 at = row.values[spec.indexOf(QStringLiteral("effective_at"))].toLongLong();
+            if (i == 0 || at < page.minTime) page.minTime = at;
+            page.maxTime = std::max(page.maxTime, at);
+            const QVariant actor = row.values[spec.indexOf(QStringLiteral("actor_id"))];
+            for (Row &e : certEvents) {
+                e.values[certificateEventsSpec().indexOf(QStringLiteral("actor_id"))] = actor;
+                page.certificateEvents << std::move(e);
+            }
+        }
+        page.nextCursor = id;
+        page.rows << std::move(row);
+    }
+    // Cursor = the id of the last element of data (never first_id/last_id, which examples get wrong).
+    if (ref.kind == EndpointKind::ProjectUsers && !page.rows.isEmpty())
+        page.nextCursor = page.rows.last().values[spec.indexOf(QStringLiteral("user_id"))].toString();
+    return page;
+}
+
+} // namespace
+
+Result<ParsedPage> parsePage(const EndpointRef &ref, const QByteArray &body, qint64 nowSecs, qint64 grace)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+    if (pe.error != QJsonParseError::NoError)
+        return err(Error::Code::Parse, QStringLiteral("not valid JSON at byte %1: %2").arg(pe.offset).arg(pe.errorString()));
+    if (!doc.isObject()) return err(Error::Code::Parse, QStringLiteral("$: expected a JSON object at the top level"));
+    const QJsonObject root = doc.object();
+    return ref.isBucketed() ? parseBucketed(ref, root, nowSecs, grace) : parseList(ref, root);
+}
+
+} // namespace orgward

@@ -1,0 +1,24 @@
+#pragma once
+// Parses one Admin API response page (cursor list or time-bucketed page) into table rows.
+// Strict about what the contract requires and about types; tolerant of unknown fields and enum values,
+// which are kept in the row's raw JSON. Errors name the JSON path: "$.data[3].created_at: …".
+#include "tables.h"
+
+namespace orgward {
+
+struct ParsedPage
+{
+    QList<Row> rows;
+    QList<Row> certificateEvents; // derived from certificate.* audit events
+    bool hasMore = false;
+    QString nextCursor; // list: id of the last item; page: next_page
+    int itemCount = 0;  // objects in data (buckets for bucketed pages)
+    qint64 minTime = 0; // audit: oldest effective_at; bucketed: first bucket start
+    qint64 maxTime = 0; // audit: newest effective_at; bucketed: last bucket end
+};
+
+// nowSecs decides which buckets are still provisional (end_time later than now minus the grace).
+Result<ParsedPage> parsePage(const EndpointRef &ref, const QByteArray &body, qint64 nowSecs,
+                             qint64 finalizationGraceSecs = 24 * 3600);
+
+} // namespace orgward

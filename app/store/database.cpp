@@ -1,0 +1,263 @@
+#include "database.h"
+
+#include "core/decimal.h"
+#include "core/logging.h"
+#include "migrations.h"
+#include "security/sanitizer.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QUuid>
+#include <sqlite3.h>
+
+namespace orgward {
+
+Error sqlError(const QString &what, const QString &detail)
+{
+    return err(Error::Code::Database, Sanitizer::mask(QStringLiteral("%1: %2").arg(what, detail.trimmed())));
+}
+
+namespace {
+
+// Exact money sums on SQLite: an aggregate over canonical decimal strings (SQLite would use doubles).
+struct DecSumCtx
+{
+    Int128 raw;
+    bool any;
+};
+
+void decSumStep(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    auto *acc = static_cast<DecSumCtx *>(sqlite3_aggregate_context(ctx, sizeof(DecSumCtx)));
+    if (!acc || sqlite3_value_type(argv[0]) == SQLITE_NULL) return;
+    const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
+    const auto d = Decimal::parse(QString::fromLatin1(text));
+    if (!d) {
+        sqlite3_result_error(ctx, "dec_sum: value is not a decimal", -1);
+        return;
+    }
+    acc->raw += d->raw();
+    acc->any = true;
+}
+
+void decSumFinal(sqlite3_context *ctx)
+{
+    auto *acc = static_cast<DecSumCtx *>(sqlite3_aggregate_context(ctx, 0));
+    if (!acc || !acc->any) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const QByteArray s = Decimal::fromUnits(acc->raw).toString().toLatin1();
+    sqlite3_result_text(ctx, s.constData(), int(s.size()), SQLITE_TRANSIENT);
+}
+
+bool registerSqliteFunctions(QSqlDatabase &db)
+{
+    const QVariant h = db.driver()->handle();
+    if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0) return false;
+    sqlite3 *handle = *static_cast<sqlite3 *const *>(h.data());
+    if (!handle) return false;
+    return sqlite3_create_function_v2(handle, "dec_sum", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, nullptr,
+                                      decSumStep, decSumFinal, nullptr) == SQLITE_OK;
+}
+
+QString explainPostgresError(const DatabaseUrl &url, const QString &raw)
+{
+    const QString where = url.display();
+    const QString l = raw.toLower();
+    if (l.contains(QLatin1String("password authentication failed")) || l.contains(QLatin1String("no password supplied")))
+        return QStringLiteral("PostgreSQL at %1 refused the password for user '%2'. Check the password stored for this "
+                              "connection (orgward db set-password) or the server's pg_hba.conf.").arg(where, url.user);
+    if (l.contains(QLatin1String("connection refused")))
+        return QStringLiteral("nothing accepts connections at %1:%2 (connection refused). Is the PostgreSQL server "
+                              "running and listening on that port?").arg(url.host).arg(url.port);
+    if (l.contains(QLatin1String("could not translate host name")) || l.contains(QLatin1String("timeout expired"))
+        || l.contains(QLatin1String("no route to host")) || l.contains(QLatin1String("network is unreachable")))
+        return QStringLiteral("PostgreSQL host %1 is unreachable (%2). Check the host name, the network and any firewall.")
+            .arg(url.host, raw.trimmed());
+    if (l.contains(QLatin1String("ssl")) || l.contains(QLatin1String("certificate")))
+        return QStringLiteral("TLS to PostgreSQL at %1 failed: %2. Check sslmode and the CA file (sslrootcert).")
+            .arg(where, raw.trimmed());
+    if (l.contains(QLatin1String("does not exist")))
+        return QStringLiteral("PostgreSQL at %1: %2. Create the database or role first.").arg(where, raw.trimmed());
+    return QStringLiteral("cannot open PostgreSQL database %1: %2").arg(where, raw.trimmed());
+}
+
+} // namespace
+
+Database::~Database()
+{
+    if (m_db.isValid()) {
+        while (m_depth > 0) rollback();
+        m_db.close();
+    }
+    m_db = QSqlDatabase();
+    if (!m_name.isEmpty()) QSqlDatabase::removeDatabase(m_name);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url, const OpenOptions &options)
+{
+    std::unique_ptr<Database> d(new Database);
+    d->m_url = url;
+    d->m_readOnly = options.readOnly;
+    d->m_name = QStringLiteral("orgward-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (url.isPostgres()) {
+        d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), d->m_name);
+        if (!d->m_db.isValid())
+            return err(Error::Code::Database, QStringLiteral("the Qt PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql"));
+        d->m_db.setHostName(url.host);
+        d->m_db.setPort(url.port);
+        d->m_db.setDatabaseName(url.database);
+        d->m_db.setUserName(url.user);
+        d->m_db.setPassword(url.password);
+        QStringList opts;
+        QMap<QString, QString> o = url.options;
+        if (!o.contains(QStringLiteral("connect_timeout"))) o.insert(QStringLiteral("connect_timeout"), QStringLiteral("10"));
+        if (!o.contains(QStringLiteral("application_name"))) o.insert(QStringLiteral("application_name"), QStringLiteral("orgward"));
+        for (auto it = o.cbegin(); it != o.cend(); ++it) opts << it.key() + u'=' + it.value();
+        d->m_db.setConnectOptions(opts.join(u';'));
+        if (!url.password.isEmpty()) Sanitizer::addSecret(url.password);
+        if (!d->m_db.open())
+            return err(Error::Code::Database, Sanitizer::mask(explainPostgresError(url, d->m_db.lastError().text())));
+        d->m_db.setNumericalPrecisionPolicy(QSql::HighPrecision);
+        if (auto r = d->run(QStringLiteral("SET TIME ZONE 'UTC'")); !r) return r.error();
+        if (options.readOnly)
+            if (auto r = d->run(QStringLiteral("SET default_transaction_read_only = on")); !r) return r.error();
+    } else {
+        const QFileInfo fi(url.path);
+        if (options.readOnly || !options.create) {
+            if (!fi.exists())
+                return err(Error::Code::NotFound, QStringLiteral("database file %1 does not exist").arg(url.path));
+        } else if (!QDir().mkpath(fi.absolutePath())) {
+            return err(Error::Code::Io, QStringLiteral("cannot create the folder %1 for the database").arg(fi.absolutePath()));
+        }
+        d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_name);
+        if (!d->m_db.isValid())
+            return err(Error::Code::Database, QStringLiteral("the Qt SQLite driver is not installed; install libqt6sql6-sqlite"));
+        d->m_db.setDatabaseName(url.path);
+        d->m_db.setConnectOptions(options.readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000")
+                                                   : QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        if (!d->m_db.open())
+            return err(Error::Code::Database, QStringLiteral("cannot open SQLite database %1: %2").arg(url.path, d->m_db.lastError().text()));
+        if (!registerSqliteFunctions(d->m_db))
+            return err(Error::Code::Database, QStringLiteral("cannot register SQL functions on %1").arg(url.path));
+        // A file that is not a database fails here, with a clear message, rather than deep in a query.
+        if (auto r = d->run(QStringLiteral("PRAGMA schema_version")); !r)
+            return err(Error::Code::Database, QStringLiteral("%1 is not a usable SQLite database (%2)").arg(url.path, r.errorMessage()));
+        if (!options.readOnly) {
+            for (const char *p : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"})
+                if (auto r = d->run(QString::fromLatin1(p)); !r) return r.error();
+        } else {
+            if (auto r = d->run(QStringLiteral("PRAGMA query_only=ON")); !r) return r.error();
+        }
+    }
+    if (options.migrate && !options.readOnly) {
+        if (auto r = Migrations::apply(*d); !r) return r.error();
+    }
+    return d;
+}
+
+Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (binds.isEmpty()) {
+        if (!q.exec(sql)) return sqlError(QStringLiteral("SQL failed on %1").arg(describe()), q.lastError().text() + QStringLiteral(" [") + sql.left(200) + u']');
+        return q;
+    }
+    if (!q.prepare(sql)) return sqlError(QStringLiteral("SQL prepare failed on %1").arg(describe()), q.lastError().text() + QStringLiteral(" [") + sql.left(200) + u']');
+    for (const QVariant &b : binds) q.addBindValue(b);
+    if (!q.exec()) return sqlError(QStringLiteral("SQL failed on %1").arg(describe()), q.lastError().text() + QStringLiteral(" [") + sql.left(200) + u']');
+    return q;
+}
+
+Result<QVariant> Database::scalar(const QString &sql, const QVariantList &binds)
+{
+    auto q = exec(sql, binds);
+    if (!q) return q.error();
+    if (!q->next()) return QVariant();
+    return q->value(0);
+}
+
+Status Database::begin()
+{
+    const QString sql = m_depth == 0 ? (isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"))
+                                     : QStringLiteral("SAVEPOINT sp%1").arg(m_depth);
+    if (auto r = run(sql); !r) return r;
+    ++m_depth;
+    return {};
+}
+
+Status Database::commit()
+{
+    if (m_depth <= 0) return err(Error::Code::Database, QStringLiteral("commit without a transaction"));
+    const QString sql = m_depth == 1 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE SAVEPOINT sp%1").arg(m_depth - 1);
+    auto r = run(sql);
+    if (!r) {
+        rollback();
+        return r;
+    }
+    --m_depth;
+    return {};
+}
+
+void Database::rollback()
+{
+    if (m_depth <= 0) return;
+    const QString sql = m_depth == 1 ? QStringLiteral("ROLLBACK") : QStringLiteral("ROLLBACK TO SAVEPOINT sp%1").arg(m_depth - 1);
+    QSqlQuery q(m_db);
+    if (!q.exec(sql)) qCWarning(lcStore) << "rollback failed:" << q.lastError().text();
+    if (m_depth > 1) q.exec(QStringLiteral("RELEASE SAVEPOINT sp%1").arg(m_depth - 1));
+    --m_depth;
+}
+
+QVariant Database::bindTimestamp(const QVariant &secs) const
+{
+    if (secs.isNull() || !secs.isValid()) return isPostgres() ? QVariant(QMetaType(QMetaType::QDateTime)) : QVariant(QMetaType(QMetaType::LongLong));
+    if (isPostgres()) return QDateTime::fromSecsSinceEpoch(secs.toLongLong(), Qt::UTC);
+    return secs.toLongLong();
+}
+
+qint64 Database::timestampSecs(const QVariant &v)
+{
+    if (v.isNull()) return 0;
+    if (v.metaType().id() == QMetaType::QDateTime) return v.toDateTime().toSecsSinceEpoch();
+    if (v.metaType().id() == QMetaType::QString) {
+        bool ok = false;
+        const qint64 n = v.toString().toLongLong(&ok);
+        if (ok) return n;
+        return QDateTime::fromString(v.toString(), Qt::ISODate).toSecsSinceEpoch();
+    }
+    return v.toLongLong();
+}
+
+QVariant Database::bindBool(const QVariant &b) const
+{
+    if (b.isNull() || !b.isValid()) return isPostgres() ? QVariant(QMetaType(QMetaType::Bool)) : QVariant(QMetaType(QMetaType::Int));
+    return isPostgres() ? QVariant(b.toBool()) : QVariant(b.toBool() ? 1 : 0);
+}
+
+QString Database::sumDecimal(const QString &expr) const
+{
+    return isPostgres() ? QStringLiteral("CAST(SUM(%1) AS TEXT)").arg(expr) : QStringLiteral("dec_sum(%1)").arg(expr);
+}
+
+QString Database::tsToSecs(const QString &e) const
+{
+    return isPostgres() ? QStringLiteral("CAST(EXTRACT(EPOCH FROM %1) AS BIGINT)").arg(e) : e;
+}
+
+QString Database::secsToTs(const QString &p) const
+{
+    return isPostgres() ? QStringLiteral("to_timestamp(%1)").arg(p) : p;
+}
+
+QString Database::dayBucket(const QString &tsExpr, int bucketSecs) const
+{
+    const QString s = tsToSecs(tsExpr);
+    return QStringLiteral("((%1) / %2) * %2").arg(s).arg(bucketSecs);
+}
+
+} // namespace orgward

@@ -1,0 +1,66 @@
+#pragma once
+// One QSqlDatabase connection owned by one thread. Open it in the thread that uses it (the sync worker
+// and the GUI each have their own). Migrations run on open. Transactions nest through savepoints.
+#include "databaseurl.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariantList>
+#include <memory>
+
+namespace orgward {
+
+struct OpenOptions
+{
+    bool readOnly = false; // auditor mode: SQLite opened read-only, no migrations
+    bool migrate = true;
+    bool create = true; // SQLite: create the file (and its folder) if missing
+};
+
+class Database
+{
+public:
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    static Result<std::unique_ptr<Database>> open(const DatabaseUrl &url, const OpenOptions &options = {});
+
+    QSqlDatabase &handle() { return m_db; }
+    const DatabaseUrl &url() const { return m_url; }
+    bool isPostgres() const { return m_url.isPostgres(); }
+    bool isReadOnly() const { return m_readOnly; }
+
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {});
+    Status run(const QString &sql, const QVariantList &binds = {}) { auto r = exec(sql, binds); return r ? Status() : Status(r.error()); }
+    Result<QVariant> scalar(const QString &sql, const QVariantList &binds = {});
+
+    Status begin();
+    Status commit();
+    void rollback();
+    int transactionDepth() const { return m_depth; }
+
+    // Dialect helpers ------------------------------------------------------------------------------
+    QVariant bindTimestamp(const QVariant &secs) const; // qint64 seconds → engine value (NULL stays NULL)
+    static qint64 timestampSecs(const QVariant &v);     // engine value → seconds (0 for NULL)
+    QVariant bindBool(const QVariant &b) const;
+    QString sumDecimal(const QString &expr) const;      // exact SUM of a money column, as text
+    QString dayBucket(const QString &tsExpr, int bucketSecs) const; // bucket start in seconds
+    QString tsToSecs(const QString &tsExpr) const;      // timestamp column → integer seconds
+    QString secsToTs(const QString &paramExpr) const;   // integer seconds parameter → timestamp
+
+    QString describe() const { return m_url.display(); }
+
+private:
+    Database() = default;
+    QSqlDatabase m_db;
+    QString m_name;
+    DatabaseUrl m_url;
+    bool m_readOnly = false;
+    int m_depth = 0;
+};
+
+// Wraps a QSqlError into a specific, user-facing message.
+Error sqlError(const QString &what, const QString &detail);
+
+} // namespace orgward

@@ -1,0 +1,46 @@
+#pragma once
+// Upserts parsed rows into a synced table and soft-deletes what a complete list no longer contains.
+// Each row's hash decides whether it changed, so replays and re-imports report (and change) nothing.
+#include "database.h"
+#include "domain/tables.h"
+
+namespace orgward {
+
+struct WriteCounts
+{
+    qint64 added = 0;
+    qint64 changed = 0;
+    qint64 unchanged = 0;
+    qint64 gone = 0; // soft-deleted (deleted_at/removed_at set)
+
+    WriteCounts &operator+=(const WriteCounts &o)
+    {
+        added += o.added;
+        changed += o.changed;
+        unchanged += o.unchanged;
+        gone += o.gone;
+        return *this;
+    }
+    qint64 seen() const { return added + changed + unchanged; }
+};
+
+class RowWriter
+{
+public:
+    explicit RowWriter(Database &db) : m_db(db) {}
+
+    // All rows must share the same scope values (one page of one list). passId marks them as seen.
+    Result<WriteCounts> upsert(const TableSpec &spec, const QString &orgKey, const QList<Row> &rows,
+                               const QString &passId, qint64 now);
+    // After a complete list: rows of that scope not seen in passId get their gone column set.
+    Result<qint64> markGone(const TableSpec &spec, const QString &orgKey, const QVariantList &scopeValues,
+                            const QString &passId, qint64 now);
+
+    static QByteArray rowHash(const Row &row);
+
+private:
+    QVariant bind(ColType type, const QVariant &v) const;
+    Database &m_db;
+};
+
+} // namespace orgward

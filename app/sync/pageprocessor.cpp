@@ -1,0 +1,69 @@
+#include "pageprocessor.h"
+
+#include "core/clock.h"
+
+namespace orgward {
+
+Status PageProcessor::apply(const EndpointRef &ref, const QString &requestCursor, const ParsedPage &page,
+                            const QString &newPassId, TableCounts &counts)
+{
+    auto cur = m_state.cursor(m_orgKey, ref.cursorKey());
+    if (!cur) return cur.error();
+    CursorState c = *cur;
+    const bool continuing = !requestCursor.isEmpty() && c.nextPage == requestCursor && !c.passId.isEmpty();
+    if (page.hasMore) {
+        if (page.nextCursor.isEmpty())
+            return err(Error::Code::Parse, QStringLiteral("%1: has_more is true but the page gives no cursor to continue from; "
+                                                          "refusing to stop silently").arg(ref.path()));
+        if (page.nextCursor == requestCursor)
+            return err(Error::Code::Parse, QStringLiteral("%1: the server returned the cursor '%2' again; refusing to loop")
+                                               .arg(ref.path(), page.nextCursor));
+    }
+    const qint64 now = Clock::nowSecs();
+    const QString passId = continuing ? c.passId : newPassId;
+    const TableSpec &spec = tableSpec(ref.kind);
+
+    if (auto r = m_db.begin(); !r) return r;
+    auto fail = [this](const Error &e) {
+        m_db.rollback();
+        return Status(e);
+    };
+    TableCounts local;
+    auto written = RowWriter(m_db).upsert(spec, m_orgKey, page.rows, passId, now);
+    if (!written) return fail(written.error());
+    local[spec.table] += *written;
+    if (!page.certificateEvents.isEmpty()) {
+        const TableSpec &ev = certificateEventsSpec();
+        auto e = RowWriter(m_db).upsert(ev, m_orgKey, page.certificateEvents, passId, now);
+        if (!e) return fail(e.error());
+        local[ev.table] += *e;
+    }
+    c.passId = passId;
+    if (page.hasMore) {
+        c.nextPage = page.nextCursor;
+    } else {
+        c.nextPage.clear();
+        c.lastSyncedAt = now;
+        c.errorCount = 0;
+        c.lastError.clear();
+        ++c.version;
+        if (!spec.goneColumn.isEmpty()) {
+            QVariantList scope;
+            if (ref.isProjectScoped()) scope << ref.projectId;
+            auto gone = RowWriter(m_db).markGone(spec, m_orgKey, scope, passId, now);
+            if (!gone) return fail(gone.error());
+            local[spec.table].gone += *gone;
+        }
+    }
+    if (ref.kind == EndpointKind::AuditLogs && page.maxTime > c.windowEnd) c.windowEnd = page.maxTime;
+    if (ref.isBucketed() && page.itemCount > 0) {
+        if (c.windowStart == 0 || page.minTime < c.windowStart || !continuing) c.windowStart = continuing ? std::min(c.windowStart, page.minTime) : page.minTime;
+        c.windowEnd = std::max(continuing ? c.windowEnd : 0, page.maxTime);
+    }
+    if (auto r = m_state.saveCursor(m_orgKey, c); !r) return fail(r.error());
+    if (auto r = m_db.commit(); !r) return r;
+    for (auto it = local.cbegin(); it != local.cend(); ++it) counts[it.key()] += it.value();
+    return {};
+}
+
+} // namespace orgward

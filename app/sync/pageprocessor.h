@@ -1,0 +1,34 @@
+#pragma once
+// Applies one fetched page: rows, derived rows and the endpoint's cursor in one transaction, so a crash
+// between pages resumes from the last committed page with no gaps and no duplicates. Shared by the
+// live sync worker and the fixture importer (a fixture folder is just another page source).
+#include "domain/pageparser.h"
+#include "store/rowwriter.h"
+#include "store/syncstate.h"
+
+#include <QMap>
+
+namespace orgward {
+
+using TableCounts = QMap<QString, WriteCounts>; // table name → counts
+
+class PageProcessor
+{
+public:
+    PageProcessor(Database &db, QString orgKey) : m_db(db), m_orgKey(std::move(orgKey)), m_state(db) {}
+
+    // Checks the paging guards before writing: has_more without a cursor, a repeated cursor.
+    // requestCursor is the after/page value the page was fetched with (empty for a chain's first page).
+    // newPassId identifies a new chain's pass (used to soft-delete what a complete list no longer has).
+    Status apply(const EndpointRef &ref, const QString &requestCursor, const ParsedPage &page,
+                 const QString &newPassId, TableCounts &counts);
+
+    Result<CursorState> cursor(const EndpointRef &ref) { return m_state.cursor(m_orgKey, ref.cursorKey()); }
+
+private:
+    Database &m_db;
+    QString m_orgKey;
+    SyncState m_state;
+};
+
+} // namespace orgward

@@ -1,0 +1,28 @@
+# One INTERFACE target carries the language level, warnings and strict Qt macros; every target links it.
+add_library(orgward_common INTERFACE)
+target_compile_features(orgward_common INTERFACE cxx_std_20)
+target_compile_options(orgward_common INTERFACE -Wall -Wextra -Wpedantic)
+if(ORGWARD_WERROR OR CMAKE_BUILD_TYPE STREQUAL "Debug" OR DEFINED ENV{CI})
+  target_compile_options(orgward_common INTERFACE -Werror)
+endif()
+if(ORGWARD_SANITIZE)
+  target_compile_options(orgward_common INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+  target_link_options(orgward_common INTERFACE -fsanitize=address,undefined)
+endif()
+target_compile_definitions(orgward_common INTERFACE
+  QT_NO_CAST_FROM_ASCII
+  QT_NO_CAST_TO_ASCII
+  QT_NO_CAST_FROM_BYTEARRAY
+  QT_NO_CONTEXTLESS_CONNECT
+  QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+  QT_NO_URL_CAST_FROM_STRING
+  QT_USE_QSTRINGBUILDER
+  QT_STRICT_ITERATORS
+  QT_MESSAGELOGCONTEXT
+  QT_DISABLE_DEPRECATED_UP_TO=0x060400
+  ORGWARD_VERSION="${PROJECT_VERSION}")
+
+# Precompiled Qt headers: the heaviest part of every translation unit, shared by all targets.
+function(orgward_pch target)
+  target_precompile_headers(${target} PRIVATE <QtCore/QtCore> <QtSql/QtSql> <QtNetwork/QtNetwork>)
+endfunction()

@@ -1,0 +1,88 @@
+#include "testsupport.h"
+
+#include "domain/tables.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlRecord>
+#include <QUrl>
+
+namespace orgward::test {
+
+QString sourceDir() { return QStringLiteral(ORGWARD_SOURCE_DIR); }
+QString fixturesDir() { return sourceDir() + QStringLiteral("/fixtures"); }
+
+std::unique_ptr<Database> openSqlite(const QTemporaryDir &dir, const QString &name)
+{
+    auto db = Database::open(DatabaseUrl::sqlite(dir.filePath(name)));
+    if (!db) qFatal("cannot open test SQLite: %s", qPrintable(db.errorMessage()));
+    return std::move(*db);
+}
+
+bool postgresRequired() { return qEnvironmentVariableIntValue("ORGWARD_REQUIRE_PG") == 1; }
+
+std::unique_ptr<Database> openPostgres(const QString &name, QString *why)
+{
+    const QString base = qEnvironmentVariable("ORGWARD_TEST_PG");
+    if (base.isEmpty()) {
+        *why = QStringLiteral("ORGWARD_TEST_PG is not set (scripts/test starts a PostgreSQL server and sets it)");
+        return nullptr;
+    }
+    auto admin = DatabaseUrl::parse(base);
+    if (!admin) {
+        *why = admin.errorMessage();
+        return nullptr;
+    }
+    QString dbName = name.toLower();
+    dbName.replace(QRegularExpression(QStringLiteral("[^a-z0-9_]")), QStringLiteral("_"));
+    dbName = QStringLiteral("orgward_t_") + dbName;
+    {
+        auto conn = Database::open(*admin, OpenOptions{false, false, true});
+        if (!conn) {
+            *why = conn.errorMessage();
+            return nullptr;
+        }
+        (void)(*conn)->run(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(dbName));
+        if (auto r = (*conn)->run(QStringLiteral("CREATE DATABASE %1").arg(dbName)); !r) {
+            *why = r.errorMessage();
+            return nullptr;
+        }
+    }
+    DatabaseUrl u = *admin;
+    u.database = dbName;
+    auto db = Database::open(u);
+    if (!db) {
+        *why = db.errorMessage();
+        return nullptr;
+    }
+    return std::move(*db);
+}
+
+QString tableChecksum(Database &db, const QString &table, const QString &orgKey)
+{
+    static const QStringList skip{QStringLiteral("first_seen_at"), QStringLiteral("updated_at"), QStringLiteral("last_seen_pass"),
+                                  QStringLiteral("raw")};
+    auto q = db.exec(QStringLiteral("SELECT * FROM %1 WHERE org_key = ?").arg(table), {orgKey});
+    if (!q) return QStringLiteral("error: ") + q.errorMessage();
+    QStringList rows;
+    while (q->next()) {
+        const QSqlRecord rec = q->record();
+        QStringList cells;
+        for (int i = 0; i < rec.count(); ++i) {
+            if (skip.contains(rec.fieldName(i))) continue;
+            const QVariant v = q->value(i);
+            QString s;
+            if (v.isNull()) s = QStringLiteral("<null>");
+            else if (v.metaType().id() == QMetaType::QDateTime) s = QString::number(v.toDateTime().toSecsSinceEpoch());
+            else if (v.metaType().id() == QMetaType::Bool) s = v.toBool() ? QStringLiteral("1") : QStringLiteral("0");
+            else s = v.toString();
+            cells << rec.fieldName(i) + u'=' + s;
+        }
+        rows << cells.join(u'|');
+    }
+    rows.sort();
+    return QString::fromLatin1(QCryptographicHash::hash(rows.join(u'\n').toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace orgward::test

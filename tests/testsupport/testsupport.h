@@ -1,0 +1,22 @@
+#pragma once
+// Shared test helpers: temporary databases on both engines, fixture paths, table checksums.
+#include "store/database.h"
+
+#include <QTemporaryDir>
+#include <memory>
+
+namespace orgward::test {
+
+QString sourceDir();
+QString fixturesDir(); // the bundled fixture org
+// A fresh SQLite database in dir.
+std::unique_ptr<Database> openSqlite(const QTemporaryDir &dir, const QString &name = QStringLiteral("test.db"));
+// PostgreSQL from $ORGWARD_TEST_PG (a URL to a server where the user may create databases). Creates a
+// fresh database named after the test and returns it. When the variable is unset: nullptr and *why set.
+// Under scripts/test it is always set (ORGWARD_REQUIRE_PG=1 turns an unset variable into a failure).
+std::unique_ptr<Database> openPostgres(const QString &name, QString *why);
+bool postgresRequired();
+// Order-independent checksum of a table's logical contents for one org (bookkeeping columns excluded).
+QString tableChecksum(Database &db, const QString &table, const QString &orgKey);
+
+} // namespace orgward::test
