@@ -94,11 +94,13 @@ QString EndpointRef::cursorKey() const
 namespace {
 QStringList readArray(const QUrlQuery &q, const QString &name)
 {
-    // Accept the SDK's bracket form, repeated keys and comma-joined values alike.
+    // Accept the SDK's bracket form (raw or percent-encoded), repeated keys and comma-joined values.
+    // Keys are compared fully decoded: QUrlQuery keeps "%5B%5D" and "[]" apart otherwise.
+    const QString bracketed = name + QStringLiteral("[]");
     QStringList out;
-    for (const QString &key : QStringList{name, name + QStringLiteral("[]")}) {
-        for (const QString &v : q.allQueryItemValues(key, QUrl::FullyDecoded))
-            for (const QString &part : v.split(u',', Qt::SkipEmptyParts)) out << part.trimmed();
+    for (const auto &[key, value] : q.queryItems(QUrl::FullyDecoded)) {
+        if (key != name && key != bracketed) continue;
+        for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) out << part.trimmed();
     }
     out.removeDuplicates();
     out.sort();

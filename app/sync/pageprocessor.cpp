@@ -56,9 +56,11 @@ Status PageProcessor::apply(const EndpointRef &ref, const QString &requestCursor
         }
     }
     if (ref.kind == EndpointKind::AuditLogs && page.maxTime > c.windowEnd) c.windowEnd = page.maxTime;
+    // Bucketed endpoints: the window is the whole span ever fetched. Pages run forward in time, so
+    // window_end only moves past buckets whose page has been committed.
     if (ref.isBucketed() && page.itemCount > 0) {
-        if (c.windowStart == 0 || page.minTime < c.windowStart || !continuing) c.windowStart = continuing ? std::min(c.windowStart, page.minTime) : page.minTime;
-        c.windowEnd = std::max(continuing ? c.windowEnd : 0, page.maxTime);
+        c.windowStart = c.windowStart == 0 ? page.minTime : std::min(c.windowStart, page.minTime);
+        c.windowEnd = std::max(c.windowEnd, page.maxTime);
     }
     if (auto r = m_state.saveCursor(m_orgKey, c); !r) return fail(r.error());
     if (auto r = m_db.commit(); !r) return r;

@@ -1,0 +1,2 @@
+orgward_add_test(test_migrations SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_migrations.cpp LABELS store)
+orgward_add_test(test_import SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_import.cpp LABELS store TIMEOUT 600)
