@@ -15,6 +15,7 @@ int cmdFixtures(Context &ctx)
     p.addOption({QStringLiteral("users"), QStringLiteral("Override the number of org users"), QStringLiteral("n")});
     p.addOption({QStringLiteral("keys"), QStringLiteral("Override the total number of project API keys"), QStringLiteral("n")});
     p.addOption({QStringLiteral("days"), QStringLiteral("Days of usage and cost history"), QStringLiteral("n")});
+    p.addOption({QStringLiteral("revision"), QStringLiteral("0: the org as captured; 1: the same org a week later"), QStringLiteral("n"), QStringLiteral("0")});
     p.addOption({QStringLiteral("captured-at"), QStringLiteral("Unix time the org is captured at (default: a fixed date for scale 1)"), QStringLiteral("secs")});
     int code = 0;
     if (!parseArgs(p, ctx, &code)) return code;
@@ -36,6 +37,7 @@ int cmdFixtures(Context &ctx)
     o.users = intOpt("users", 0);
     o.keys = intOpt("keys", 0);
     o.days = intOpt("days", 0);
+    o.revision = intOpt("revision", 0);
     o.capturedAt = p.value(QStringLiteral("captured-at")).toLongLong();
     if (!ok || o.scale < 1) return fail(ctx, QStringLiteral("--scale, --seed, --users, --keys and --days take whole numbers (scale ≥ 1)"), ExitUsage);
     auto r = FixtureGenerator(o).write(p.value(QStringLiteral("out")));

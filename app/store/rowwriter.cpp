@@ -73,7 +73,7 @@ Result<WriteCounts> RowWriter::upsert(const TableSpec &spec, const QString &orgK
          << QStringLiteral("updated_at") << QStringLiteral("last_seen_pass");
     QStringList sets;
     for (const ColumnSpec &c : spec.columns)
-        if (!spec.keyColumns().contains(c.name)) sets << QStringLiteral("%1 = excluded.%1").arg(c.name);
+        if (!spec.keyColumns().contains(c.name) && c.name != spec.goneColumn) sets << QStringLiteral("%1 = excluded.%1").arg(c.name);
     sets << QStringLiteral("raw = excluded.raw") << QStringLiteral("row_hash = excluded.row_hash")
          << QStringLiteral("updated_at = CASE WHEN %1.row_hash = excluded.row_hash THEN %1.updated_at ELSE excluded.updated_at END").arg(spec.table)
          << QStringLiteral("last_seen_pass = excluded.last_seen_pass");

@@ -1,5 +1,6 @@
 #include "testsupport.h"
 
+#include "core/decimal.h"
 #include "domain/tables.h"
 
 #include <QCryptographicHash>
@@ -59,6 +60,18 @@ std::unique_ptr<Database> openPostgres(const QString &name, QString *why)
     return std::move(*db);
 }
 
+// Engines differ in spelling, not meaning: numeric(38,18) pads decimals, jsonb reorders keys.
+QString canonicalText(const QString &s)
+{
+    static const QRegularExpression decimal(QStringLiteral(R"(^-?\d+\.\d+$)"));
+    if (decimal.match(s).hasMatch()) return Decimal::parse(s)->toString();
+    if (s.startsWith(u'{') || s.startsWith(u'[')) {
+        const QJsonDocument doc = QJsonDocument::fromJson(s.toUtf8());
+        if (!doc.isNull()) return QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
+    }
+    return s;
+}
+
 QString tableChecksum(Database &db, const QString &table, const QString &orgKey)
 {
     static const QStringList skip{QStringLiteral("first_seen_at"), QStringLiteral("updated_at"), QStringLiteral("last_seen_pass"),
@@ -76,7 +89,7 @@ QString tableChecksum(Database &db, const QString &table, const QString &orgKey)
             if (v.isNull()) s = QStringLiteral("<null>");
             else if (v.metaType().id() == QMetaType::QDateTime) s = QString::number(v.toDateTime().toSecsSinceEpoch());
             else if (v.metaType().id() == QMetaType::Bool) s = v.toBool() ? QStringLiteral("1") : QStringLiteral("0");
-            else s = v.toString();
+            else s = canonicalText(v.toString());
             cells << rec.fieldName(i) + u'=' + s;
         }
         rows << cells.join(u'|');
