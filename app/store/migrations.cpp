@@ -3,6 +3,8 @@
 #include "core/clock.h"
 #include "core/logging.h"
 #include "database.h"
+#include "migration_v2_roles.h"
+#include "migration_v3_console.h"
 
 namespace orgward {
 
@@ -222,6 +224,8 @@ const QList<Migration> &Migrations::all()
 {
     static const QList<Migration> list{
         {1, QStringLiteral("admin api tables"), migrateV1},
+        {2, QStringLiteral("console roles"), migrateV2Roles},
+        {3, QStringLiteral("console indexes"), migrateV3Console},
     };
     return list;
 }
@@ -244,6 +248,9 @@ Result<int> Migrations::currentVersion(Database &db)
 Status Migrations::apply(Database &db)
 {
     const bool pg = db.isPostgres();
+    // Up to date: touch nothing. Non-owner PostgreSQL roles (finance, auditor, …) may not create tables,
+    // not even with IF NOT EXISTS, but can read schema_migrations (granted by migration 2).
+    if (auto cur = currentVersion(db); cur && *cur == latestVersion()) return {};
     if (auto r = db.begin(); !r) return r;
     // Two processes opening one PostgreSQL database at once: the second waits for the first's migrations.
     if (pg) {
