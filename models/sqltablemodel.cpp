@@ -2,13 +2,19 @@
 
 #include "core/logging.h"
 
+#include <QFont>
+#include <QGuiApplication>
+#include <QHash>
 #include <QLocale>
+#include <QPalette>
+#include <QTextStream>
 
 namespace orgward {
 
 namespace {
 constexpr int kBlock = 400;
-}
+constexpr int kLead = 2; // id and muted flag precede the columns in each row
+} // namespace
 
 SqlTableModel::SqlTableModel(Database &db, QObject *parent) : QAbstractTableModel(parent), m_db(db) {}
 
@@ -27,29 +33,30 @@ void SqlTableModel::setQuery(QList<SqlColumn> columns, QString fromSql, QString 
 void SqlTableModel::setOrgKey(const QString &orgKey)
 {
     m_org = orgKey;
-    refresh();
+    reload();
 }
 
 void SqlTableModel::setFilterText(const QString &text)
 {
     if (text == m_filter) return;
     m_filter = text;
-    refresh();
+    reload();
 }
 
 void SqlTableModel::setExtraCondition(const QString &sql, const QVariantList &binds)
 {
     m_extra = sql;
     m_extraBinds = binds;
-    refresh();
+    reload();
 }
 
 QString SqlTableModel::whereClause(QVariantList &binds) const
 {
     QStringList conds{m_baseWhere.isEmpty() ? QStringLiteral("1=1") : m_baseWhere};
     binds << m_org;
+    binds += m_baseBinds;
     if (!m_extra.isEmpty()) {
-        conds << u'(' + m_extra + u')';
+        conds << QString(u'(' + m_extra + u')');
         binds += m_extraBinds;
     }
     const QStringList words = m_filter.split(u' ', Qt::SkipEmptyParts);
@@ -57,81 +64,189 @@ QString SqlTableModel::whereClause(QVariantList &binds) const
         QStringList ors;
         for (const SqlColumn &c : m_columns) {
             if (!c.filterable || c.type != ColType::Text) continue;
-            ors << QStringLiteral("LOWER(COALESCE(%1, '')) LIKE ?").arg(c.expr);
-            binds << QString(u'%' + w.toLower() + u'%');
+            // SQLite's LIKE already ignores ASCII case; PostgreSQL needs ILIKE. No LOWER(): half the work per
+            // row.
+            ors << QStringLiteral("COALESCE(%1, '') %2 ?")
+                       .arg(c.expr, m_db.isPostgres() ? QStringLiteral("ILIKE") : QStringLiteral("LIKE"));
+            binds << QString(u'%' + w + u'%');
         }
-        if (!ors.isEmpty()) conds << u'(' + ors.join(QStringLiteral(" OR ")) + u')';
+        if (!ors.isEmpty()) conds << QString(u'(' + ors.join(QStringLiteral(" OR ")) + u')');
     }
     return conds.join(QStringLiteral(" AND "));
 }
 
-void SqlTableModel::refresh()
+QString SqlTableModel::orderClause() const
 {
-    beginResetModel();
-    m_rows.clear();
-    m_error.clear();
-    m_atEnd = false;
+    const QString dir = m_order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
+    // The column, then the id in the same direction for a stable order across blocks. A plain
+    // "col DIR, id DIR" lets the engine walk an (org_key, col) index and stop after one block instead
+    // of sorting every row; NULLs therefore sort where the engine puts them.
+    const SqlColumn c = m_columns.value(m_sortColumn);
+    const QString e = c.sortExpr.isEmpty() ? c.expr : c.sortExpr;
+    return QStringLiteral("ORDER BY %1 %2, %3 %2").arg(e, dir, m_idExpr);
+}
+
+bool SqlTableModel::countRows()
+{
     QVariantList binds;
     const QString where = whereClause(binds);
     auto n = m_db.scalar(QStringLiteral("SELECT COUNT(*) %1 WHERE %2").arg(m_from, where), binds);
     if (!n) {
         m_error = n.errorMessage();
-        m_atEnd = true;
         qCWarning(lcUi).noquote() << m_error;
-    } else {
-        m_total = n->toLongLong();
-        m_rows = queryBlock(0);
+        return false;
     }
-    endResetModel();
-    emit reloaded();
+    m_total = n->toLongLong();
+    return true;
 }
 
-QList<QVariantList> SqlTableModel::queryBlock(int offset)
+QList<QVariantList> SqlTableModel::queryRows(int offset, int limit, bool *ok)
 {
+    *ok = true;
     QList<QVariantList> rows;
-    if (m_atEnd || m_columns.isEmpty()) return rows;
+    if (m_columns.isEmpty() || m_org.isEmpty()) return rows;
+    auto failed = [&](const QString &e) {
+        m_error = e;
+        *ok = false;
+        qCWarning(lcUi).noquote() << e;
+        return QList<QVariantList>();
+    };
+    // Step 1: the ids of this block, in order.
     QVariantList binds;
     const QString where = whereClause(binds);
-    QStringList select{m_idExpr};
-    for (const SqlColumn &c : m_columns) select << c.expr;
-    const QString dir = m_order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
-    // NULLs last in both directions, then the id for a stable order across blocks.
-    const QString sortExpr = m_columns.value(m_sortColumn).expr;
-    const QString sql = QStringLiteral("SELECT %1 %2 WHERE %3 ORDER BY (%4 IS NULL), %4 %5, %6 LIMIT %7 OFFSET %8")
-                            .arg(select.join(QStringLiteral(", ")), m_from, where, sortExpr, dir, m_idExpr)
-                            .arg(kBlock)
-                            .arg(offset);
-    auto q = m_db.exec(sql, binds);
-    if (!q) {
-        m_error = q.errorMessage();
-        m_atEnd = true;
-        qCWarning(lcUi).noquote() << m_error;
-        return rows;
+    auto ids = m_db.exec(QStringLiteral("SELECT %1 %2 WHERE %3 %4 LIMIT %5 OFFSET %6")
+                             .arg(m_idExpr, m_from, where, orderClause())
+                             .arg(limit)
+                             .arg(offset),
+                         binds);
+    if (!ids) return failed(ids.errorMessage());
+    QStringList order;
+    while (ids->next())
+        order << ids->value(0).toString();
+    if (order.isEmpty()) return rows;
+    // Step 2: every column of just those ids.
+    QStringList select{m_idExpr, m_mutedExpr.isEmpty()
+                                     ? QStringLiteral("0")
+                                     : QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(m_mutedExpr)};
+    for (const SqlColumn &c : std::as_const(m_columns))
+        select << c.expr;
+    QVariantList binds2{m_org};
+    binds2 += m_baseBinds;
+    QStringList marks;
+    marks.reserve(order.size());
+    for (const QString &id : std::as_const(order)) {
+        marks << QStringLiteral("?");
+        binds2 << id;
     }
-    const int cols = int(m_columns.size()) + 1;
+    auto q = m_db.exec(QStringLiteral("SELECT %1 %2 WHERE %3 AND %4 IN (%5)")
+                           .arg(select.join(QStringLiteral(", ")), m_from,
+                                m_baseWhere.isEmpty() ? QStringLiteral("1=1") : m_baseWhere, m_idExpr,
+                                marks.join(u',')),
+                       binds2);
+    if (!q) return failed(q.errorMessage());
+    QHash<QString, QVariantList> byId;
+    const int cols = int(m_columns.size()) + kLead;
     while (q->next()) {
         QVariantList row;
         row.reserve(cols);
-        for (int i = 0; i < cols; ++i) row << q->value(i);
-        rows << row;
+        for (int i = 0; i < cols; ++i)
+            row << q->value(i);
+        byId.insert(row.value(0).toString(), row);
     }
-    if (rows.size() < kBlock) m_atEnd = true;
+    rows.reserve(order.size());
+    for (const QString &id : std::as_const(order))
+        if (auto it = byId.constFind(id); it != byId.constEnd()) rows << *it;
     return rows;
 }
 
-bool SqlTableModel::canFetchMore(const QModelIndex &parent) const { return !parent.isValid() && !m_atEnd; }
+void SqlTableModel::reload()
+{
+    m_changing = true;
+    beginResetModel();
+    m_rows.clear();
+    m_error.clear();
+    m_atEnd = true;
+    // Sorting does not change how many rows match: keep the count and spare a full scan.
+    const bool counted = !m_org.isEmpty() && (m_countValid || countRows());
+    if (!counted) m_total = 0;
+    m_countValid = false;
+    if (counted) {
+        bool ok = false;
+        m_rows = queryRows(0, kBlock, &ok);
+        m_atEnd = !ok || m_rows.size() >= m_total || m_rows.size() < kBlock;
+    }
+    endResetModel();
+    m_changing = false;
+    emit reloaded();
+}
+
+void SqlTableModel::refresh()
+{
+    if (m_org.isEmpty()) return reload();
+    m_error.clear();
+    if (!countRows()) return reload();
+    bool ok = false;
+    const int want = int(qMax<qsizetype>(m_rows.size(), kBlock));
+    QList<QVariantList> fresh = queryRows(0, want, &ok);
+    if (!ok) return reload();
+    m_changing = true;
+    const int common = int(qMin(m_rows.size(), fresh.size()));
+    if (fresh.size() < m_rows.size()) {
+        beginRemoveRows({}, common, int(m_rows.size()) - 1);
+        m_rows.resize(common);
+        endRemoveRows();
+    }
+    // Same ids keep their persistent indexes (selection, current index) wherever they moved.
+    emit layoutAboutToBeChanged();
+    QHash<QString, int> newRow;
+    for (int i = 0; i < common; ++i)
+        newRow.insert(fresh[i].value(0).toString(), i);
+    const QModelIndexList old = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(old.size());
+    for (const QModelIndex &i : old) {
+        const int r = newRow.value(m_rows.value(i.row()).value(0).toString(), -1);
+        to << (r >= 0 ? createIndex(r, i.column()) : QModelIndex());
+    }
+    for (int i = 0; i < common; ++i)
+        m_rows[i] = fresh[i];
+    changePersistentIndexList(old, to);
+    emit layoutChanged();
+    if (fresh.size() > common) {
+        beginInsertRows({}, common, int(fresh.size()) - 1);
+        m_rows += fresh.mid(common);
+        endInsertRows();
+    }
+    m_atEnd = m_rows.size() >= m_total || fresh.size() < want;
+    m_changing = false;
+    emit dataChanged(index(0, 0), index(qMax(0, rowCount() - 1), qMax(0, columnCount() - 1)));
+    emit reloaded();
+}
+
+bool SqlTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_atEnd && !m_changing;
+}
 
 void SqlTableModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_atEnd) return;
-    const QList<QVariantList> more = queryBlock(int(m_rows.size()));
+    if (parent.isValid() || m_atEnd || m_changing) return;
+    bool ok = false;
+    const QList<QVariantList> more = queryRows(int(m_rows.size()), kBlock, &ok);
+    if (!ok || more.size() < kBlock) m_atEnd = true;
     if (more.isEmpty()) return;
+    m_changing = true;
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + more.size()) - 1);
     m_rows += more;
+    if (m_rows.size() >= m_total) m_atEnd = true;
     endInsertRows();
+    m_changing = false;
 }
 
-QString SqlTableModel::idAt(int row) const { return row >= 0 && row < m_rows.size() ? m_rows[row].value(0).toString() : QString(); }
+QString SqlTableModel::idAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row].value(0).toString() : QString();
+}
 
 int SqlTableModel::rowOfId(const QString &id) const
 {
@@ -140,8 +255,14 @@ int SqlTableModel::rowOfId(const QString &id) const
     return -1;
 }
 
-int SqlTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
-int SqlTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_columns.size()); }
+int SqlTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+int SqlTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_columns.size());
+}
 
 QString SqlTableModel::formatValue(ColType type, const QVariant &v)
 {
@@ -149,46 +270,121 @@ QString SqlTableModel::formatValue(ColType type, const QVariant &v)
     switch (type) {
     case ColType::Timestamp: {
         const qint64 s = Database::timestampSecs(v);
-        return QLocale().toString(QDateTime::fromSecsSinceEpoch(s).toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"));
+        return QDateTime::fromSecsSinceEpoch(s).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     }
-    case ColType::Bool: return v.toBool() ? QObject::tr("yes") : QObject::tr("no");
-    case ColType::Int: return QLocale().toString(v.toLongLong());
-    default: return v.toString();
+    case ColType::Bool:
+        return v.toBool() ? QObject::tr("yes") : QObject::tr("no");
+    case ColType::Int:
+        return QLocale().toString(v.toLongLong());
+    default:
+        return v.toString();
     }
 }
 
 QVariant SqlTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size() || index.column() >= m_columns.size()) return {};
-    const QVariant v = m_rows[index.row()].value(index.column() + 1);
+    const QVariantList &row = m_rows[index.row()];
+    const QVariant v = row.value(index.column() + kLead);
     const SqlColumn &c = m_columns[index.column()];
+    const bool muted = row.value(1).toInt() != 0;
     switch (role) {
-    case Qt::DisplayRole: return formatValue(c.type, v);
+    case Qt::DisplayRole:
+        return formatValue(c.type, v);
     case Qt::ToolTipRole:
         if (c.type == ColType::Timestamp && !v.isNull())
-            return QDateTime::fromSecsSinceEpoch(Database::timestampSecs(v), Qt::UTC).toString(Qt::ISODate);
+            return QString(
+                QDateTime::fromSecsSinceEpoch(Database::timestampSecs(v), Qt::UTC).toString(Qt::ISODate));
         return {};
     case Qt::TextAlignmentRole:
-        if (c.type == ColType::Int || c.type == ColType::Decimal) return int(Qt::AlignRight | Qt::AlignVCenter);
+        if (c.type == ColType::Int || c.type == ColType::Decimal)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case RawRole: return v;
-    case IdRole: return m_rows[index.row()].value(0);
-    default: return {};
+    case Qt::FontRole:
+        if (muted) {
+            QFont f;
+            f.setItalic(true);
+            return f;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (muted) return QGuiApplication::palette().color(QPalette::PlaceholderText);
+        return {};
+    case RawRole:
+        return v;
+    case IdRole:
+        return row.value(0);
+    default:
+        return {};
     }
 }
 
 QVariant SqlTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section >= m_columns.size()) return {};
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
+        section >= m_columns.size())
+        return {};
     return m_columns[section].header;
 }
 
 void SqlTableModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= m_columns.size()) return;
+    if (column == m_sortColumn && order == m_order && !m_rows.isEmpty()) return;
     m_sortColumn = column;
     m_order = order;
-    refresh();
+    m_countValid = m_error.isEmpty() && !m_org.isEmpty();
+    reload();
+}
+
+QString SqlTableModel::csvField(const QString &s)
+{
+    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n') && !s.contains(u'\r')) return s;
+    QString q = s;
+    q.replace(u'"', QStringLiteral("\"\""));
+    return QString(u'"' + q + u'"');
+}
+
+QString SqlTableModel::tsLiteral(Database &db, qint64 secs)
+{
+    return db.isPostgres() ? QStringLiteral("to_timestamp(%1)").arg(secs) : QString::number(secs);
+}
+
+QString SqlTableModel::textLiteral(const QString &s)
+{
+    QString q = s;
+    q.replace(u'\'', QStringLiteral("''"));
+    return QString(u'\'' + q + u'\'');
+}
+
+Status SqlTableModel::exportCsv(QTextStream &out)
+{
+    QStringList head;
+    for (const SqlColumn &c : std::as_const(m_columns))
+        head << csvField(c.header);
+    out << head.join(u',') << '\n';
+    QVariantList binds;
+    const QString where = whereClause(binds);
+    QStringList select;
+    for (const SqlColumn &c : std::as_const(m_columns))
+        select << c.expr;
+    auto q = m_db.exec(QStringLiteral("SELECT %1 %2 WHERE %3 %4")
+                           .arg(select.join(QStringLiteral(", ")), m_from, where, orderClause()),
+                       binds);
+    if (!q) return q.error();
+    while (q->next()) {
+        QStringList f;
+        for (int i = 0; i < m_columns.size(); ++i) {
+            const QVariant v = q->value(i);
+            // Timestamps as UTC ISO-8601 in files: unambiguous for whoever reads them next.
+            f << csvField(
+                m_columns[i].type == ColType::Timestamp && !v.isNull()
+                    ? QDateTime::fromSecsSinceEpoch(Database::timestampSecs(v), Qt::UTC).toString(Qt::ISODate)
+                    : formatValue(m_columns[i].type, v));
+        }
+        out << f.join(u',') << '\n';
+    }
+    return {};
 }
 
 } // namespace orgward

@@ -1,41 +1,72 @@
 #pragma once
 // A read-only table model over one SQL query of the store. Sorting and filtering happen in SQL and rows
 // arrive in blocks as the view scrolls (fetchMore), so a 100,000-row table never loads whole.
+// Each block is fetched in two steps: the ids of the block in sort order (cheap), then the full columns of
+// just those ids, so expensive per-row columns (counts, last use) are computed for 400 rows, not 100,000.
 #include "domain/tables.h"
 #include "store/database.h"
 
 #include <QAbstractTableModel>
 
+class QTextStream;
+
 namespace orgward {
 
 struct SqlColumn
 {
+    SqlColumn() = default;
+    SqlColumn(QString h, QString e, ColType t = ColType::Text, bool f = true, QString sort = {})
+        : header(std::move(h)), expr(std::move(e)), type(t), filterable(f), sortExpr(std::move(sort))
+    {
+    }
     QString header;
-    QString expr;     // SQL expression in the select list
+    QString expr; // SQL expression in the select list
     ColType type = ColType::Text;
-    bool filterable = true; // included in the text filter
+    bool filterable = true; // included in the text filter (text columns only)
+    QString sortExpr;       // when sorting by expr is wrong (money as text): e.g. a numeric cast
 };
 
 class SqlTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Roles { RawRole = Qt::UserRole + 1, IdRole };
+    enum Roles
+    {
+        RawRole = Qt::UserRole + 1,
+        IdRole,
+        SortKeyRole
+    };
 
     SqlTableModel(Database &db, QObject *parent = nullptr);
 
-    // fromSql: "FROM openai_users u" (joins allowed); whereSql: extra condition with org_key bound as :org.
+    // fromSql: "FROM openai_users u" (joins allowed); baseWhere: condition with org_key bound as the first ?.
+    // idExpr must identify a row within baseWhere and be cheap to look up (an indexed column).
     void setQuery(QList<SqlColumn> columns, QString fromSql, QString baseWhere, QString idExpr);
+    // Rows where this expression is true are shown muted (e.g. archived projects, removed members).
+    void setMutedExpr(const QString &expr) { m_mutedExpr = expr; }
     void setOrgKey(const QString &orgKey);
     void setFilterText(const QString &text);
-    void setExtraCondition(const QString &sql, const QVariantList &binds = {}); // e.g. pane filters from tiles
+    QString filterText() const { return m_filter; }
+    void setExtraCondition(const QString &sql,
+                           const QVariantList &binds = {}); // e.g. pane filters from tiles
+    // Extra binds after the org key for baseWhere (e.g. the project a detail table shows).
+    void setBaseBinds(const QVariantList &binds) { m_baseBinds = binds; }
     QString orgKey() const { return m_org; }
     qint64 totalRows() const { return m_total; }
     QString lastError() const { return m_error; }
     QString idAt(int row) const;
     int rowOfId(const QString &id) const; // among loaded rows; -1 if not loaded
-    // Re-runs the query, keeping the sort and filter (called when a sync commits).
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_order; }
+    const QList<SqlColumn> &columns() const { return m_columns; }
+
+    // Re-runs the query keeping sort, filter, the loaded row count, persistent indexes (so views keep
+    // their selection and scroll position). Called when a sync commits.
     void refresh();
+    // Re-runs the query from the top (org, sort or filter changed).
+    void reload();
+    // Writes every row of the current query (not only the loaded ones) as CSV.
+    Status exportCsv(QTextStream &out);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -46,23 +77,31 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
     static QString formatValue(ColType type, const QVariant &v);
+    static QString csvField(const QString &s);
+    // A timestamp literal for SQL built from trusted integers (SQLite seconds, PostgreSQL to_timestamp).
+    static QString tsLiteral(Database &db, qint64 secs);
+    static QString textLiteral(const QString &s); // single-quoted, quotes doubled
 
 signals:
     void reloaded();
 
 private:
     QString whereClause(QVariantList &binds) const;
-    QList<QVariantList> queryBlock(int offset);
+    QString orderClause() const;
+    QList<QVariantList> queryRows(int offset, int limit, bool *ok);
+    bool countRows();
 
     Database &m_db;
     QList<SqlColumn> m_columns;
-    QString m_from, m_baseWhere, m_idExpr, m_org, m_filter, m_extra;
-    QVariantList m_extraBinds;
+    QString m_from, m_baseWhere, m_idExpr, m_org, m_filter, m_extra, m_mutedExpr;
+    QVariantList m_extraBinds, m_baseBinds;
     int m_sortColumn = 0;
     Qt::SortOrder m_order = Qt::AscendingOrder;
-    QList<QVariantList> m_rows; // each row: id, then the columns
+    QList<QVariantList> m_rows; // each row: id, muted flag, then the columns
     qint64 m_total = 0;
     bool m_atEnd = true;
+    bool m_countValid = false; // m_total still right for the next reload (only the sort changed)
+    bool m_changing = false;   // inside a reset/insert/layout change: fetchMore waits (no re-entrant loads)
     QString m_error;
 };
 

@@ -1,20 +1,31 @@
 #include "mainwindow.h"
 
-#include "models/membersmodel.h"
+#include "chartpanes.h"
+#include "dashboardpane.h"
+#include "entitypanes.h"
+#include "finance/asof.h"
+#include "models/sqltablemodel.h"
+#include "security/sanitizer.h"
 #include "store/syncstate.h"
+#include "sync/syncworker.h"
 #include "tablepane.h"
 
 #include <QApplication>
 #include <QComboBox>
-#include <QHBoxLayout>
+#include <QFileDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
-#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 
 namespace orgward {
@@ -22,7 +33,8 @@ namespace orgward {
 MainWindow::MainWindow(std::unique_ptr<Database> db, const QString &initialOrg, QWidget *parent)
     : QMainWindow(parent), m_db(std::move(db))
 {
-    setWindowTitle(tr("Orgward — %1%2").arg(m_db->describe(), m_db->isReadOnly() ? tr(" (read-only)") : QString()));
+    setWindowTitle(
+        tr("Orgward — %1%2").arg(m_db->describe(), m_db->isReadOnly() ? tr(" (read-only)") : QString()));
     auto *toolbar = addToolBar(tr("Organization"));
     toolbar->setObjectName(QStringLiteral("orgToolbar"));
     toolbar->setMovable(false);
@@ -34,33 +46,59 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, const QString &initialOrg, 
 
     m_sidebar = new QListWidget(this);
     m_sidebar->setAccessibleName(tr("Panes"));
-    m_sidebar->setMaximumWidth(200);
+    m_sidebar->setMinimumWidth(150);
     m_stack = new QStackedWidget(this);
     auto *split = new QSplitter(this);
+    split->setObjectName(QStringLiteral("mainSplitter"));
     split->addWidget(m_sidebar);
     split->addWidget(m_stack);
+    split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
+    split->setSizes({190, 1100});
     setCentralWidget(split);
 
-    auto addPane = [this](TablePane *pane) {
-        m_panes << pane;
-        m_stack->addWidget(pane);
-        m_sidebar->addItem(pane->title());
-    };
-    addPane(new TablePane(tr("Members"), new MembersModel(*m_db, this), this));
-
-    connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    Database &d = *m_db;
+    auto *dash = new DashboardPane(d, this);
+    m_panes << dash << new MembersPane(d, this) << new ProjectsPane(d, this) << new KeysPane(d, this)
+            << new CertificatesPane(d, this) << new UsagePane(d, this) << new CostsPane(d, this)
+            << new AuditPane(d, this) << new SyncPane(d, this);
+    for (ConsolePane *p : std::as_const(m_panes)) {
+        m_stack->addWidget(p);
+        m_sidebar->addItem(p->title());
+        m_stale << true;
+    }
+    connect(dash, &DashboardPane::tileActivated, this, [this](DashboardPane::Tile t) { openTile(int(t)); });
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::onPaneShown);
     connect(m_orgBox, &QComboBox::currentIndexChanged, this, &MainWindow::onOrgChanged);
+
     m_status = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setAccessibleName(tr("Sync progress"));
+    m_progress->setObjectName(QStringLiteral("syncProgress"));
+    m_progress->setMaximumWidth(220);
+    m_progress->setVisible(false);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setAccessibleName(tr("Cancel sync"));
+    m_cancel->setObjectName(QStringLiteral("syncCancel"));
+    m_cancel->setVisible(false);
+    connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelSync);
     statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(400);
+    connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshAll);
     buildMenus();
-    loadOrganizations(initialOrg);
-    m_sidebar->setCurrentRow(0);
 
     QSettings s;
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
-    if (!s.contains(QStringLiteral("window/geometry"))) resize(1200, 760);
+    split->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
+    if (!s.contains(QStringLiteral("window/geometry"))) resize(1280, 800);
+    loadOrganizations(initialOrg.isEmpty() ? s.value(QStringLiteral("window/org")).toString() : initialOrg);
+    m_sidebar->setCurrentRow(
+        qBound(0, s.value(QStringLiteral("window/pane"), 0).toInt(), int(m_panes.size()) - 1));
 }
 
 MainWindow::~MainWindow()
@@ -68,32 +106,87 @@ MainWindow::~MainWindow()
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
+    if (auto *split = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+        s.setValue(QStringLiteral("window/splitter"), split->saveState());
+    s.setValue(QStringLiteral("window/pane"), m_sidebar->currentRow());
+    s.setValue(QStringLiteral("window/org"), currentOrg());
 }
 
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Export table as &CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
+                    &MainWindow::exportTable);
+    file->addAction(tr("Export chart as &PNG…"), this, [this] { exportChart(QStringLiteral("png")); });
+    file->addAction(tr("Export chart as &SVG…"), this, [this] { exportChart(QStringLiteral("svg")); });
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(tr("&Filter"), QKeySequence::Find, this, [this] {
-        if (auto *pane = qobject_cast<TablePane *>(m_stack->currentWidget())) pane->focusFilter();
+    edit->addAction(tr("&Copy cell"), QKeySequence::Copy, this, [this] {
+        if (TablePane *t = m_panes.value(m_stack->currentIndex())->activeTable()) t->copySelection(false);
     });
+    edit->addAction(tr("Copy &row"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this, [this] {
+        if (TablePane *t = m_panes.value(m_stack->currentIndex())->activeTable()) t->copySelection(true);
+    });
+    edit->addAction(tr("&Filter"), QKeySequence::Find, this, [this] {
+        if (TablePane *t = m_panes.value(m_stack->currentIndex())->activeTable()) t->focusFilter();
+    });
+    edit->addSeparator();
+    QAction *settings = edit->addAction(tr("&Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this,
+                                        &MainWindow::openSettings);
+    settings->setMenuRole(QAction::PreferencesRole);
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("&Refresh"), QKeySequence(Qt::CTRL | Qt::Key_R), this, &MainWindow::onOrgChanged);
-    menuBar()->addMenu(tr("&Sync"));
-    menuBar()->addMenu(tr("&Help"));
+    view->addAction(tr("&Refresh"), QKeySequence(Qt::CTRL | Qt::Key_R), this, &MainWindow::refreshAll);
+    view->addSeparator();
+    for (int i = 0; i < m_panes.size(); ++i)
+        view->addAction(m_panes[i]->title(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this,
+                        [this, i] { showPane(i); });
+
+    QMenu *sync = menuBar()->addMenu(tr("&Sync"));
+    sync->addAction(tr("&Sync now"), QKeySequence::Refresh, this, &MainWindow::startSync);
+    sync->addAction(tr("&Cancel sync"), this, &MainWindow::cancelSync);
+    sync->addAction(tr("Show sync &history"), this, [this] { showPane(Sync); });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Orgward"), this, [this] {
+        QMessageBox::about(
+            this, tr("About Orgward"),
+            tr("<b>Orgward</b> %1<br>A console for OpenAI organizations: members, projects, keys, "
+               "certificates, usage, costs and audit events, synced into %2.")
+                .arg(QApplication::applicationVersion(), m_db->describe().toHtmlEscaped()));
+    });
 }
 
-QString MainWindow::currentOrg() const { return m_orgBox->currentData().toString(); }
+QString MainWindow::statusText() const
+{
+    return m_status->text();
+}
+
+QString MainWindow::currentOrg() const
+{
+    return m_orgBox->currentData().toString();
+}
 
 QStringList MainWindow::paneNames() const
 {
     QStringList out;
-    for (const TablePane *p : m_panes) out << p->title();
+    for (const ConsolePane *p : m_panes)
+        out << p->title();
     return out;
 }
 
-void MainWindow::showPane(int index) { m_sidebar->setCurrentRow(index); }
+void MainWindow::showPane(int index)
+{
+    m_sidebar->setCurrentRow(index);
+}
+
+void MainWindow::setCurrentOrg(const QString &orgKey)
+{
+    const int i = m_orgBox->findData(orgKey);
+    if (i >= 0) m_orgBox->setCurrentIndex(i);
+}
 
 void MainWindow::loadOrganizations(const QString &preferred)
 {
@@ -101,20 +194,206 @@ void MainWindow::loadOrganizations(const QString &preferred)
     m_orgBox->blockSignals(true);
     m_orgBox->clear();
     if (orgs)
-        for (const OrgRecord &o : *orgs) m_orgBox->addItem(QStringLiteral("%1 (%2)").arg(o.displayName, o.key), o.key);
+        for (const OrgRecord &o : *orgs) {
+            m_orgBox->addItem(QStringLiteral("%1 (%2)").arg(o.displayName, o.key), o.key);
+            if (o.source == u"fixtures")
+                m_orgBox->setItemData(m_orgBox->count() - 1,
+                                      tr("Fixture snapshot: read as of its capture time"), Qt::ToolTipRole);
+        }
     const int idx = m_orgBox->findData(preferred);
     m_orgBox->setCurrentIndex(idx >= 0 ? idx : 0);
     m_orgBox->blockSignals(false);
-    if (!orgs) m_status->setText(orgs.errorMessage());
-    else if (orgs->isEmpty()) m_status->setText(tr("No organization in %1 yet: import fixtures (orgward import DIR) or add one.").arg(m_db->describe()));
     onOrgChanged();
+    if (!orgs)
+        m_status->setText(orgs.errorMessage());
+    else if (orgs->isEmpty())
+        m_status->setText(tr("No organization in %1 yet: import fixtures (orgward import DIR) or add one.")
+                              .arg(m_db->describe()));
 }
 
 void MainWindow::onOrgChanged()
 {
     const QString org = currentOrg();
-    for (TablePane *p : std::as_const(m_panes)) p->model()->setOrgKey(org);
+    m_now = org.isEmpty() ? 0 : orgNowSecs(*m_db, org);
+    for (int i = 0; i < m_stale.size(); ++i)
+        m_stale[i] = true;
+    onPaneShown(m_stack->currentIndex());
     if (!org.isEmpty()) m_status->setText(tr("Database: %1").arg(m_db->describe()));
+}
+
+void MainWindow::onPaneShown(int index)
+{
+    if (index < 0 || index >= m_panes.size()) return;
+    m_stack->setCurrentIndex(index);
+    if (m_stale[index]) {
+        m_stale[index] = false;
+        m_panes[index]->setOrg(currentOrg(), m_now);
+    }
+}
+
+void MainWindow::openTile(int tile)
+{
+    switch (DashboardPane::Tile(tile)) {
+    case DashboardPane::Spend:
+    case DashboardPane::TopProjects:
+        showPane(Costs);
+        break;
+    case DashboardPane::UnusedKeys:
+        showPane(Keys);
+        static_cast<KeysPane *>(m_panes[Keys])->keys()->selectPreset(KeysPane::Unused90);
+        break;
+    case DashboardPane::ExpiringCertificates:
+        showPane(Certificates);
+        if (TablePane *t = m_panes[Certificates]->activeTable())
+            t->selectPreset(CertificatesPane::Expiring14);
+        break;
+    case DashboardPane::PendingInvites:
+        showPane(Members);
+        static_cast<MembersPane *>(m_panes[Members])->showInvites(true);
+        break;
+    case DashboardPane::MembersWithoutProject:
+        showPane(Members);
+        static_cast<MembersPane *>(m_panes[Members])->members()->selectPreset(MembersPane::NoProject);
+        break;
+    case DashboardPane::LastSync:
+    case DashboardPane::TileCount:
+        showPane(Sync);
+        break;
+    }
+}
+
+void MainWindow::refreshAll()
+{
+    m_refreshTimer->stop();
+    m_now = currentOrg().isEmpty() ? 0 : orgNowSecs(*m_db, currentOrg());
+    const int visible = m_stack->currentIndex();
+    for (int i = 0; i < m_panes.size(); ++i)
+        if (i != visible) m_stale[i] = true; // refreshed (org re-applied) when next shown
+    if (visible >= 0 && !m_stale[visible]) m_panes[visible]->refresh();
+}
+
+void MainWindow::onStoreChanged()
+{
+    if (!m_refreshTimer->isActive()) m_refreshTimer->start();
+}
+
+void MainWindow::startSync()
+{
+    if (m_db->isReadOnly()) {
+        m_status->setText(tr("Read-only (auditor) mode: syncing is disabled."));
+        return;
+    }
+    if (m_syncing) return;
+    const QString org = currentOrg();
+    auto src = m_db->scalar(QStringLiteral("SELECT source FROM organizations WHERE org_key = ?"), {org});
+    if (src && src->toString() == u"fixtures") {
+        m_status->setText(
+            tr("%1 is a fixture snapshot: import a newer snapshot instead of syncing.").arg(org));
+        return;
+    }
+    // Same source of the key as "orgward sync": the environment, never written anywhere.
+    const QString key = qEnvironmentVariable("OPENAI_ADMIN_KEY");
+    if (key.isEmpty()) {
+        m_status->setText(tr("Set OPENAI_ADMIN_KEY to an admin key of %1 to sync.").arg(org));
+        return;
+    }
+    Sanitizer::addSecret(key);
+    ApiOptions api;
+    api.adminKey = key;
+    const QString base = qEnvironmentVariable("ORGWARD_API_BASE");
+    if (!base.isEmpty()) api.baseUrl = base;
+    if (const double rate = qEnvironmentVariable("ORGWARD_SYNC_RATE").toDouble(); rate > 0)
+        api.requestsPerSecond = rate;
+    if (auto b = ApiClient::checkBaseUrl(api.baseUrl); !b) {
+        m_status->setText(b.errorMessage());
+        return;
+    }
+    SyncOptions o;
+    o.orgKey = org.isEmpty() ? o.orgKey : org;
+    m_syncing = true;
+    m_progress->setRange(0, 0);
+    m_progress->setVisible(true);
+    m_cancel->setVisible(true);
+    m_status->setText(tr("Syncing %1…").arg(o.orgKey));
+    m_syncOrg = o.orgKey;
+    m_worker = SyncWorker::startOnThread(m_db->url(), api, o, this);
+    connect(m_worker, &SyncWorker::progress, this, [this](const SyncProgress &p) {
+        onSyncProgress(p.endpointsDone, 0, tr("%1 (%n row(s))", nullptr, int(p.rows)).arg(p.endpoint));
+        onStoreChanged(); // each page is committed: refresh (coalesced) while the sync runs
+    });
+    connect(m_worker, &SyncWorker::finished, this,
+            [this](const SyncSummary &s) { onSyncFinished(s.status == u"complete", s.message); });
+    connect(m_worker, &SyncWorker::failed, this,
+            [this](const QString &message) { onSyncFinished(false, message); });
+}
+
+void MainWindow::cancelSync()
+{
+    if (!m_syncing) return;
+    m_cancel->setEnabled(false);
+    m_status->setText(tr("Cancelling…"));
+    if (m_worker) m_worker->cancel();
+}
+
+void MainWindow::onSyncProgress(int done, int total, const QString &what)
+{
+    m_progress->setRange(0, qMax(0, total));
+    m_progress->setValue(done);
+    m_status->setText(tr("Syncing: %1").arg(what));
+}
+
+void MainWindow::onSyncFinished(bool ok, const QString &message)
+{
+    m_syncing = false;
+    m_progress->setVisible(false);
+    m_cancel->setVisible(false);
+    m_cancel->setEnabled(true);
+    // A first sync creates the organization: list it, and stay on (or switch to) the synced org.
+    if (m_orgBox->findData(m_syncOrg) < 0) loadOrganizations(m_syncOrg);
+    refreshAll();
+    m_status->setText(ok ? tr("Sync finished. %1").arg(message) : tr("Sync failed: %1").arg(message));
+}
+
+void MainWindow::openSettings()
+{
+    QMessageBox::information(
+        this, tr("Settings"),
+        tr("Organization profiles and keys are managed with “orgward org” in this build."));
+}
+
+void MainWindow::exportTable()
+{
+    ConsolePane *p = m_panes.value(m_stack->currentIndex());
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export table as CSV"),
+                                                      dir + u'/' + p->title() + QStringLiteral(".csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty()) return;
+    QString error;
+    if (!p->exportCsv(path, &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+    else
+        m_status->setText(tr("Exported %1").arg(path));
+}
+
+void MainWindow::exportChart(const QString &suffix)
+{
+    ConsolePane *p = m_panes.value(m_stack->currentIndex());
+    QWidget *chart = p->chartWidget();
+    if (!chart) {
+        m_status->setText(tr("The %1 pane has no chart to export.").arg(p->title()));
+        return;
+    }
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export chart"), dir + u'/' + p->title() + u'.' + suffix,
+                                     suffix == u"svg" ? tr("SVG images (*.svg)") : tr("PNG images (*.png)"));
+    if (path.isEmpty()) return;
+    QString error;
+    if (!exportWidgetImage(chart, path, &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+    else
+        m_status->setText(tr("Exported %1").arg(path));
 }
 
 } // namespace orgward

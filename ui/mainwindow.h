@@ -2,39 +2,89 @@
 #include "store/database.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <memory>
 
 class QComboBox;
 class QListWidget;
 class QStackedWidget;
 class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTimer;
 
 namespace orgward {
-class TablePane;
+class ConsolePane;
+class DashboardPane;
+class MembersPane;
+class KeysPane;
+class CertificatesPane;
+class SyncWorker;
 
+// The console: an organization switcher, a sidebar of panes over one store, menus and a status bar
+// that follows the sync worker. Panes learn the org lazily (when first shown after a change).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    enum Pane
+    {
+        Dashboard,
+        Members,
+        Projects,
+        Keys,
+        Certificates,
+        Usage,
+        Costs,
+        Audit,
+        Sync,
+        PaneCount
+    };
     MainWindow(std::unique_ptr<Database> db, const QString &initialOrg, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     Database &database() { return *m_db; }
     QString currentOrg() const;
+    qint64 orgNow() const { return m_now; }
     QStringList paneNames() const;
     void showPane(int index);
+    ConsolePane *pane(int index) const { return m_panes.value(index); }
+    void setCurrentOrg(const QString &orgKey);
+    void openTile(int tile); // what a dashboard tile click does
+    bool isSyncing() const { return m_syncing; }
+    QString statusText() const;
+
+public slots:
+    void startSync(); // F5 / Sync menu: runs the sync worker for the current org on its own thread
+    void cancelSync();
+    void onSyncProgress(int done, int total, const QString &what);
+    void onSyncFinished(bool ok, const QString &message); // refreshes every pane, keeping selections
+    void refreshAll();     // the visible pane now (keeping selection); the others when next shown
+    void onStoreChanged(); // a sync committed: coalesces bursts of commits into one refreshAll()
+    void openSettings();
 
 private:
     void loadOrganizations(const QString &preferred);
     void onOrgChanged();
+    void onPaneShown(int index);
     void buildMenus();
+    void exportTable();
+    void exportChart(const QString &suffix);
 
     std::unique_ptr<Database> m_db;
     QComboBox *m_orgBox = nullptr;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_status = nullptr;
-    QList<TablePane *> m_panes;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QList<ConsolePane *> m_panes;
+    QList<bool> m_stale;
+    qint64 m_now = 0;
+    bool m_syncing = false;
+    QTimer *m_refreshTimer = nullptr;
+    QPointer<SyncWorker> m_worker;
+    QString m_syncOrg;
 };
 
 } // namespace orgward

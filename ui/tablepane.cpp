@@ -2,36 +2,68 @@
 
 #include "models/sqltablemodel.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QSplitter>
 #include <QTableView>
+#include <QTextStream>
 #include <QTimer>
 #include <QVBoxLayout>
 
 namespace orgward {
 
-TablePane::TablePane(const QString &title, SqlTableModel *model, QWidget *parent)
-    : QWidget(parent), m_title(title), m_model(model), m_filter(new QLineEdit(this)), m_view(new QTableView(this)),
-      m_summary(new QLabel(this))
+void autoSizeColumnsOnce(QTableView *view, SqlTableModel *model)
 {
+    // Sized from the first block that has rows (only visible rows are measured), then left to the user.
+    QObject::connect(model, &SqlTableModel::reloaded, view, [view, model] {
+        if (model->rowCount() == 0 || view->property("orgwardSized").toBool()) return;
+        view->setProperty("orgwardSized", true);
+        view->resizeColumnsToContents();
+        for (int c = 0; c < model->columnCount(); ++c)
+            view->setColumnWidth(c, qBound(60, view->columnWidth(c) + 8, 320));
+    });
+}
+
+TablePane::TablePane(const QString &title, SqlTableModel *model, QWidget *parent)
+    : QWidget(parent), m_title(title), m_model(model), m_filter(new QLineEdit(this)),
+      m_presets(new QComboBox(this)), m_view(new QTableView(this)), m_summary(new QLabel(this)),
+      m_split(new QSplitter(Qt::Horizontal, this)), m_tools(new QHBoxLayout)
+{
+    m_emptyText = tr("Nothing here yet. Import fixtures or run a sync.");
     auto *layout = new QVBoxLayout(this);
     auto *heading = new QLabel(QStringLiteral("<h2>%1</h2>").arg(title.toHtmlEscaped()), this);
     m_filter->setPlaceholderText(tr("Filter (Ctrl+F) — words match any text column"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter %1").arg(title));
+    m_presets->setAccessibleName(tr("Preset filter for %1").arg(title));
+    m_presets->setVisible(false);
+    m_tools->addWidget(m_filter, 1);
+    m_tools->addWidget(m_presets);
     m_view->setModel(model);
+    // The indicator first: enabling sorting sorts by whatever the indicator says.
+    m_view->horizontalHeader()->setSortIndicator(model->sortColumn(), model->sortOrder());
     m_view->setSortingEnabled(true);
-    m_view->sortByColumn(0, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
     m_view->verticalHeader()->setVisible(false);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setDefaultSectionSize(140);
     m_view->setAccessibleName(title);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_split->addWidget(m_view);
+    m_split->setChildrenCollapsible(false);
     layout->addWidget(heading);
-    layout->addWidget(m_filter);
-    layout->addWidget(m_view, 1);
+    layout->addLayout(m_tools);
+    layout->addWidget(m_split, 1);
     layout->addWidget(m_summary);
 
     // Debounce typing so each keystroke does not re-query.
@@ -40,7 +72,20 @@ TablePane::TablePane(const QString &title, SqlTableModel *model, QWidget *parent
     debounce->setInterval(150);
     connect(m_filter, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
     connect(debounce, &QTimer::timeout, this, [this] { m_model->setFilterText(m_filter->text()); });
+    connect(m_presets, &QComboBox::currentIndexChanged, this, &TablePane::applyPreset);
     connect(model, &SqlTableModel::reloaded, this, &TablePane::updateSummary);
+    autoSizeColumnsOnce(m_view, model);
+    connect(model, &SqlTableModel::modelReset, this, [this] { emit currentIdChanged(QString()); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &cur) {
+                emit currentIdChanged(cur.isValid() ? m_model->idAt(cur.row()) : QString());
+            });
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu menu(this);
+        menu.addAction(tr("Copy cell"), this, [this] { copySelection(false); });
+        menu.addAction(tr("Copy row"), this, [this] { copySelection(true); });
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+    });
     updateSummary();
 }
 
@@ -50,6 +95,76 @@ void TablePane::focusFilter()
     m_filter->selectAll();
 }
 
+int TablePane::addPreset(const QString &label, const QString &condition)
+{
+    m_conditions << condition;
+    m_presets->addItem(label);
+    m_presets->setVisible(true);
+    return m_presets->count() - 1;
+}
+
+void TablePane::setPresetCondition(int index, const QString &condition)
+{
+    if (index < 0 || index >= m_conditions.size()) return;
+    m_conditions[index] = condition;
+}
+
+void TablePane::selectPreset(int index)
+{
+    if (m_presets->currentIndex() == index)
+        applyPreset();
+    else
+        m_presets->setCurrentIndex(index);
+}
+
+void TablePane::applyPreset()
+{
+    m_model->setExtraCondition(m_conditions.value(m_presets->currentIndex()));
+}
+
+void TablePane::setDetail(QWidget *detail)
+{
+    m_split->addWidget(detail);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 1);
+    m_split->setSizes({900, 360});
+}
+
+QString TablePane::currentId() const
+{
+    const QModelIndex i = m_view->currentIndex();
+    return i.isValid() ? m_model->idAt(i.row()) : QString();
+}
+
+void TablePane::copySelection(bool wholeRow)
+{
+    const QModelIndex cur = m_view->currentIndex();
+    if (!cur.isValid()) return;
+    if (!wholeRow) {
+        QApplication::clipboard()->setText(cur.data().toString());
+        return;
+    }
+    QStringList cells;
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        cells << m_model->index(cur.row(), c).data().toString();
+    QApplication::clipboard()->setText(cells.join(u'\t'));
+}
+
+bool TablePane::exportCsv(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
+        *error = f.errorString();
+        return false;
+    }
+    QTextStream out(&f);
+    if (auto r = m_model->exportCsv(out); !r) {
+        *error = r.errorMessage();
+        return false;
+    }
+    return true;
+}
+
 void TablePane::updateSummary()
 {
     if (!m_model->lastError().isEmpty()) {
@@ -57,7 +172,7 @@ void TablePane::updateSummary()
         return;
     }
     if (m_model->totalRows() == 0)
-        m_summary->setText(m_filter->text().isEmpty() ? tr("Nothing here yet. Import fixtures or run a sync.")
+        m_summary->setText(m_filter->text().isEmpty() ? m_emptyText
                                                       : tr("No rows match “%1”.").arg(m_filter->text()));
     else
         m_summary->setText(tr("%n row(s)", nullptr, int(m_model->totalRows())));

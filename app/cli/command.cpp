@@ -1,5 +1,6 @@
 #include "command.h"
 
+#include "security/dbprofiles.h"
 #include "security/sanitizer.h"
 
 #include <unistd.h>
@@ -12,6 +13,10 @@ const QList<Command> &commands()
         {"import", "Load a folder of recorded Admin API responses (offline review)", cmdImport},
         {"status", "Show organizations, table counts and the last sync of a database", cmdStatus},
         {"fixtures", "Generate an API-shaped fixture organization (fixtures generate --help)", cmdFixtures},
+        {"sync", "Fetch an organization from the Admin API into the database", cmdSync},
+        {"metrics", "Print sync health metrics in Prometheus text format", cmdMetrics},
+        {"org", "Organization profiles and their admin keys (org add|list|test|remove|import-env)", cmdOrg},
+        {"db", "PostgreSQL connections and console roles (db add|list|test|remove|set-password|role|install-roles)", cmdDb},
     };
     return list;
 }
@@ -29,6 +34,7 @@ Result<DatabaseUrl> databaseUrl(const QCommandLineParser &p)
     QString url = p.value(QStringLiteral("db"));
     if (url.isEmpty()) url = qEnvironmentVariable("ORGWARD_DB");
     if (url.isEmpty()) return DatabaseUrl::sqlite(DatabaseUrl::defaultSqlitePath());
+    if (url.startsWith(QLatin1String("profile:"))) return DbProfiles::resolve(url.mid(8)); // password from its store
     return DatabaseUrl::parse(url);
 }
 

@@ -49,5 +49,9 @@ bool isTerminal(FILE *f);
 int cmdImport(Context &);
 int cmdStatus(Context &);
 int cmdFixtures(Context &);
+int cmdSync(Context &);
+int cmdMetrics(Context &);
+int cmdOrg(Context &);
+int cmdDb(Context &);
 
 } // namespace orgward::cli

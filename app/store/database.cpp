@@ -121,10 +121,8 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url, const O
         if (!url.password.isEmpty()) Sanitizer::addSecret(url.password);
         if (!d->m_db.open())
             return err(Error::Code::Database, Sanitizer::mask(explainPostgresError(url, d->m_db.lastError().text())));
-        d->m_db.setNumericalPrecisionPolicy(QSql::HighPrecision);
-        if (auto r = d->run(QStringLiteral("SET TIME ZONE 'UTC'")); !r) return r.error();
-        if (options.readOnly)
-            if (auto r = d->run(QStringLiteral("SET default_transaction_read_only = on")); !r) return r.error();
+        if (!d->setupSession())
+            return err(Error::Code::Database, QStringLiteral("cannot set up the session on %1: %2").arg(url.display(), d->m_db.lastError().text()));
     } else {
         const QFileInfo fi(url.path);
         if (options.readOnly || !options.create) {
@@ -159,18 +157,64 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url, const O
     return d;
 }
 
-Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
+namespace {
+// The connection itself is gone (server restart, admin kill, network drop), as opposed to a bad statement.
+bool isConnectionLost(const QSqlDatabase &db, const QSqlError &e)
+{
+    if (!db.isOpen() || e.type() == QSqlError::ConnectionError) return true;
+    const QString t = e.text().toLower();
+    for (const char *needle : {"server closed the connection", "terminating connection", "no connection to the server",
+                               "connection to server was lost", "could not send data", "could not receive data",
+                               "connection not open"})
+        if (t.contains(QLatin1String(needle))) return true;
+    return false;
+}
+} // namespace
+
+Result<QSqlQuery> Database::execOnce(const QString &sql, const QVariantList &binds, QSqlError *error)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (binds.isEmpty()) {
-        if (!q.exec(sql)) return sqlError(QStringLiteral("SQL failed on %1").arg(describe()), q.lastError().text() + QStringLiteral(" [") + sql.left(200) + u']');
-        return q;
+    const bool ok = binds.isEmpty() ? q.exec(sql) : [&] {
+        if (!q.prepare(sql)) return false;
+        for (const QVariant &b : binds) q.addBindValue(b);
+        return q.exec();
+    }();
+    if (ok) return q;
+    *error = q.lastError();
+    return sqlError(QStringLiteral("SQL failed on %1").arg(describe()), error->text() + QStringLiteral(" [") + sql.left(200) + u']');
+}
+
+Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
+{
+    QSqlError error;
+    auto r = execOnce(sql, binds, &error);
+    // After a PostgreSQL restart the session is gone. Outside a transaction nothing is lost: reconnect
+    // once and run the statement again. Inside one, the transaction died with the session — report it.
+    if (!r && isPostgres() && m_depth == 0 && isConnectionLost(m_db, error)) {
+        qCWarning(lcStore).noquote() << "connection to" << describe() << "lost; reconnecting";
+        m_db.close();
+        if (m_db.open() && setupSession()) {
+            QSqlError again;
+            return execOnce(sql, binds, &again);
+        }
+        return err(Error::Code::Database, QStringLiteral("lost the connection to %1 and could not reconnect: %2")
+                                              .arg(describe(), Sanitizer::mask(m_db.lastError().text())));
     }
-    if (!q.prepare(sql)) return sqlError(QStringLiteral("SQL prepare failed on %1").arg(describe()), q.lastError().text() + QStringLiteral(" [") + sql.left(200) + u']');
-    for (const QVariant &b : binds) q.addBindValue(b);
-    if (!q.exec()) return sqlError(QStringLiteral("SQL failed on %1").arg(describe()), q.lastError().text() + QStringLiteral(" [") + sql.left(200) + u']');
-    return q;
+    if (!r && isPostgres() && m_depth > 0 && isConnectionLost(m_db, error))
+        return err(Error::Code::Database, QStringLiteral("lost the connection to %1 in the middle of a transaction; "
+                                                         "nothing of it was kept. Run the operation again.").arg(describe()));
+    return r;
+}
+
+bool Database::setupSession()
+{
+    if (!isPostgres()) return true;
+    m_db.setNumericalPrecisionPolicy(QSql::HighPrecision);
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SET TIME ZONE 'UTC'"))) return false;
+    if (m_readOnly && !q.exec(QStringLiteral("SET default_transaction_read_only = on"))) return false;
+    return true;
 }
 
 Result<QVariant> Database::scalar(const QString &sql, const QVariantList &binds)

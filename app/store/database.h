@@ -4,6 +4,7 @@
 #include "databaseurl.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariantList>
 #include <memory>
@@ -53,6 +54,8 @@ public:
 
 private:
     Database() = default;
+    Result<QSqlQuery> execOnce(const QString &sql, const QVariantList &binds, QSqlError *error);
+    bool setupSession(); // per-connection settings, re-applied after a reconnect
     QSqlDatabase m_db;
     QString m_name;
     DatabaseUrl m_url;

@@ -1,0 +1,94 @@
+#pragma once
+// The one HTTP client for the Admin API, on QNetworkAccessManager. Knows no database: it turns a path and
+// query into a response body, retrying what the official clients retry (408/409/429/5xx, dropped
+// connections) with Retry-After handling, exponential backoff with jitter, a bounded attempt count, a
+// client-side request rate limit and a transfer timeout. Lives in (and must be used from) one thread.
+#include "core/result.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+#include <QUrlQuery>
+#include <atomic>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace orgward {
+
+struct ApiOptions
+{
+    QString baseUrl = QStringLiteral("https://api.openai.com/v1");
+    QString adminKey;
+    QString userAgentTag;         // appended to "orgward/<version>"
+    int maxAttempts = 5;          // first try included
+    int timeoutMs = 60000;        // per attempt, no bytes moving
+    int baseBackoffMs = 500;      // doubled per attempt, ±25 % jitter
+    int maxBackoffMs = 30000;     // also caps Retry-After
+    double requestsPerSecond = 4; // conservative: no published admin limits (see the contract notes)
+};
+
+struct ApiReply
+{
+    int status = 0;    // last HTTP status (0: no response)
+    QByteArray body;   // 2xx body
+    QString requestId; // x-request-id of the last response
+    int attempts = 0;
+    Error error; // set when !ok
+    bool ok = false;
+};
+
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ApiClient(ApiOptions options, QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    // Plain http:// is refused except for loopback hosts (the local test server).
+    static Result<QUrl> checkBaseUrl(const QString &base);
+    QUrl urlFor(const QString &path, const QUrlQuery &query) const;
+    QString userAgent() const;
+
+    // Starts a GET; finished(id, reply) follows (queued on this object's thread). Returns the id.
+    quint64 get(const QString &path, const QUrlQuery &query);
+    // Runs get() in a local event loop until it finishes; cancel (read from any thread) aborts it.
+    ApiReply fetch(const QString &path, const QUrlQuery &query, const std::atomic_bool *cancel = nullptr);
+    void abortAll();
+
+    qint64 requestCount() const { return m_requests; } // HTTP attempts sent
+    qint64 retryCount() const { return m_retries; }
+
+    // Plain-words error for a refused key: names the missing scope when the server says which.
+    static Error authError(int status, const QByteArray &body, const QString &path);
+    static QString serverMessage(const QByteArray &body);
+
+Q_SIGNALS:
+    void finished(quint64 id, const orgward::ApiReply &reply);
+    void retrying(const QString &path, int attempt, int delayMs, const QString &reason);
+
+private:
+    struct Pending;
+    void startAttempt(quint64 id);
+    void onReplyFinished(quint64 id, QNetworkReply *reply);
+    void scheduleRetry(quint64 id, int delayMs, const QString &reason);
+    void complete(quint64 id, ApiReply r);
+    int backoffMs(int attempt) const;
+
+    ApiOptions m_o;
+    QUrl m_base;
+    QNetworkAccessManager *m_nam = nullptr;
+    QHash<quint64, Pending *> m_pending;
+    quint64 m_nextId = 1;
+    QElapsedTimer m_clock;
+    qint64 m_nextSlotMs = 0; // rate limit: earliest start of the next attempt
+    qint64 m_requests = 0;
+    qint64 m_retries = 0;
+};
+
+} // namespace orgward
+
+Q_DECLARE_METATYPE(orgward::ApiReply)

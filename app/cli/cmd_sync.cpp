@@ -1,0 +1,174 @@
+#include "command.h"
+
+#include "core/clock.h"
+#include "security/orgprofiles.h"
+#include "security/sanitizer.h"
+#include "sync/syncengine.h"
+
+#include <QDate>
+
+namespace orgward::cli {
+
+int cmdSync(Context &ctx)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Fetch an organization from the Admin API into the database. Each page is written with its cursor in "
+        "one "
+        "transaction: an interrupted sync resumes where it stopped. Usage and costs re-fetch the trailing "
+        "window "
+        "(recent buckets still change). The admin key comes from $OPENAI_ADMIN_KEY and is never written "
+        "anywhere.\n"
+        "Exit codes: 0 complete, 1 failed, 2 usage, 3 partial (some endpoints failed; re-run to complete), "
+        "4 the key was refused or lacks a scope, 5 cancelled."));
+    addDatabaseOption(p);
+    p.addOption({QStringLiteral("org"),
+                 QStringLiteral("Org profile to sync (key, API base and tag from the profile), or the "
+                                "organization key to store under with $OPENAI_ADMIN_KEY (default: default)"),
+                 QStringLiteral("name")});
+    p.addOption({QStringLiteral("api-base"),
+                 QStringLiteral("API base URL (default https://api.openai.com/v1; http:// only to loopback)"),
+                 QStringLiteral("url")});
+    p.addOption({QStringLiteral("since"),
+                 QStringLiteral(
+                     "First day of usage and cost history to fetch (default: 30 days back on a first run)"),
+                 QStringLiteral("YYYY-MM-DD")});
+    p.addOption(
+        {QStringLiteral("endpoints"),
+         QStringLiteral("Comma-separated subset: users,invites,projects,project_users,service_accounts,"
+                        "api_keys,rate_limits,project_certificates,certificates,admin_api_keys,"
+                        "audit_logs,usage,costs"),
+         QStringLiteral("list")});
+    p.addOption({QStringLiteral("dry-run"),
+                 QStringLiteral("Fetch everything and print what would change; write nothing")});
+    p.addOption({QStringLiteral("trailing-days"),
+                 QStringLiteral("Days of usage/costs re-fetched every sync (default 2)"), QStringLiteral("n"),
+                 QStringLiteral("2")});
+    p.addOption({QStringLiteral("rate"), QStringLiteral("Maximum requests per second (default 4)"),
+                 QStringLiteral("n"), QStringLiteral("4")});
+    p.addOption({QStringLiteral("user-agent-tag"), QStringLiteral("Appended to the User-Agent"),
+                 QStringLiteral("tag")});
+    int code = 0;
+    if (!parseArgs(p, ctx, &code)) return code;
+
+    // An org profile (orgward org add) supplies the key from its secret store, the API base and the
+    // User-Agent tag; without one the key comes from $OPENAI_ADMIN_KEY.
+    const QString orgName = p.value(QStringLiteral("org"));
+    ApiOptions api;
+    QString key;
+    QString displayName = orgName;
+    if (!orgName.isEmpty() && OrgProfiles::exists(orgName)) {
+        auto profile = OrgProfiles::get(orgName);
+        if (!profile) return fail(ctx, profile.errorMessage());
+        auto stored = readAdminKey(orgName);
+        if (!stored) return fail(ctx, stored.errorMessage(), ExitAuth);
+        key = *stored;
+        api.baseUrl = profile->apiBase;
+        api.userAgentTag = profile->userAgentTag;
+        displayName = profile->displayName;
+    } else {
+        key = qEnvironmentVariable("OPENAI_ADMIN_KEY");
+        if (key.isEmpty())
+            return fail(
+                ctx,
+                QStringLiteral("set OPENAI_ADMIN_KEY to an admin key (sk-admin-…) of the organization, or "
+                               "create an org profile with 'orgward org' and pass --org NAME"),
+                ExitUsage);
+    }
+    Sanitizer::addSecret(key);
+    api.adminKey = key;
+    if (p.isSet(QStringLiteral("api-base"))) api.baseUrl = p.value(QStringLiteral("api-base"));
+    if (p.isSet(QStringLiteral("user-agent-tag")))
+        api.userAgentTag = p.value(QStringLiteral("user-agent-tag"));
+    bool ok = false;
+    api.requestsPerSecond = p.value(QStringLiteral("rate")).toDouble(&ok);
+    if (!ok || api.requestsPerSecond <= 0)
+        return fail(ctx, QStringLiteral("--rate takes a positive number"), ExitUsage);
+    if (auto b = ApiClient::checkBaseUrl(api.baseUrl); !b) return fail(ctx, b.errorMessage(), ExitUsage);
+
+    SyncOptions o;
+    if (!orgName.isEmpty()) {
+        o.orgKey = orgName;
+        o.orgName = displayName;
+    }
+    o.dryRun = p.isSet(QStringLiteral("dry-run"));
+    o.trailingDays = p.value(QStringLiteral("trailing-days")).toInt(&ok);
+    if (!ok || o.trailingDays < 0)
+        return fail(ctx, QStringLiteral("--trailing-days takes a whole number"), ExitUsage);
+    if (p.isSet(QStringLiteral("since"))) {
+        const QDate d = QDate::fromString(p.value(QStringLiteral("since")), Qt::ISODate);
+        if (!d.isValid()) return fail(ctx, QStringLiteral("--since takes a date like 2026-01-31"), ExitUsage);
+        o.since = QDateTime(d, QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+    }
+    if (p.isSet(QStringLiteral("endpoints"))) {
+        static const QStringList known{QStringLiteral("users"),
+                                       QStringLiteral("invites"),
+                                       QStringLiteral("projects"),
+                                       QStringLiteral("project_users"),
+                                       QStringLiteral("service_accounts"),
+                                       QStringLiteral("api_keys"),
+                                       QStringLiteral("rate_limits"),
+                                       QStringLiteral("project_certificates"),
+                                       QStringLiteral("certificates"),
+                                       QStringLiteral("admin_api_keys"),
+                                       QStringLiteral("audit_logs"),
+                                       QStringLiteral("usage"),
+                                       QStringLiteral("costs")};
+        for (const QString &e : p.value(QStringLiteral("endpoints")).split(u',', Qt::SkipEmptyParts)) {
+            if (!known.contains(e.trimmed()))
+                return fail(ctx, QStringLiteral("unknown endpoint '%1' (known: %2)").arg(e, known.join(u',')),
+                            ExitUsage);
+            o.endpoints << e.trimmed();
+        }
+    }
+
+    auto db = openDatabase(p);
+    if (!db) return fail(ctx, db.errorMessage());
+    ApiClient client(api);
+    SyncEngine engine(**db, client, o);
+    const bool tty = isTerminal(stderr);
+    if (tty)
+        engine.onProgress = [&ctx](const SyncProgress &pr) {
+            ctx.err << "\r\033[K" << pr.endpoint << "  page " << pr.page << "  " << pr.totalRows << " rows  "
+                    << QString::number(double(pr.elapsedMs) / 1000.0, 'f', 1) << " s" << Qt::flush;
+        };
+    auto result = engine.run();
+    if (tty) ctx.err << "\r\033[K" << Qt::flush;
+    if (!result) return fail(ctx, result.errorMessage());
+    const SyncSummary &s = *result;
+    ctx.out << (o.dryRun ? "Dry run (nothing written): " : "Synced ") << "organization '" << s.orgKey
+            << "' into " << (*db)->describe() << "\n";
+    ctx.out << QStringLiteral("%1 %2 %3 %4 %5\n")
+                   .arg(QStringLiteral("table"), -30)
+                   .arg(QStringLiteral("added"), 9)
+                   .arg(QStringLiteral("changed"), 9)
+                   .arg(QStringLiteral("unchanged"), 10)
+                   .arg(QStringLiteral("gone"), 7);
+    for (auto it = s.counts.cbegin(); it != s.counts.cend(); ++it)
+        ctx.out << QStringLiteral("%1 %2 %3 %4 %5\n")
+                       .arg(it.key(), -30)
+                       .arg(it->added, 9)
+                       .arg(it->changed, 9)
+                       .arg(it->unchanged, 10)
+                       .arg(it->gone, 7);
+    for (const EndpointResult &e : s.endpoints)
+        if (!e.error.isEmpty())
+            ctx.err << (e.status == u"skipped" ? "skipped: " : "failed: ") << Sanitizer::mask(e.error)
+                    << "\n";
+    ctx.out << "Status: " << s.status << " — " << s.message << " in "
+            << QString::number(double(s.elapsedMs) / 1000.0, 'f', 1) << " s\n";
+    if (s.status == u"complete") return ExitOk;
+    if (s.status == u"cancelled") return ExitCancelled;
+    if (s.authFailure && s.status == u"failed")
+        return fail(ctx, QStringLiteral("the admin key was refused; see the messages above"), ExitAuth);
+    if (s.status == u"partial")
+        return fail(
+            ctx,
+            QStringLiteral(
+                "%1 endpoint(s) failed; re-run 'orgward sync' to complete (it resumes where it stopped)")
+                .arg(s.failed),
+            s.authFailure ? ExitAuth : ExitPartial);
+    return fail(ctx, QStringLiteral("sync failed: every endpoint failed"), ExitFailed);
+}
+
+} // namespace orgward::cli

@@ -1,0 +1,171 @@
+// Times the console's interactive actions on a large store and the longest GUI-thread stall while a
+// sync (a fixture import on its own thread and connection) commits pages and the panes refresh.
+// Prints one JSON object.
+#include "finance/usagequery.h"
+#include "models/sqltablemodel.h"
+#include "store/database.h"
+#include "sync/fixtureimporter.h"
+#include "ui/chartpanes.h"
+#include "ui/entitypanes.h"
+#include "ui/mainwindow.h"
+#include "ui/tablepane.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSettings>
+#include <QTableView>
+#include <QThread>
+#include <QTimer>
+#include <atomic>
+
+using namespace orgward;
+
+namespace {
+double peakRssMb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly)) return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmHWM:")) return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    return -1;
+}
+
+// Runs fn, then lets the event loop paint what it changed; returns milliseconds.
+template <typename F> double timed(F fn)
+{
+    QElapsedTimer t;
+    t.start();
+    fn();
+    QApplication::processEvents();
+    return double(t.nsecsElapsed()) / 1e6;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("orgward-bench"));
+    QSettings().clear(); // start on the dashboard with default layout: every pane is opened cold
+    QCommandLineParser p;
+    p.addOption(
+        {QStringLiteral("db"), QStringLiteral("database URL of the generated org"), QStringLiteral("url")});
+    p.addOption({QStringLiteral("org"), QStringLiteral("organization key"), QStringLiteral("key")});
+    p.addOption({QStringLiteral("sync-fixtures"),
+                 QStringLiteral("fixture folder imported on a worker thread as the sync"),
+                 QStringLiteral("dir")});
+    p.addOption({QStringLiteral("filter"), QStringLiteral("text filter to apply"), QStringLiteral("text"),
+                 QStringLiteral("smith")});
+    p.addHelpOption();
+    p.process(app);
+    auto url = DatabaseUrl::parse(p.value(QStringLiteral("db")));
+    if (!url) qFatal("%s", qPrintable(url.errorMessage()));
+    auto db = Database::open(*url);
+    if (!db) qFatal("%s", qPrintable(db.errorMessage()));
+    QJsonObject out;
+    QJsonObject counts;
+    for (const char *t : {"openai_users", "openai_project_api_keys", "usage_events", "openai_costs"}) {
+        auto n = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(t)));
+        counts.insert(QLatin1String(t), n ? n->toLongLong() : -1);
+    }
+    out.insert(QStringLiteral("rows"), counts);
+
+    MainWindow w(std::move(*db), p.value(QStringLiteral("org")));
+    w.resize(1440, 900);
+    w.show();
+    QApplication::processEvents();
+    auto *members = static_cast<MembersPane *>(w.pane(MainWindow::Members));
+    auto *keys = static_cast<KeysPane *>(w.pane(MainWindow::Keys));
+    auto *usage = static_cast<UsagePane *>(w.pane(MainWindow::Usage));
+    QJsonObject ms;
+    ms.insert(QStringLiteral("open_members"), timed([&] { w.showPane(MainWindow::Members); }));
+    ms.insert(QStringLiteral("members_sort_email_desc"),
+              timed([&] { members->members()->view()->sortByColumn(1, Qt::DescendingOrder); }));
+    ms.insert(QStringLiteral("members_sort_added"),
+              timed([&] { members->members()->view()->sortByColumn(3, Qt::AscendingOrder); }));
+    ms.insert(QStringLiteral("members_sort_api_key_count"),
+              timed([&] { members->members()->view()->sortByColumn(5, Qt::DescendingOrder); }));
+    ms.insert(QStringLiteral("members_filter_text"),
+              timed([&] { members->members()->model()->setFilterText(p.value(QStringLiteral("filter"))); }));
+    ms.insert(QStringLiteral("members_clear_filter"),
+              timed([&] { members->members()->model()->setFilterText(QString()); }));
+    ms.insert(QStringLiteral("members_scroll_fetch_block"),
+              timed([&] { members->members()->model()->fetchMore({}); }));
+    ms.insert(QStringLiteral("open_keys"), timed([&] { w.showPane(MainWindow::Keys); }));
+    ms.insert(QStringLiteral("keys_sort_last_used"),
+              timed([&] { keys->keys()->view()->sortByColumn(6, Qt::DescendingOrder); }));
+    ms.insert(QStringLiteral("keys_filter_text"),
+              timed([&] { keys->keys()->model()->setFilterText(p.value(QStringLiteral("filter"))); }));
+    ms.insert(QStringLiteral("keys_preset_unused_90d"),
+              timed([&] { keys->keys()->selectPreset(KeysPane::Unused90); }));
+    ms.insert(QStringLiteral("open_usage"), timed([&] { w.showPane(MainWindow::Usage); }));
+    ms.insert(QStringLiteral("usage_90d_by_model"), timed([&] {
+                  usage->configure(QStringLiteral("completions"), QStringLiteral("input_tokens"),
+                                   QStringLiteral("model"), 90, Granularity::Day);
+              }));
+    ms.insert(QStringLiteral("open_projects"), timed([&] { w.showPane(MainWindow::Projects); }));
+    ms.insert(QStringLiteral("open_costs"), timed([&] { w.showPane(MainWindow::Costs); }));
+    ms.insert(QStringLiteral("open_dashboard"), timed([&] { w.showPane(MainWindow::Dashboard); }));
+    out.insert(QStringLiteral("action_ms"), ms);
+    out.insert(QStringLiteral("usage_90d_by_model_points"),
+               qint64(usage->series().buckets.size() * usage->series().stackKeys.size()));
+
+    // Sync: a worker thread imports pages through its own connection; every committed file refreshes
+    // the visible pane on the GUI thread (as a real sync's progress does). A 2 ms timer measures how
+    // late the event loop gets to it: the longest gap is the longest stall.
+    const QString syncDir = p.value(QStringLiteral("sync-fixtures"));
+    if (!syncDir.isEmpty()) {
+        w.showPane(MainWindow::Members);
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = clock.nsecsElapsed(), worst = 0;
+        QTimer probe;
+        probe.setInterval(2);
+        QObject::connect(&probe, &QTimer::timeout, &w, [&] {
+            const qint64 now = clock.nsecsElapsed();
+            worst = qMax(worst, now - last);
+            last = now;
+        });
+        std::atomic_int commits{0};
+        std::atomic_bool done{false};
+        QString syncError;
+        QThread *worker = QThread::create([&] {
+            auto wdb = Database::open(*url);
+            if (!wdb) {
+                syncError = wdb.errorMessage();
+                done = true;
+                return;
+            }
+            ImportOptions o;
+            o.orgKey = QStringLiteral("bench-sync"); // its own org: re-runs leave the measured org untouched
+            o.progress = [&](int, int, const QString &) {
+                ++commits;
+                QMetaObject::invokeMethod(&w, &MainWindow::onStoreChanged, Qt::QueuedConnection);
+            };
+            auto r = FixtureImporter(**wdb).run(syncDir, o);
+            if (!r) syncError = r.errorMessage();
+            done = true;
+        });
+        probe.start();
+        worker->start();
+        const qint64 t0 = clock.nsecsElapsed();
+        while (!done)
+            QApplication::processEvents(QEventLoop::AllEvents, 5);
+        worker->wait();
+        QApplication::processEvents();
+        probe.stop();
+        delete worker;
+        QJsonObject sync;
+        sync.insert(QStringLiteral("duration_ms"), double(clock.nsecsElapsed() - t0) / 1e6);
+        sync.insert(QStringLiteral("files_committed"), commits.load());
+        sync.insert(QStringLiteral("longest_gui_stall_ms"), double(worst) / 1e6);
+        if (!syncError.isEmpty()) sync.insert(QStringLiteral("error"), syncError);
+        out.insert(QStringLiteral("sync"), sync);
+    }
+    out.insert(QStringLiteral("peak_rss_mb"), peakRssMb());
+    QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Indented);
+    return 0;
+}

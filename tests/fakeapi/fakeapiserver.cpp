@@ -1,0 +1,340 @@
+#include "fakeapiserver.h"
+
+#include <QHttpServerRequest>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace orgward::test {
+
+namespace {
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+// Decoded key → values, whatever array form the client used.
+QMultiHash<QString, QString> decoded(const QUrlQuery &q)
+{
+    QMultiHash<QString, QString> out;
+    const auto items = q.queryItems(QUrl::FullyDecoded);
+    for (const auto &[k, v] : items)
+        out.insert(k, v);
+    return out;
+}
+
+QString reason(int status)
+{
+    switch (status) {
+    case 200:
+        return QStringLiteral("OK");
+    case 400:
+        return QStringLiteral("Bad Request");
+    case 401:
+        return QStringLiteral("Unauthorized");
+    case 403:
+        return QStringLiteral("Forbidden");
+    case 404:
+        return QStringLiteral("Not Found");
+    case 429:
+        return QStringLiteral("Too Many Requests");
+    default:
+        return QStringLiteral("Error");
+    }
+}
+
+QByteArray httpResponse(int status, const QByteArray &body,
+                        const QList<QPair<QByteArray, QByteArray>> &extra = {})
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason(status).toLatin1() + "\r\n";
+    out += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    out += "x-request-id: req_fake\r\n";
+    for (const auto &[k, v] : extra)
+        out += k + ": " + v + "\r\n";
+    out += "\r\n";
+    out += body;
+    return out;
+}
+
+QString encodePage(qint64 next)
+{
+    return QStringLiteral("page_") + QString::fromLatin1(QByteArray::number(next).toBase64());
+}
+qint64 decodePage(const QString &token, bool *ok)
+{
+    *ok = token.startsWith(QLatin1String("page_"));
+    if (!*ok) return 0;
+    return QByteArray::fromBase64(token.mid(5).toLatin1()).toLongLong(ok);
+}
+} // namespace
+
+FakeApiServer::FakeApiServer(std::shared_ptr<const FixtureOrg> org, QString adminKey, QObject *parent)
+    : QAbstractHttpServer(parent), m_org(std::move(org)), m_key(std::move(adminKey))
+{
+}
+
+quint16 FakeApiServer::start(quint16 port)
+{
+    m_port = listen(QHostAddress::LocalHost, port);
+    return m_port;
+}
+
+QString FakeApiServer::baseUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1/v1").arg(m_port);
+}
+
+QByteArray FakeApiServer::error(int *status, int code, const QString &message, const QString &type)
+{
+    *status = code;
+    return json(
+        QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), message},
+                                                          {QStringLiteral("type"), type},
+                                                          {QStringLiteral("param"), QJsonValue::Null},
+                                                          {QStringLiteral("code"), QJsonValue::Null}}}});
+}
+
+QByteArray FakeApiServer::respond(const QString &path, const QUrlQuery &query, int *status) const
+{
+    auto ref = EndpointRef::fromRequest(path, query);
+    if (!ref) return error(status, 404, QStringLiteral("Unknown request URL: GET %1").arg(path));
+    if (ref->isProjectScoped()) {
+        if (!m_org->hasProject(ref->projectId))
+            return error(status, 404, QStringLiteral("The project %1 was not found").arg(ref->projectId));
+        if (m_org->isArchivedProject(ref->projectId))
+            return error(status, 400, QStringLiteral("Project %1 is archived").arg(ref->projectId));
+    }
+    return ref->isBucketed() ? bucketPage(*ref, query, status) : listPage(*ref, query, status);
+}
+
+QByteArray FakeApiServer::listPage(const EndpointRef &ref, const QUrlQuery &query, int *status) const
+{
+    const auto q = decoded(query);
+    QList<QJsonObject> all = m_org->listObjects(ref);
+    if (ref.kind == EndpointKind::Projects && q.value(QStringLiteral("include_archived")) != u"true") {
+        QList<QJsonObject> active;
+        for (const QJsonObject &o : std::as_const(all))
+            if (o.value(QLatin1String("status")).toString() != u"archived") active << o;
+        all = active;
+    }
+    if (ref.kind == EndpointKind::AuditLogs) {
+        QList<QJsonObject> kept;
+        for (const QJsonObject &o : std::as_const(all)) {
+            const qint64 at = qint64(o.value(QLatin1String("effective_at")).toDouble());
+            bool keep = true;
+            auto bound = [&](const char *op, auto cmp) {
+                const QString v = q.value(QStringLiteral("effective_at[%1]").arg(QLatin1String(op)));
+                if (!v.isEmpty() && !cmp(at, v.toLongLong())) keep = false;
+            };
+            bound("gte", [](qint64 a, qint64 b) { return a >= b; });
+            bound("gt", [](qint64 a, qint64 b) { return a > b; });
+            bound("lte", [](qint64 a, qint64 b) { return a <= b; });
+            bound("lt", [](qint64 a, qint64 b) { return a < b; });
+            if (keep) kept << o;
+        }
+        all = kept;
+    }
+    int limit = q.value(QStringLiteral("limit"), QStringLiteral("20")).toInt();
+    if (limit < 1 || limit > 100)
+        return error(status, 400, QStringLiteral("limit must be between 1 and 100"));
+    qsizetype from = 0;
+    const QString after = q.value(QStringLiteral("after"));
+    if (!after.isEmpty()) {
+        from = -1;
+        for (qsizetype i = 0; i < all.size(); ++i)
+            if (all[i].value(QLatin1String("id")).toString() == after) from = i + 1;
+        if (from < 0)
+            return error(status, 400, QStringLiteral("Invalid 'after': no object with id %1").arg(after));
+    }
+    QJsonArray data;
+    for (qsizetype i = from; i < all.size() && i < from + limit; ++i)
+        data.append(all[i]);
+    const bool more = from + limit < all.size();
+    *status = 200;
+    QJsonObject page{{QStringLiteral("object"), QStringLiteral("list")},
+                     {QStringLiteral("data"), data},
+                     {QStringLiteral("has_more"), more}};
+    page.insert(QStringLiteral("first_id"),
+                data.isEmpty() ? QJsonValue() : data.first().toObject().value(QLatin1String("id")));
+    page.insert(QStringLiteral("last_id"),
+                data.isEmpty() ? QJsonValue() : data.last().toObject().value(QLatin1String("id")));
+    return json(page);
+}
+
+QByteArray FakeApiServer::bucketPage(const EndpointRef &ref, const QUrlQuery &query, int *status) const
+{
+    const auto q = decoded(query);
+    bool ok = false;
+    const qint64 start = q.value(QStringLiteral("start_time")).toLongLong(&ok);
+    if (!ok) return error(status, 400, QStringLiteral("start_time is required"));
+    const qint64 width = ref.bucketWidth == u"1d" ? 86400 : ref.bucketWidth == u"1h" ? 3600 : 60;
+    if (ref.kind == EndpointKind::Costs && width != 86400)
+        return error(status, 400, QStringLiteral("costs only supports bucket_width=1d"));
+    const qint64 capturedEnd = m_org->capturedAt() - (m_org->capturedAt() % width) + width;
+    qint64 end = q.value(QStringLiteral("end_time")).isEmpty()
+                     ? capturedEnd
+                     : q.value(QStringLiteral("end_time")).toLongLong();
+    const int maxLimit = ref.kind == EndpointKind::Costs ? 180
+                         : width == 86400                ? 31
+                         : width == 3600                 ? 168
+                                                         : 1440;
+    const int limit = q.value(QStringLiteral("limit"), QStringLiteral("7")).toInt();
+    if (limit < 1 || limit > maxLimit)
+        return error(status, 400, QStringLiteral("limit must be between 1 and %1").arg(maxLimit));
+    qint64 cursor = start;
+    const QString page = q.value(QStringLiteral("page"));
+    if (!page.isEmpty()) {
+        cursor = decodePage(page, &ok);
+        if (!ok || cursor < start || cursor >= end)
+            return error(status, 400, QStringLiteral("Invalid page token"));
+    }
+    QJsonArray data;
+    qint64 s = cursor;
+    for (int n = 0; n < limit && s < end; ++n) {
+        // Unaligned start: the first bucket is partial, as the real API does.
+        const qint64 e = std::min(end, s - (((s % width) + width) % width) + width);
+        data.append(QJsonObject{{QStringLiteral("object"), QStringLiteral("bucket")},
+                                {QStringLiteral("start_time"), s},
+                                {QStringLiteral("end_time"), e},
+                                {QStringLiteral("results"), m_org->bucketResults(ref, s, e, query)}});
+        s = e;
+    }
+    *status = 200;
+    const bool more = s < end;
+    return json(QJsonObject{{QStringLiteral("object"), QStringLiteral("page")},
+                            {QStringLiteral("data"), data},
+                            {QStringLiteral("has_more"), more},
+                            {QStringLiteral("next_page"), more ? QJsonValue(encodePage(s)) : QJsonValue()}});
+}
+
+bool FakeApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    ++m_count;
+    const QString path = request.url().path();
+    const QUrlQuery query = request.query();
+    ServedRequest logged{path, query.toString(QUrl::FullyDecoded), 0};
+    if (m_exitAfter > 0 && m_count > m_exitAfter) {
+        m_log << logged;
+        socket->abort();
+        Q_EMIT exitRequested();
+        return true;
+    }
+    int status = 0;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> extra;
+    if (request.value("Authorization") != "Bearer " + m_key.toUtf8()) {
+        body = error(&status, 401, QStringLiteral("Incorrect API key provided."));
+    } else {
+        body = respond(path, query, &status);
+    }
+    const bool hasCursor =
+        query.hasQueryItem(QStringLiteral("after")) || query.hasQueryItem(QStringLiteral("page"));
+    int delay = m_delayMs;
+    for (Fault &f : m_faults) {
+        if (f.times <= 0 || !path.contains(f.pathContains) || (f.cursorOnly && !hasCursor)) continue;
+        if (f.skip > 0) {
+            --f.skip;
+            continue;
+        }
+        --f.times;
+        switch (f.kind) {
+        case Fault::TooMany:
+            body = error(&status, 429, QStringLiteral("Rate limit reached"), QStringLiteral("requests"));
+            extra << qMakePair(QByteArray("Retry-After"), QByteArray::number(f.retryAfterSecs));
+            break;
+        case Fault::ServerError:
+            body = error(&status, 500, QStringLiteral("The server had an error"),
+                         QStringLiteral("server_error"));
+            break;
+        case Fault::Forbidden:
+            body = error(
+                &status, 403,
+                QStringLiteral(
+                    "You have insufficient permissions for this operation. Missing scopes: api.usage.read."));
+            break;
+        case Fault::Drop:
+            logged.status = -1;
+            m_log << logged;
+            socket->abort();
+            return true;
+        case Fault::Truncate: {
+            logged.status = -2;
+            m_log << logged;
+            const QByteArray full = httpResponse(status, body);
+            socket->write(full.left(full.size() - body.size() / 2));
+            socket->flush();
+            socket->disconnectFromHost();
+            return true;
+        }
+        case Fault::Slow:
+            delay = std::max(delay, f.delayMs);
+            break;
+        case Fault::RepeatCursor: {
+            QJsonObject o = QJsonDocument::fromJson(body).object();
+            if (status == 200 && query.hasQueryItem(QStringLiteral("page"))) {
+                o.insert(QStringLiteral("has_more"), true);
+                o.insert(QStringLiteral("next_page"), query.queryItemValue(QStringLiteral("page")));
+            } else if (status == 200) {
+                QJsonArray data = o.value(QLatin1String("data")).toArray();
+                const QString after = query.queryItemValue(QStringLiteral("after"));
+                if (!after.isEmpty() && !data.isEmpty()) {
+                    QJsonObject last = data.last().toObject();
+                    last.insert(QStringLiteral("id"), after);
+                    data.replace(data.size() - 1, last);
+                    o.insert(QStringLiteral("data"), data);
+                }
+                o.insert(QStringLiteral("has_more"), true);
+            }
+            body = json(o);
+            break;
+        }
+        }
+        break;
+    }
+    logged.status = status;
+    m_log << logged;
+    const QByteArray out = httpResponse(status, body, extra);
+    if (delay > 0) {
+        QPointer<QTcpSocket> s(socket);
+        QTimer::singleShot(delay, this, [s, out] {
+            if (s) s->write(out);
+        });
+    } else {
+        socket->write(out);
+    }
+    return true;
+}
+
+void FakeApiServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+{
+    int status = 0;
+    socket->write(httpResponse(404, error(&status, 404, QStringLiteral("not found"))));
+}
+
+bool parseFault(const QString &spec, Fault *out)
+{
+    const QStringList parts = spec.split(u':');
+    if (parts.size() < 3) return false;
+    static const QHash<QString, Fault::Kind> kinds{
+        {QStringLiteral("429"), Fault::TooMany},  {QStringLiteral("500"), Fault::ServerError},
+        {QStringLiteral("drop"), Fault::Drop},    {QStringLiteral("truncate"), Fault::Truncate},
+        {QStringLiteral("slow"), Fault::Slow},    {QStringLiteral("repeat"), Fault::RepeatCursor},
+        {QStringLiteral("403"), Fault::Forbidden}};
+    if (!kinds.contains(parts[0])) return false;
+    Fault f;
+    f.kind = kinds.value(parts[0]);
+    f.pathContains = parts[1];
+    bool ok = false;
+    f.times = parts[2].toInt(&ok);
+    if (!ok) return false;
+    if (parts.size() > 3) {
+        f.retryAfterSecs = parts[3].toInt();
+        f.delayMs = parts[3].toInt();
+    }
+    *out = f;
+    return true;
+}
+
+} // namespace orgward::test

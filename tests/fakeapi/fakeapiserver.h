@@ -1,0 +1,89 @@
+#pragma once
+// A local Admin API for tests and benchmarks: serves a generated FixtureOrg through the real contract
+// (cursor lists, time-bucketed pages with group_by aggregation and filters, include_archived, the 400 of
+// an archived project's sub-lists, bearer auth) on 127.0.0.1, with fault injection. Built on Qt
+// HttpServer's request parsing; responses are written raw so faults can cut or drop them.
+#include "fixtures/fixtureorg.h"
+
+#include <QAbstractHttpServer>
+#include <QMutex>
+#include <memory>
+
+namespace orgward::test {
+
+struct Fault
+{
+    enum Kind
+    {
+        TooMany,
+        ServerError,
+        Drop,
+        Truncate,
+        Slow,
+        RepeatCursor,
+        Forbidden
+    };
+    Kind kind = ServerError;
+    QString pathContains; // applies to requests whose path contains this (empty: any)
+    int times = 1;        // how many matching requests it hits
+    int skip = 0;         // matching requests to let through first
+    int retryAfterSecs = 1;
+    int delayMs = 0;         // Slow
+    bool cursorOnly = false; // only requests that carry a cursor (after/page)
+};
+
+struct ServedRequest
+{
+    QString path;
+    QString query;
+    int status = 0;
+};
+
+class FakeApiServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    explicit FakeApiServer(std::shared_ptr<const FixtureOrg> org,
+                           QString adminKey = QStringLiteral("sk-admin-test"), QObject *parent = nullptr);
+
+    quint16 start(quint16 port = 0); // 0 on failure
+    QString baseUrl() const;         // http://127.0.0.1:<port>/v1
+    const FixtureOrg &org() const { return *m_org; }
+
+    void addFault(const Fault &f) { m_faults << f; }
+    void clearFaults() { m_faults.clear(); }
+    void setExitAfter(int requests) { m_exitAfter = requests; } // then every request is dropped
+    void setDelayMs(int ms) { m_delayMs = ms; }                 // every response
+    int requestCount() const { return m_count; }
+    const QList<ServedRequest> &requests() const { return m_log; }
+
+    // The response body for a request, without faults (also used by tests to compare).
+    QByteArray respond(const QString &path, const QUrlQuery &query, int *status) const;
+
+Q_SIGNALS:
+    void exitRequested();
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    QByteArray listPage(const EndpointRef &ref, const QUrlQuery &query, int *status) const;
+    QByteArray bucketPage(const EndpointRef &ref, const QUrlQuery &query, int *status) const;
+    static QByteArray error(int *status, int code, const QString &message,
+                            const QString &type = QStringLiteral("invalid_request_error"));
+
+    std::shared_ptr<const FixtureOrg> m_org;
+    QString m_key;
+    QList<Fault> m_faults;
+    QList<ServedRequest> m_log;
+    int m_count = 0;
+    int m_exitAfter = 0;
+    int m_delayMs = 0;
+    quint16 m_port = 0;
+};
+
+// Parses "--fault kind:path:times[:param]" for the orgward-fakeapi executable.
+bool parseFault(const QString &spec, Fault *out);
+
+} // namespace orgward::test

@@ -1,0 +1,385 @@
+// The console's models on a small hand-built store: QAbstractItemModelTester on each, SQL filtering and
+// sorting, block fetching, refresh keeping selection, one-group_by-set aggregation and exact money.
+#include "core/clock.h"
+#include "finance/asof.h"
+#include "finance/costquery.h"
+#include "finance/dashboard.h"
+#include "finance/usagequery.h"
+#include "models/auditlogmodel.h"
+#include "models/certificatesmodel.h"
+#include "models/keysmodel.h"
+#include "models/membersmodel.h"
+#include "models/projectsmodel.h"
+#include "models/seriestablemodel.h"
+#include "models/syncmodels.h"
+#include "testsupport/testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QGuiApplication>
+#include <QItemSelectionModel>
+#include <QTest>
+
+using namespace orgward;
+
+namespace {
+constexpr qint64 kNow = 1795132800; // 2026-11-20T00:00:00Z
+const QString kOrg = QStringLiteral("t");
+
+// Inserts one synced row with the bookkeeping columns filled in.
+void insert(Database &db, const QString &table, QVariantMap cols)
+{
+    cols.insert(QStringLiteral("org_key"), kOrg);
+    if (table != u"openai_admin_sync_runs" && table != u"openai_admin_cursors") {
+        cols.insert(QStringLiteral("row_hash"), QStringLiteral("h"));
+        cols.insert(QStringLiteral("first_seen_at"), kNow);
+        cols.insert(QStringLiteral("updated_at"), kNow);
+    }
+    QStringList marks;
+    for (int i = 0; i < cols.size(); ++i)
+        marks << QStringLiteral("?");
+    auto r = db.run(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                        .arg(table, cols.keys().join(u','), marks.join(u',')),
+                    cols.values());
+    if (!r) qFatal("%s", qPrintable(r.errorMessage()));
+}
+
+QString uid(int i)
+{
+    return QStringLiteral("user-%1").arg(i, 5, 10, QLatin1Char('0'));
+}
+} // namespace
+
+class TestModels : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void everyModelPassesTheTester();
+    void membersFilterSortAndFetch();
+    void refreshKeepsSelection();
+    void keyFilters();
+    void usageReadsOneGroupBySet();
+    void costsAreExact();
+    void asOfFollowsTheSnapshot();
+    void dashboardCounts();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+};
+
+void TestModels::initTestCase()
+{
+    m_db = test::openSqlite(m_dir);
+    Database &db = *m_db;
+    QVERIFY(db.run(QStringLiteral("INSERT INTO organizations (org_key, display_name, source, snapshot_at, "
+                                  "created_at) VALUES (?, 'T', 'fixtures', ?, ?)"),
+                   {kOrg, kNow, kNow}));
+    QVERIFY(db.begin());
+    for (int i = 0; i < 1000; ++i) {
+        insert(db, QStringLiteral("openai_users"),
+               {{QStringLiteral("id"), uid(i)},
+                {QStringLiteral("name"), QStringLiteral("Person %1").arg(i, 4, 10, QLatin1Char('0'))},
+                {QStringLiteral("email"), QStringLiteral("p%1@example.com").arg(i)},
+                {QStringLiteral("role"), i % 10 == 0 ? QStringLiteral("owner") : QStringLiteral("reader")},
+                {QStringLiteral("added_at"), kNow - i * 3600},
+                {QStringLiteral("deleted_at"),
+                 i % 100 == 5 ? QVariant(kNow) : QVariant(QMetaType(QMetaType::LongLong))}});
+        if (i % 2 == 0)
+            insert(db, QStringLiteral("openai_project_members"),
+                   {{QStringLiteral("project_id"), QStringLiteral("proj_a")},
+                    {QStringLiteral("user_id"), uid(i)},
+                    {QStringLiteral("role"), QStringLiteral("member")}});
+    }
+    for (int i = 0; i < 300; ++i)
+        insert(db, QStringLiteral("openai_project_api_keys"),
+               {{QStringLiteral("project_id"), QStringLiteral("proj_a")},
+                {QStringLiteral("id"), QStringLiteral("key_%1").arg(i)},
+                {QStringLiteral("name"), QStringLiteral("key %1").arg(i)},
+                {QStringLiteral("owner_type"), QStringLiteral("user")},
+                {QStringLiteral("owner_id"), uid(i)},
+                {QStringLiteral("created_at"), kNow - 400 * 86400 + i * 86400},
+                {QStringLiteral("last_used_at"),
+                 i < 100 ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(kNow - (i % 200) * 86400)}});
+    insert(db, QStringLiteral("openai_projects"),
+           {{QStringLiteral("id"), QStringLiteral("proj_a")},
+            {QStringLiteral("name"), QStringLiteral("Alpha")},
+            {QStringLiteral("status"), QStringLiteral("active")}});
+    insert(db, QStringLiteral("openai_projects"),
+           {{QStringLiteral("id"), QStringLiteral("proj_b")},
+            {QStringLiteral("name"), QStringLiteral("Beta")},
+            {QStringLiteral("status"), QStringLiteral("archived")}});
+    insert(db, QStringLiteral("openai_certificates"),
+           {{QStringLiteral("id"), QStringLiteral("cert_1")},
+            {QStringLiteral("name"), QStringLiteral("soon")},
+            {QStringLiteral("expires_at"), kNow + 3 * 86400}});
+    insert(db, QStringLiteral("openai_certificates"),
+           {{QStringLiteral("id"), QStringLiteral("cert_2")},
+            {QStringLiteral("name"), QStringLiteral("later")},
+            {QStringLiteral("expires_at"), kNow + 60 * 86400}});
+    insert(db, QStringLiteral("openai_audit_logs"),
+           {{QStringLiteral("id"), QStringLiteral("a1")},
+            {QStringLiteral("type"), QStringLiteral("user.added")},
+            {QStringLiteral("effective_at"), kNow - 10},
+            {QStringLiteral("payload"), QStringLiteral("{\"x\":1}")}});
+    insert(db, QStringLiteral("openai_invites"),
+           {{QStringLiteral("id"), QStringLiteral("inv1")},
+            {QStringLiteral("email"), QStringLiteral("new@example.com")},
+            {QStringLiteral("status"), QStringLiteral("pending")},
+            {QStringLiteral("expires_at"), kNow + 86400}});
+    insert(db, QStringLiteral("openai_invites"),
+           {{QStringLiteral("id"), QStringLiteral("inv2")},
+            {QStringLiteral("email"), QStringLiteral("old@example.com")},
+            {QStringLiteral("status"), QStringLiteral("pending")},
+            {QStringLiteral("expires_at"), kNow - 86400}});
+    insert(db, QStringLiteral("openai_admin_sync_runs"),
+           {{QStringLiteral("id"), QStringLiteral("run1")},
+            {QStringLiteral("source"), QStringLiteral("live")},
+            {QStringLiteral("started_at"), kNow - 100},
+            {QStringLiteral("status"), QStringLiteral("complete")},
+            {QStringLiteral("counts"), QStringLiteral("{\"users\":{\"added\":3}}")}});
+    insert(db, QStringLiteral("openai_admin_cursors"),
+           {{QStringLiteral("endpoint"), QStringLiteral("users")}});
+    // The same traffic stored under two group_by sets: '' (totals) and 'model'. 10 days.
+    for (int d = 0; d < 10; ++d) {
+        const qint64 start = kNow - (10 - d) * 86400;
+        auto usage = [&](const QString &gb, const QVariant &model, qint64 tokens, const QString &id) {
+            insert(db, QStringLiteral("usage_events"),
+                   {{QStringLiteral("id"), id},
+                    {QStringLiteral("kind"), QStringLiteral("completions")},
+                    {QStringLiteral("group_by"), gb},
+                    {QStringLiteral("bucket_width"), QStringLiteral("1d")},
+                    {QStringLiteral("bucket_start"), start},
+                    {QStringLiteral("bucket_end"), start + 86400},
+                    {QStringLiteral("model"), model},
+                    {QStringLiteral("input_tokens"), tokens}});
+        };
+        usage(QStringLiteral(""), QVariant(QMetaType(QMetaType::QString)), 300, QStringLiteral("t%1").arg(d));
+        usage(QStringLiteral("model"), QStringLiteral("gpt-a"), 100, QStringLiteral("a%1").arg(d));
+        usage(QStringLiteral("model"), QStringLiteral("gpt-b"), 200, QStringLiteral("b%1").arg(d));
+        auto cost = [&](const QString &gb, const QVariant &project, const QString &amount,
+                        const QString &id) {
+            insert(db, QStringLiteral("openai_costs"),
+                   {{QStringLiteral("id"), id},
+                    {QStringLiteral("group_by"), gb},
+                    {QStringLiteral("bucket_width"), QStringLiteral("1d")},
+                    {QStringLiteral("bucket_start"), start},
+                    {QStringLiteral("bucket_end"), start + 86400},
+                    {QStringLiteral("project_id"), project},
+                    {QStringLiteral("amount"), amount},
+                    {QStringLiteral("currency"), QStringLiteral("usd")}});
+        };
+        cost(QStringLiteral(""), QVariant(QMetaType(QMetaType::QString)), QStringLiteral("0.3"),
+             QStringLiteral("ct%1").arg(d));
+        cost(QStringLiteral("project_id"), QStringLiteral("proj_a"), QStringLiteral("0.1"),
+             QStringLiteral("ca%1").arg(d));
+        cost(QStringLiteral("project_id"), QStringLiteral("proj_b"), QStringLiteral("0.2"),
+             QStringLiteral("cb%1").arg(d));
+    }
+    QVERIFY(db.commit());
+}
+
+void TestModels::everyModelPassesTheTester()
+{
+    Database &db = *m_db;
+    QList<SqlTableModel *> models{new MembersModel(db, this),      new InvitesModel(db, this),
+                                  new ProjectsModel(db, this),     new KeysModel(db, this),
+                                  new CertificatesModel(db, this), new AuditLogModel(db, this),
+                                  new SyncRunsModel(db, this),     new CursorsModel(db, this)};
+    for (SqlTableModel *m : models) {
+        QAbstractItemModelTester tester(m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m->setOrgKey(kOrg);
+        QVERIFY2(m->lastError().isEmpty(), qPrintable(m->lastError()));
+        QVERIFY2(m->rowCount() > 0, m->metaObject()->className());
+        for (int c = 0; c < m->columnCount(); ++c)
+            m->sort(c, c % 2 ? Qt::DescendingOrder : Qt::AscendingOrder);
+        QVERIFY2(m->lastError().isEmpty(), qPrintable(m->lastError()));
+        m->setFilterText(QStringLiteral("e"));
+        while (m->canFetchMore({}))
+            m->fetchMore({});
+        m->refresh();
+        m->setFilterText(QString());
+        QVERIFY2(m->lastError().isEmpty(), qPrintable(m->lastError()));
+    }
+    UsageRequest r;
+    r.orgKey = kOrg;
+    r.stackBy = QStringLiteral("model");
+    r.from = kNow - 10 * 86400;
+    r.to = kNow;
+    auto s = queryUsage(db, r);
+    QVERIFY(s.ok());
+    SeriesTableModel series;
+    QAbstractItemModelTester tester(&series, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    series.setUsage(*s, Granularity::Day);
+    QCOMPARE(series.rowCount(), 10);
+    QCOMPARE(series.columnCount(), 4); // period, gpt-a, gpt-b, total
+}
+
+void TestModels::membersFilterSortAndFetch()
+{
+    MembersModel m(*m_db);
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m.setOrgKey(kOrg);
+    QCOMPARE(m.totalRows(), 1000);
+    QCOMPARE(m.rowCount(), 400); // first block only
+    m.fetchMore({});
+    QCOMPARE(m.rowCount(), 800);
+    m.sort(MembersModel::Email, Qt::DescendingOrder);
+    QCOMPARE(m.rowCount(), 400);
+    QCOMPARE(m.index(0, MembersModel::Email).data().toString(),
+             QStringLiteral("p9@example.com")); // text order: "@" > "9"
+    m.sort(MembersModel::Name, Qt::AscendingOrder);
+    QCOMPARE(m.index(0, MembersModel::Name).data().toString(), QStringLiteral("Person 0000"));
+    QCOMPARE(m.index(0, MembersModel::Projects).data(SqlTableModel::RawRole).toInt(), 1);
+    QCOMPARE(m.index(1, MembersModel::Projects).data(SqlTableModel::RawRole).toInt(), 0);
+    QCOMPARE(m.index(1, MembersModel::Keys).data(SqlTableModel::RawRole).toInt(), 1);
+    m.setFilterText(QStringLiteral("person 012"));
+    QCOMPARE(m.totalRows(), 11); // every word matches: "Person 0012" and "Person 0120".."Person 0129"
+    QCOMPARE(m.rowCount(), 11);
+    m.setFilterText(QString());
+    m.setExtraCondition(dashboard::memberWithoutProjectCondition());
+    QCOMPARE(m.totalRows(), 490); // 500 odd ids, minus the 10 removed (i % 100 == 5)
+    m.setExtraCondition(QString());
+    // Removed members are shown muted.
+    const int row = m.rowOfId(uid(5));
+    QVERIFY(row >= 0);
+    QVERIFY(m.index(row, 0).data(Qt::FontRole).value<QFont>().italic());
+}
+
+void TestModels::refreshKeepsSelection()
+{
+    MembersModel m(*m_db);
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m.setOrgKey(kOrg);
+    m.sort(MembersModel::Name, Qt::AscendingOrder);
+    m.fetchMore({}); // 800 loaded: refresh must keep them loaded
+    QCOMPARE(m.rowCount(), 800);
+    QItemSelectionModel sel(&m);
+    sel.setCurrentIndex(m.index(500, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QString id = m.idAt(500);
+    // A sync adds a member that sorts first.
+    insert(*m_db, QStringLiteral("openai_users"),
+           {{QStringLiteral("id"), QStringLiteral("user-new")},
+            {QStringLiteral("name"), QStringLiteral("Person -new")}});
+    m.refresh();
+    QVERIFY(m.rowCount() >= 800); // loaded rows stay loaded (the tester may fetch one more block)
+    QCOMPARE(m.totalRows(), 1001);
+    QCOMPARE(m.idAt(0), QStringLiteral("user-new"));
+    QCOMPARE(sel.currentIndex().row(), 501);
+    QCOMPARE(m.idAt(sel.currentIndex().row()), id);
+    QVERIFY(sel.isRowSelected(501));
+    QVERIFY(m_db->run(QStringLiteral("DELETE FROM openai_users WHERE id = 'user-new'")));
+    m.refresh();
+    QCOMPARE(m.idAt(sel.currentIndex().row()), id);
+    QCOMPARE(sel.currentIndex().row(), 500);
+}
+
+void TestModels::keyFilters()
+{
+    KeysModel m(*m_db);
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m.setNow(kNow);
+    m.setOrgKey(kOrg);
+    QCOMPARE(m.totalRows(), 300);
+    // Never used (100, all older than 90 days) + used more than 90 days ago ((i % 200) > 90 → 109 of
+    // 100..299).
+    m.setExtraCondition(m.filterCondition(KeysModel::Filter::Unused90Days));
+    auto expected = m_db->scalar(
+        QStringLiteral(
+            "SELECT COUNT(*) FROM openai_project_api_keys WHERE COALESCE(last_used_at, created_at) < ?"),
+        {kNow - 90 * 86400});
+    QVERIFY(expected.ok());
+    QCOMPARE(m.totalRows(), expected->toLongLong());
+    QVERIFY(m.totalRows() > 100 && m.totalRows() < 300);
+    m.setExtraCondition(m.filterCondition(KeysModel::Filter::OlderThanYear));
+    QCOMPARE(m.totalRows(), 35); // created 400..366 days ago
+    m.setExtraCondition(m.filterCondition(KeysModel::Filter::OwnedByRemoved));
+    QCOMPARE(m.totalRows(), 3); // users 5, 105, 205
+    m.setExtraCondition(QString());
+    m.sort(KeysModel::AgeDays, Qt::DescendingOrder);
+    QCOMPARE(m.index(0, KeysModel::AgeDays).data(SqlTableModel::RawRole).toLongLong(), 400);
+}
+
+void TestModels::usageReadsOneGroupBySet()
+{
+    UsageRequest r;
+    r.orgKey = kOrg;
+    r.from = kNow - 10 * 86400;
+    r.to = kNow;
+    r.stackBy = QStringLiteral("model");
+    auto byModel = queryUsage(*m_db, r);
+    QVERIFY(byModel.ok());
+    QCOMPARE(byModel->set.groupBy, QStringLiteral("model"));
+    QCOMPARE(byModel->stackKeys, (QStringList{QStringLiteral("gpt-b"), QStringLiteral("gpt-a")}));
+    QCOMPARE(byModel->total(), 3000); // not 6000: the '' set is not added in
+    r.stackBy.clear();
+    auto total = queryUsage(*m_db, r);
+    QVERIFY(total.ok());
+    QCOMPARE(total->set.groupBy, QString());
+    QCOMPARE(total->total(), 3000);
+    r.granularity = Granularity::Month;
+    auto monthly = queryUsage(*m_db, r);
+    QVERIFY(monthly.ok());
+    QCOMPARE(monthly->buckets.size(), 1); // 2026-11-10 .. 2026-11-19: one month
+    QCOMPARE(monthly->total(), 3000);
+    r.stackBy = QStringLiteral("user_id");
+    auto none = queryUsage(*m_db, r);
+    QVERIFY(none.ok());
+    QVERIFY(!none->set.isValid()); // no set grouped by user: an empty state, not a wrong number
+}
+
+void TestModels::costsAreExact()
+{
+    CostRequest r;
+    r.orgKey = kOrg;
+    r.from = kNow - 10 * 86400;
+    r.to = kNow;
+    auto c = queryCosts(*m_db, r);
+    QVERIFY(c.ok());
+    QCOMPARE(c->set.groupBy, QStringLiteral("project_id"));
+    QCOMPARE(c->currency, QStringLiteral("usd"));
+    QCOMPARE(c->total().toString(), QStringLiteral("3")); // 10 × (0.1 + 0.2), exactly
+    QCOMPARE(c->cumulative().first().toString(), QStringLiteral("0.3"));
+    QString cur;
+    auto t = costTotal(*m_db, kOrg, r.from, r.to, &cur);
+    QVERIFY(t.ok());
+    QCOMPARE(t->toString(), QStringLiteral("3"));
+    ProjectsModel p(*m_db);
+    QAbstractItemModelTester tester(&p, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    p.setCostWindow(c->set.groupBy, c->set.bucketWidth, r.from, r.to);
+    p.setOrgKey(kOrg);
+    p.sort(ProjectsModel::CostMtd, Qt::DescendingOrder);
+    QCOMPARE(p.index(0, ProjectsModel::Name).data().toString(), QStringLiteral("Beta"));
+    QCOMPARE(Decimal::parse(p.index(0, ProjectsModel::CostMtd).data().toString())->toString(),
+             QStringLiteral("2"));
+    QVERIFY(p.index(0, 0).data(Qt::FontRole).value<QFont>().italic()); // archived
+}
+
+void TestModels::asOfFollowsTheSnapshot()
+{
+    QCOMPARE(orgNowSecs(*m_db, kOrg), kNow);
+    Clock::freezeAt(kNow + 12345);
+    QCOMPARE(orgNowSecs(*m_db, QStringLiteral("live-org")), kNow + 12345);
+    Clock::reset();
+    QCOMPARE(monthStartSecs(kNow), 1793491200);         // 2026-11-01
+    QCOMPARE(previousMonthSamePoint(kNow), 1792454400); // 2026-10-20
+}
+
+void TestModels::dashboardCounts()
+{
+    auto s = loadDashboard(*m_db, kOrg);
+    QVERIFY2(s.ok(), qPrintable(s.errorMessage()));
+    QCOMPARE(s->now, kNow);
+    QCOMPARE(s->certificatesExpiring14Days, 1);
+    QCOMPARE(s->invitesPending, 1);
+    QCOMPARE(s->membersWithoutProject, 490);
+    QCOMPARE(s->lastSyncStatus, QStringLiteral("complete"));
+    QCOMPARE(s->spendMonthToDate.toString(),
+             QStringLiteral("3")); // Nov 10..19: 10 days × 0.3, one group_by set
+    QVERIFY(s->spendPreviousMonthSamePoint.isZero());
+    QCOMPARE(s->topProjects.value(0).first, QStringLiteral("Beta (proj_b)"));
+    QCOMPARE(s->topProjects.value(0).second.toString(), QStringLiteral("2"));
+}
+
+QTEST_MAIN(TestModels)
+#include "test_models.moc"

@@ -1,0 +1,184 @@
+// The orgward binary as a child process against the local Admin API server: kill -9 at several points
+// and a re-run gives a database identical to a clean run; two processes syncing the same org into one
+// PostgreSQL database at the same time neither duplicate nor corrupt anything.
+#include "syncfixture.h"
+
+#include <QDate>
+#include <QProcess>
+#include <QtTest>
+
+using namespace orgward;
+
+class TestSyncProcess : public QObject
+{
+    Q_OBJECT
+    std::shared_ptr<const FixtureOrg> m_org;
+    std::unique_ptr<test::FakeApiServer> m_server;
+    QTemporaryDir m_dir;
+
+    QString orgwardBinary() const { return QStringLiteral(ORGWARD_BINARY_DIR "/bin/orgward"); }
+    QStringList syncArgs(const QString &dbUrl) const
+    {
+        return {QStringLiteral("sync"),
+                QStringLiteral("--db"),
+                dbUrl,
+                QStringLiteral("--org"),
+                m_org->orgKey(),
+                QStringLiteral("--api-base"),
+                m_server->baseUrl(),
+                QStringLiteral("--rate"),
+                QStringLiteral("1000"),
+                QStringLiteral("--since"),
+                QDateTime::fromSecsSinceEpoch(m_org->historyStart(), Qt::UTC).date().toString(Qt::ISODate)};
+    }
+    std::unique_ptr<QProcess> startSync(const QString &dbUrl)
+    {
+        auto p = std::make_unique<QProcess>();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("OPENAI_ADMIN_KEY"), QStringLiteral("sk-admin-test"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("orgward.*.info=false"));
+        p->setProcessEnvironment(env);
+        p->setProcessChannelMode(QProcess::MergedChannels);
+        p->start(orgwardBinary(), syncArgs(dbUrl));
+        return p;
+    }
+    // Runs a sync to the end while serving its requests from this process's event loop.
+    int runSync(const QString &dbUrl, QByteArray *output = nullptr)
+    {
+        auto p = startSync(dbUrl);
+        if (!p->waitForStarted(10000)) return -1;
+        QElapsedTimer t;
+        t.start();
+        while (p->state() != QProcess::NotRunning && t.elapsed() < 240000)
+            QTest::qWait(20);
+        if (output) *output = p->readAll();
+        return p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -2;
+    }
+    QString pgUrl(const QString &name, QString *why, std::unique_ptr<Database> *db)
+    {
+        *db = test::openPostgres(name, why);
+        if (!*db) return {};
+        return (*db)->url().toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QFileInfo::exists(orgwardBinary()), "build the orgward target first");
+        m_org = std::make_shared<const FixtureOrg>(FixtureOrg::generate(GeneratorOptions{}));
+        m_server = std::make_unique<test::FakeApiServer>(m_org);
+        QVERIFY(m_server->start());
+    }
+
+    void killNineThenRerunEqualsCleanRun()
+    {
+        const QString cleanUrl = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("clean.db"));
+        QByteArray out;
+        const int before = m_server->requestCount();
+        QCOMPARE(runSync(cleanUrl, &out), 0);
+        const int total = m_server->requestCount() - before;
+        QVERIFY2(total > 20, out.constData());
+        auto clean = Database::open(*DatabaseUrl::parse(cleanUrl));
+        QVERIFY(clean);
+        const auto want = test::checksums(**clean, m_org->orgKey());
+
+        const QList<int> points{2, total / 5, total / 2, total * 4 / 5, total - 1};
+        for (int point : points) {
+            const QString url =
+                QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("killed-%1.db").arg(point));
+            const int start = m_server->requestCount();
+            auto p = startSync(url);
+            QVERIFY(p->waitForStarted(10000));
+            QTRY_VERIFY_WITH_TIMEOUT(
+                m_server->requestCount() - start >= point || p->state() == QProcess::NotRunning, 120000);
+            QVERIFY2(p->state() != QProcess::NotRunning, "the sync ended before the kill point");
+            p->kill(); // SIGKILL
+            QVERIFY(p->waitForFinished(10000));
+            QCOMPARE(p->exitStatus(), QProcess::CrashExit);
+            QCOMPARE(runSync(url, &out), 0);
+            auto db = Database::open(*DatabaseUrl::parse(url));
+            QVERIFY(db);
+            const auto got = test::checksums(**db, m_org->orgKey());
+            for (auto it = want.cbegin(); it != want.cend(); ++it)
+                QVERIFY2(
+                    got.value(it.key()) == it.value(),
+                    qPrintable(QStringLiteral("kill at request %1: %2 differs").arg(point).arg(it.key())));
+        }
+    }
+
+    void exitCodesAndMetrics()
+    {
+        const QString url = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("metrics.db"));
+        // A 5xx storm on audit logs beyond the retry budget: partial, exit 3, the reason printed.
+        m_server->addFault(
+            test::Fault{test::Fault::ServerError, QStringLiteral("/audit_logs"), 100, 0, 1, 0, false});
+        QByteArray out;
+        QCOMPARE(runSync(url, &out), 3);
+        QVERIFY2(out.contains("re-run 'orgward sync' to complete"), out.constData());
+        QVERIFY2(out.contains("HTTP 500"), out.constData());
+        m_server->clearFaults();
+        QCOMPARE(runSync(url, &out), 0);
+
+        QProcess metrics;
+        metrics.start(orgwardBinary(), {QStringLiteral("metrics"), QStringLiteral("--db"), url});
+        QVERIFY(metrics.waitForFinished(30000));
+        QCOMPARE(metrics.exitCode(), 0);
+        const QString text = QString::fromUtf8(metrics.readAllStandardOutput());
+        QVERIFY2(
+            text.contains(QStringLiteral(
+                "# TYPE admin_sync_failures_total counter\nadmin_sync_failures_total{org=\"acme\"} 1\n")),
+            qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("# TYPE admin_cursor_drift_seconds gauge")));
+        QVERIFY(
+            text.contains(QStringLiteral("admin_cursor_drift_seconds{org=\"acme\",endpoint=\"users\"} ")));
+        auto db = Database::open(*DatabaseUrl::parse(url));
+        QVERIFY(db);
+        auto cursors = (*db)->scalar(
+            QStringLiteral("SELECT COUNT(*) FROM openai_admin_cursors WHERE last_synced_at IS NOT NULL"));
+        QVERIFY(cursors);
+        QCOMPARE(text.count(QStringLiteral("admin_cursor_drift_seconds{")), int(cursors->toLongLong()));
+        QVERIFY(text.contains(QStringLiteral("admin_certificate_expiring_total{org=\"acme\"} ")));
+        // Exactly the metric lines and their HELP/TYPE comments, nothing else.
+        for (const QString &line : text.split(u'\n', Qt::SkipEmptyParts))
+            QVERIFY2(line.startsWith(QLatin1String("# HELP admin_")) ||
+                         line.startsWith(QLatin1String("# TYPE admin_")) ||
+                         line.startsWith(QLatin1String("admin_")),
+                     qPrintable(line));
+    }
+
+    void twoProcessesIntoOnePostgres()
+    {
+        QString why;
+        std::unique_ptr<Database> shared, clean;
+        const QString sharedUrl = pgUrl(QStringLiteral("sync_two_process"), &why, &shared);
+        if (sharedUrl.isEmpty()) {
+            if (test::postgresRequired()) QFAIL(qPrintable(why));
+            QSKIP(qPrintable(why));
+        }
+        const QString cleanUrl = pgUrl(QStringLiteral("sync_two_process_clean"), &why, &clean);
+        QVERIFY2(!cleanUrl.isEmpty(), qPrintable(why));
+        QCOMPARE(runSync(cleanUrl), 0);
+
+        auto a = startSync(sharedUrl);
+        auto b = startSync(sharedUrl);
+        QVERIFY(a->waitForStarted(10000) && b->waitForStarted(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(a->state() == QProcess::NotRunning && b->state() == QProcess::NotRunning,
+                                 240000);
+        QCOMPARE(a->exitCode(), 0);
+        QCOMPARE(b->exitCode(), 0);
+        const auto want = test::checksums(*clean, m_org->orgKey());
+        QCOMPARE(test::checksums(*shared, m_org->orgKey()), want);
+        auto runs = shared->scalar(
+            QStringLiteral("SELECT COUNT(*) FROM openai_admin_sync_runs WHERE status = 'complete'"));
+        QVERIFY(runs);
+        QCOMPARE(runs->toLongLong(), 2);
+        auto dupes = shared->scalar(QStringLiteral(
+            "SELECT COUNT(*) FROM (SELECT id FROM usage_events GROUP BY org_key, id HAVING COUNT(*) > 1) d"));
+        QVERIFY(dupes);
+        QCOMPARE(dupes->toLongLong(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncProcess)
+#include "test_sync_process.moc"

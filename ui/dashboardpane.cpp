@@ -1,0 +1,111 @@
+#include "dashboardpane.h"
+
+#include "core/clock.h"
+#include "finance/dashboard.h"
+
+#include <QDateTime>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace orgward {
+
+DashboardPane::DashboardPane(Database &db, QWidget *parent) : ConsolePane(parent), m_db(db)
+{
+    auto *l = new QVBoxLayout(this);
+    l->addWidget(new QLabel(QStringLiteral("<h2>%1</h2>").arg(tr("Dashboard")), this));
+    m_asOf = new QLabel(this);
+    l->addWidget(m_asOf);
+    auto *grid = new QGridLayout;
+    const QStringList names{tr("Spend month to date"),
+                            tr("Top projects by cost"),
+                            tr("Keys unused for 90+ days"),
+                            tr("Certificates expiring within 14 days"),
+                            tr("Invites pending"),
+                            tr("Members in no project"),
+                            tr("Last sync")};
+    for (int i = 0; i < TileCount; ++i) {
+        auto *b = new QPushButton(this);
+        b->setAccessibleName(names[i]);
+        b->setMinimumSize(260, 120);
+        b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+        b->setStyleSheet(QStringLiteral("QPushButton { text-align: left; padding: 10px; }"));
+        connect(b, &QPushButton::clicked, this, [this, i] { emit tileActivated(Tile(i)); });
+        m_tiles << b;
+        grid->addWidget(b, i / 3, i % 3);
+    }
+    l->addLayout(grid);
+    l->addStretch(1);
+}
+
+QString DashboardPane::tileText(Tile t) const
+{
+    return m_tiles.value(t) ? m_tiles[t]->text() : QString();
+}
+
+void DashboardPane::setOrg(const QString &orgKey, qint64)
+{
+    m_org = orgKey;
+    refresh();
+}
+
+void DashboardPane::refresh()
+{
+    if (m_org.isEmpty()) {
+        for (QPushButton *b : std::as_const(m_tiles))
+            b->setText(tr("—"));
+        m_asOf->setText(tr("No organization selected."));
+        return;
+    }
+    auto s = loadDashboard(m_db, m_org);
+    if (!s) {
+        m_asOf->setText(tr("Could not compute the dashboard: %1").arg(s.errorMessage()));
+        return;
+    }
+    const QString cur = s->currency.toUpper();
+    const QDateTime asOf = QDateTime::fromSecsSinceEpoch(s->now, Qt::UTC);
+    m_asOf->setText(
+        tr("As of %1 (local time)").arg(asOf.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+    m_asOf->setToolTip(asOf.toString(Qt::ISODate));
+    auto tile = [this](Tile t, const QString &headline, const QString &detail) {
+        m_tiles[t]->setText(QStringLiteral("%1\n%2\n%3").arg(m_tiles[t]->accessibleName(), headline, detail));
+    };
+    QString delta;
+    if (!s->spendPreviousMonthSamePoint.isZero()) {
+        const double pct = (s->spendMonthToDate.ratio(s->spendPreviousMonthSamePoint) - 1.0) * 100.0;
+        delta = tr("%1%2% vs the same point last month (%3 %4)")
+                    .arg(pct >= 0 ? QStringLiteral("+") : QString())
+                    .arg(QLocale().toString(pct, 'f', 1))
+                    .arg(s->spendPreviousMonthSamePoint.toFixed(2), cur);
+    } else {
+        delta = tr("nothing spent by this point last month");
+    }
+    tile(Spend, QStringLiteral("%1 %2").arg(s->spendMonthToDate.toFixed(2), cur), delta);
+    m_tiles[Spend]->setToolTip(tr("Exact: %1 %2").arg(s->spendMonthToDate.toString(), cur));
+    QStringList top;
+    for (const auto &p : std::as_const(s->topProjects))
+        top << QStringLiteral("%1  %2").arg(p.second.toFixed(2), p.first);
+    tile(TopProjects, top.isEmpty() ? tr("no costs this month") : top.value(0), top.mid(1, 3).join(u'\n'));
+    tile(UnusedKeys, QLocale().toString(s->keysUnused90Days), tr("no use (or never used) in 90 days"));
+    tile(ExpiringCertificates, QLocale().toString(s->certificatesExpiring14Days),
+         tr("rotate before they lapse"));
+    tile(PendingInvites, QLocale().toString(s->invitesPending), tr("not yet accepted, not expired"));
+    tile(MembersWithoutProject, QLocale().toString(s->membersWithoutProject),
+         tr("active members outside every project"));
+    if (s->lastSyncStatus.isEmpty()) {
+        tile(LastSync, tr("never"), tr("press F5 to sync"));
+    } else {
+        // The age of the local copy is wall-clock time, even for a fixture org read as of its snapshot.
+        const qint64 age = qMax<qint64>(0, Clock::nowSecs() - s->lastSyncAt);
+        const QString ageText = age < 3600     ? tr("%n minute(s) ago", nullptr, int(age / 60))
+                                : age < 172800 ? tr("%n hour(s) ago", nullptr, int(age / 3600))
+                                               : tr("%n day(s) ago", nullptr, int(age / 86400));
+        tile(LastSync, s->lastSyncStatus, ageText);
+        m_tiles[LastSync]->setToolTip(
+            QDateTime::fromSecsSinceEpoch(s->lastSyncAt, Qt::UTC).toString(Qt::ISODate));
+    }
+}
+
+} // namespace orgward
