@@ -59,29 +59,39 @@ bool registerSqliteFunctions(QSqlDatabase &db)
     if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0) return false;
     sqlite3 *handle = *static_cast<sqlite3 *const *>(h.data());
     if (!handle) return false;
-    return sqlite3_create_function_v2(handle, "dec_sum", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, nullptr,
-                                      decSumStep, decSumFinal, nullptr) == SQLITE_OK;
+    return sqlite3_create_function_v2(handle, "dec_sum", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                      nullptr, decSumStep, decSumFinal, nullptr) == SQLITE_OK;
 }
 
 QString explainPostgresError(const DatabaseUrl &url, const QString &raw)
 {
     const QString where = url.display();
     const QString l = raw.toLower();
-    if (l.contains(QLatin1String("password authentication failed")) || l.contains(QLatin1String("no password supplied")))
-        return QStringLiteral("PostgreSQL at %1 refused the password for user '%2'. Check the password stored for this "
-                              "connection (orgward db set-password) or the server's pg_hba.conf.").arg(where, url.user);
+    if (l.contains(QLatin1String("password authentication failed")) ||
+        l.contains(QLatin1String("no password supplied")))
+        return QStringLiteral(
+                   "PostgreSQL at %1 refused the password for user '%2'. Check the password stored for this "
+                   "connection (orgward db set-password) or the server's pg_hba.conf.")
+            .arg(where, url.user);
     if (l.contains(QLatin1String("connection refused")))
-        return QStringLiteral("nothing accepts connections at %1:%2 (connection refused). Is the PostgreSQL server "
-                              "running and listening on that port?").arg(url.host).arg(url.port);
-    if (l.contains(QLatin1String("could not translate host name")) || l.contains(QLatin1String("timeout expired"))
-        || l.contains(QLatin1String("no route to host")) || l.contains(QLatin1String("network is unreachable")))
-        return QStringLiteral("PostgreSQL host %1 is unreachable (%2). Check the host name, the network and any firewall.")
+        return QStringLiteral(
+                   "nothing accepts connections at %1:%2 (connection refused). Is the PostgreSQL server "
+                   "running and listening on that port?")
+            .arg(url.host)
+            .arg(url.port);
+    if (l.contains(QLatin1String("could not translate host name")) ||
+        l.contains(QLatin1String("timeout expired")) || l.contains(QLatin1String("no route to host")) ||
+        l.contains(QLatin1String("network is unreachable")))
+        return QStringLiteral("PostgreSQL host %1 is unreachable (%2). Check the host name, the network and "
+                              "any firewall.")
             .arg(url.host, raw.trimmed());
     if (l.contains(QLatin1String("ssl")) || l.contains(QLatin1String("certificate")))
-        return QStringLiteral("TLS to PostgreSQL at %1 failed: %2. Check sslmode and the CA file (sslrootcert).")
+        return QStringLiteral(
+                   "TLS to PostgreSQL at %1 failed: %2. Check sslmode and the CA file (sslrootcert).")
             .arg(where, raw.trimmed());
     if (l.contains(QLatin1String("does not exist")))
-        return QStringLiteral("PostgreSQL at %1: %2. Create the database or role first.").arg(where, raw.trimmed());
+        return QStringLiteral("PostgreSQL at %1: %2. Create the database or role first.")
+            .arg(where, raw.trimmed());
     return QStringLiteral("cannot open PostgreSQL database %1: %2").arg(where, raw.trimmed());
 }
 
@@ -89,8 +99,10 @@ QString explainPostgresError(const DatabaseUrl &url, const QString &raw)
 
 Database::~Database()
 {
+    m_prepared.clear(); // queries must go before the connection
     if (m_db.isValid()) {
-        while (m_depth > 0) rollback();
+        while (m_depth > 0)
+            rollback();
         m_db.close();
     }
     m_db = QSqlDatabase();
@@ -106,7 +118,9 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url, const O
     if (url.isPostgres()) {
         d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), d->m_name);
         if (!d->m_db.isValid())
-            return err(Error::Code::Database, QStringLiteral("the Qt PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql"));
+            return err(
+                Error::Code::Database,
+                QStringLiteral("the Qt PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql"));
         d->m_db.setHostName(url.host);
         d->m_db.setPort(url.port);
         d->m_db.setDatabaseName(url.database);
@@ -114,38 +128,52 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url, const O
         d->m_db.setPassword(url.password);
         QStringList opts;
         QMap<QString, QString> o = url.options;
-        if (!o.contains(QStringLiteral("connect_timeout"))) o.insert(QStringLiteral("connect_timeout"), QStringLiteral("10"));
-        if (!o.contains(QStringLiteral("application_name"))) o.insert(QStringLiteral("application_name"), QStringLiteral("orgward"));
-        for (auto it = o.cbegin(); it != o.cend(); ++it) opts << it.key() + u'=' + it.value();
+        if (!o.contains(QStringLiteral("connect_timeout")))
+            o.insert(QStringLiteral("connect_timeout"), QStringLiteral("10"));
+        if (!o.contains(QStringLiteral("application_name")))
+            o.insert(QStringLiteral("application_name"), QStringLiteral("orgward"));
+        for (auto it = o.cbegin(); it != o.cend(); ++it)
+            opts << it.key() + u'=' + it.value();
         d->m_db.setConnectOptions(opts.join(u';'));
         if (!url.password.isEmpty()) Sanitizer::addSecret(url.password);
         if (!d->m_db.open())
-            return err(Error::Code::Database, Sanitizer::mask(explainPostgresError(url, d->m_db.lastError().text())));
+            return err(Error::Code::Database,
+                       Sanitizer::mask(explainPostgresError(url, d->m_db.lastError().text())));
         if (!d->setupSession())
-            return err(Error::Code::Database, QStringLiteral("cannot set up the session on %1: %2").arg(url.display(), d->m_db.lastError().text()));
+            return err(Error::Code::Database, QStringLiteral("cannot set up the session on %1: %2")
+                                                  .arg(url.display(), d->m_db.lastError().text()));
     } else {
         const QFileInfo fi(url.path);
         if (options.readOnly || !options.create) {
             if (!fi.exists())
-                return err(Error::Code::NotFound, QStringLiteral("database file %1 does not exist").arg(url.path));
+                return err(Error::Code::NotFound,
+                           QStringLiteral("database file %1 does not exist").arg(url.path));
         } else if (!QDir().mkpath(fi.absolutePath())) {
-            return err(Error::Code::Io, QStringLiteral("cannot create the folder %1 for the database").arg(fi.absolutePath()));
+            return err(Error::Code::Io,
+                       QStringLiteral("cannot create the folder %1 for the database").arg(fi.absolutePath()));
         }
         d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_name);
         if (!d->m_db.isValid())
-            return err(Error::Code::Database, QStringLiteral("the Qt SQLite driver is not installed; install libqt6sql6-sqlite"));
+            return err(Error::Code::Database,
+                       QStringLiteral("the Qt SQLite driver is not installed; install libqt6sql6-sqlite"));
         d->m_db.setDatabaseName(url.path);
-        d->m_db.setConnectOptions(options.readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000")
-                                                   : QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        d->m_db.setConnectOptions(options.readOnly
+                                      ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000")
+                                      : QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
         if (!d->m_db.open())
-            return err(Error::Code::Database, QStringLiteral("cannot open SQLite database %1: %2").arg(url.path, d->m_db.lastError().text()));
+            return err(Error::Code::Database, QStringLiteral("cannot open SQLite database %1: %2")
+                                                  .arg(url.path, d->m_db.lastError().text()));
         if (!registerSqliteFunctions(d->m_db))
-            return err(Error::Code::Database, QStringLiteral("cannot register SQL functions on %1").arg(url.path));
+            return err(Error::Code::Database,
+                       QStringLiteral("cannot register SQL functions on %1").arg(url.path));
         // A file that is not a database fails here, with a clear message, rather than deep in a query.
         if (auto r = d->run(QStringLiteral("PRAGMA schema_version")); !r)
-            return err(Error::Code::Database, QStringLiteral("%1 is not a usable SQLite database (%2)").arg(url.path, r.errorMessage()));
+            return err(
+                Error::Code::Database,
+                QStringLiteral("%1 is not a usable SQLite database (%2)").arg(url.path, r.errorMessage()));
         if (!options.readOnly) {
-            for (const char *p : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"})
+            for (const char *p :
+                 {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"})
                 if (auto r = d->run(QString::fromLatin1(p)); !r) return r.error();
         } else {
             if (auto r = d->run(QStringLiteral("PRAGMA query_only=ON")); !r) return r.error();
@@ -163,9 +191,9 @@ bool isConnectionLost(const QSqlDatabase &db, const QSqlError &e)
 {
     if (!db.isOpen() || e.type() == QSqlError::ConnectionError) return true;
     const QString t = e.text().toLower();
-    for (const char *needle : {"server closed the connection", "terminating connection", "no connection to the server",
-                               "connection to server was lost", "could not send data", "could not receive data",
-                               "connection not open"})
+    for (const char *needle : {"server closed the connection", "terminating connection",
+                               "no connection to the server", "connection to server was lost",
+                               "could not send data", "could not receive data", "connection not open"})
         if (t.contains(QLatin1String(needle))) return true;
     return false;
 }
@@ -177,34 +205,76 @@ Result<QSqlQuery> Database::execOnce(const QString &sql, const QVariantList &bin
     q.setForwardOnly(true);
     const bool ok = binds.isEmpty() ? q.exec(sql) : [&] {
         if (!q.prepare(sql)) return false;
-        for (const QVariant &b : binds) q.addBindValue(b);
+        for (const QVariant &b : binds)
+            q.addBindValue(b);
         return q.exec();
     }();
     if (ok) return q;
     *error = q.lastError();
-    return sqlError(QStringLiteral("SQL failed on %1").arg(describe()), error->text() + QStringLiteral(" [") + sql.left(200) + u']');
+    return sqlError(QStringLiteral("SQL failed on %1").arg(describe()),
+                    error->text() + QStringLiteral(" [") + sql.left(200) + u']');
 }
 
-Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
+Result<QSqlQuery> Database::exec(const QString &statement, const QVariantList &binds)
 {
+    const QString sql = m_rewriter ? m_rewriter(statement) : statement;
     QSqlError error;
     auto r = execOnce(sql, binds, &error);
     // After a PostgreSQL restart the session is gone. Outside a transaction nothing is lost: reconnect
     // once and run the statement again. Inside one, the transaction died with the session — report it.
     if (!r && isPostgres() && m_depth == 0 && isConnectionLost(m_db, error)) {
         qCWarning(lcStore).noquote() << "connection to" << describe() << "lost; reconnecting";
+        m_prepared.clear();
         m_db.close();
         if (m_db.open() && setupSession()) {
             QSqlError again;
             return execOnce(sql, binds, &again);
         }
-        return err(Error::Code::Database, QStringLiteral("lost the connection to %1 and could not reconnect: %2")
-                                              .arg(describe(), Sanitizer::mask(m_db.lastError().text())));
+        return err(Error::Code::Database,
+                   QStringLiteral("lost the connection to %1 and could not reconnect: %2")
+                       .arg(describe(), Sanitizer::mask(m_db.lastError().text())));
     }
     if (!r && isPostgres() && m_depth > 0 && isConnectionLost(m_db, error))
-        return err(Error::Code::Database, QStringLiteral("lost the connection to %1 in the middle of a transaction; "
-                                                         "nothing of it was kept. Run the operation again.").arg(describe()));
+        return err(Error::Code::Database,
+                   QStringLiteral("lost the connection to %1 in the middle of a transaction; "
+                                  "nothing of it was kept. Run the operation again.")
+                       .arg(describe()));
     return r;
+}
+
+Result<QSqlQuery *> Database::execCached(const QString &sql, const QVariantList &binds)
+{
+    auto it = m_prepared.find(sql);
+    if (it == m_prepared.end()) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.prepare(sql)) {
+            auto r = exec(sql, binds); // reports the error, or reconnects and succeeds
+            if (!r) return r.error();
+            it = m_prepared.insert(sql, std::move(*r));
+            return &it.value();
+        }
+        it = m_prepared.insert(sql, std::move(q));
+    }
+    QSqlQuery &q = it.value();
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds[i]);
+    if (q.exec()) return &q;
+    const QSqlError e = q.lastError();
+    m_prepared.erase(it);
+    if (isPostgres() && m_depth == 0 && isConnectionLost(m_db, e)) {
+        auto r = exec(sql, binds); // reconnects once
+        if (!r) return r.error();
+        it = m_prepared.insert(sql, std::move(*r));
+        return &it.value();
+    }
+    if (isPostgres() && isConnectionLost(m_db, e))
+        return err(Error::Code::Database,
+                   QStringLiteral("lost the connection to %1 in the middle of a transaction; "
+                                  "nothing of it was kept. Run the operation again.")
+                       .arg(describe()));
+    return sqlError(QStringLiteral("SQL failed on %1").arg(describe()),
+                    e.text() + QStringLiteral(" [") + sql.left(200) + u']');
 }
 
 bool Database::setupSession()
@@ -227,8 +297,9 @@ Result<QVariant> Database::scalar(const QString &sql, const QVariantList &binds)
 
 Status Database::begin()
 {
-    const QString sql = m_depth == 0 ? (isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"))
-                                     : QStringLiteral("SAVEPOINT sp%1").arg(m_depth);
+    const QString sql = m_depth == 0
+                            ? (isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"))
+                            : QStringLiteral("SAVEPOINT sp%1").arg(m_depth);
     if (auto r = run(sql); !r) return r;
     ++m_depth;
     return {};
@@ -237,7 +308,8 @@ Status Database::begin()
 Status Database::commit()
 {
     if (m_depth <= 0) return err(Error::Code::Database, QStringLiteral("commit without a transaction"));
-    const QString sql = m_depth == 1 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE SAVEPOINT sp%1").arg(m_depth - 1);
+    const QString sql =
+        m_depth == 1 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE SAVEPOINT sp%1").arg(m_depth - 1);
     auto r = run(sql);
     if (!r) {
         rollback();
@@ -250,7 +322,8 @@ Status Database::commit()
 void Database::rollback()
 {
     if (m_depth <= 0) return;
-    const QString sql = m_depth == 1 ? QStringLiteral("ROLLBACK") : QStringLiteral("ROLLBACK TO SAVEPOINT sp%1").arg(m_depth - 1);
+    const QString sql = m_depth == 1 ? QStringLiteral("ROLLBACK")
+                                     : QStringLiteral("ROLLBACK TO SAVEPOINT sp%1").arg(m_depth - 1);
     QSqlQuery q(m_db);
     if (!q.exec(sql)) qCWarning(lcStore) << "rollback failed:" << q.lastError().text();
     if (m_depth > 1) q.exec(QStringLiteral("RELEASE SAVEPOINT sp%1").arg(m_depth - 1));
@@ -259,7 +332,9 @@ void Database::rollback()
 
 QVariant Database::bindTimestamp(const QVariant &secs) const
 {
-    if (secs.isNull() || !secs.isValid()) return isPostgres() ? QVariant(QMetaType(QMetaType::QDateTime)) : QVariant(QMetaType(QMetaType::LongLong));
+    if (secs.isNull() || !secs.isValid())
+        return isPostgres() ? QVariant(QMetaType(QMetaType::QDateTime))
+                            : QVariant(QMetaType(QMetaType::LongLong));
     if (isPostgres()) return QDateTime::fromSecsSinceEpoch(secs.toLongLong(), Qt::UTC);
     return secs.toLongLong();
 }
@@ -279,13 +354,15 @@ qint64 Database::timestampSecs(const QVariant &v)
 
 QVariant Database::bindBool(const QVariant &b) const
 {
-    if (b.isNull() || !b.isValid()) return isPostgres() ? QVariant(QMetaType(QMetaType::Bool)) : QVariant(QMetaType(QMetaType::Int));
+    if (b.isNull() || !b.isValid())
+        return isPostgres() ? QVariant(QMetaType(QMetaType::Bool)) : QVariant(QMetaType(QMetaType::Int));
     return isPostgres() ? QVariant(b.toBool()) : QVariant(b.toBool() ? 1 : 0);
 }
 
 QString Database::sumDecimal(const QString &expr) const
 {
-    return isPostgres() ? QStringLiteral("CAST(SUM(%1) AS TEXT)").arg(expr) : QStringLiteral("dec_sum(%1)").arg(expr);
+    return isPostgres() ? QStringLiteral("CAST(SUM(%1) AS TEXT)").arg(expr)
+                        : QStringLiteral("dec_sum(%1)").arg(expr);
 }
 
 QString Database::tsToSecs(const QString &e) const
