@@ -91,6 +91,22 @@ QTableView *numbersView(QAbstractItemModel *m, QWidget *parent)
     return v;
 }
 
+// A fixed qualitative palette (Tableau 10): the chart themes run out of distinct colours after five
+// series and fade the rest to near-white, which hides stacks. "Other" (last) is always grey.
+void applyPalette(QStackedBarSeries *bars)
+{
+    static const QColor colors[] = {QColor(0x4e79a7), QColor(0xf28e2b), QColor(0xe15759), QColor(0x76b7b2),
+                                    QColor(0x59a14f), QColor(0xedc948), QColor(0xb07aa1), QColor(0xff9da7),
+                                    QColor(0x9c755f)};
+    const QList<QBarSet *> sets = bars->barSets();
+    for (int i = 0; i < sets.size(); ++i) {
+        const bool other = i == sets.size() - 1 && sets[i]->label() == QObject::tr("Other");
+        const QColor c = other ? QColor(0xbab0ac) : colors[i % std::size(colors)];
+        sets[i]->setColor(c);
+        sets[i]->setBorderColor(c.darker(115));
+    }
+}
+
 void connectHover(QBarSet *set, QWidget *view, const QStringList &categories)
 {
     QObject::connect(set, &QBarSet::hovered, view, [set, categories](bool on, int index) {
@@ -272,6 +288,7 @@ void UsagePane::reload()
         connectHover(set, m_chart->view(), cats);
     }
     chart->addSeries(bars);
+    applyPalette(bars);
     auto *x = new QBarCategoryAxis(chart);
     x->append(cats);
     if (cats.size() > 20) x->setLabelsAngle(-90);
@@ -383,6 +400,7 @@ void CostsPane::reload()
         });
     }
     chart->addSeries(bars);
+    applyPalette(bars);
     auto *line = new QLineSeries(chart);
     line->setName(tr("Cumulative"));
     const QList<Decimal> cum = m_series.cumulative();

@@ -32,6 +32,14 @@ DashboardPane::DashboardPane(Database &db, QWidget *parent) : ConsolePane(parent
         b->setMinimumSize(260, 120);
         b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
         b->setStyleSheet(QStringLiteral("QPushButton { text-align: left; padding: 10px; }"));
+        auto *label = new QLabel(b);
+        label->setTextFormat(Qt::RichText);
+        label->setAttribute(Qt::WA_TransparentForMouseEvents);
+        label->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        auto *inner = new QVBoxLayout(b);
+        inner->setContentsMargins(14, 10, 14, 10);
+        inner->addWidget(label);
+        m_tileLabels << label;
         connect(b, &QPushButton::clicked, this, [this, i] { emit tileActivated(Tile(i)); });
         m_tiles << b;
         grid->addWidget(b, i / 3, i % 3);
@@ -42,7 +50,7 @@ DashboardPane::DashboardPane(Database &db, QWidget *parent) : ConsolePane(parent
 
 QString DashboardPane::tileText(Tile t) const
 {
-    return m_tiles.value(t) ? m_tiles[t]->text() : QString();
+    return m_tiles.value(t) ? m_tiles[t]->accessibleDescription() : QString();
 }
 
 void DashboardPane::setOrg(const QString &orgKey, qint64)
@@ -54,8 +62,10 @@ void DashboardPane::setOrg(const QString &orgKey, qint64)
 void DashboardPane::refresh()
 {
     if (m_org.isEmpty()) {
-        for (QPushButton *b : std::as_const(m_tiles))
-            b->setText(tr("—"));
+        for (int i = 0; i < m_tiles.size(); ++i) {
+            m_tiles[i]->setAccessibleDescription(tr("—"));
+            m_tileLabels[i]->setText(m_tiles[i]->accessibleName().toHtmlEscaped() + QStringLiteral("<br>—"));
+        }
         m_asOf->setText(tr("No organization selected."));
         return;
     }
@@ -70,7 +80,13 @@ void DashboardPane::refresh()
         tr("As of %1 (local time)").arg(asOf.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     m_asOf->setToolTip(asOf.toString(Qt::ISODate));
     auto tile = [this](Tile t, const QString &headline, const QString &detail) {
-        m_tiles[t]->setText(QStringLiteral("%1\n%2\n%3").arg(m_tiles[t]->accessibleName(), headline, detail));
+        const QString name = m_tiles[t]->accessibleName();
+        m_tiles[t]->setAccessibleDescription(QStringLiteral("%1\n%2\n%3").arg(name, headline, detail));
+        const QString muted = palette().color(QPalette::PlaceholderText).name();
+        m_tileLabels[t]->setText(QStringLiteral("<div style='color:%1'>%2</div><div style='font-size:18pt; font-weight:600'>%3</div>"
+                                                "<div style='color:%1'>%4</div>")
+                                     .arg(muted, name.toHtmlEscaped(), headline.toHtmlEscaped(),
+                                          detail.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
     };
     QString delta;
     if (!s->spendPreviousMonthSamePoint.isZero()) {

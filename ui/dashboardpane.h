@@ -38,6 +38,7 @@ private:
     Database &m_db;
     QString m_org;
     QList<QPushButton *> m_tiles;
+    QList<QLabel *> m_tileLabels; // rich text inside each tile: the figure large, the detail small
     QLabel *m_asOf;
 };
 
