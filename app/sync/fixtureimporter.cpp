@@ -13,18 +13,6 @@
 
 namespace orgward {
 
-namespace {
-QJsonObject countsJson(const TableCounts &counts)
-{
-    QJsonObject o;
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-        o.insert(it.key(), QJsonObject{{QStringLiteral("added"), it->added},
-                                       {QStringLiteral("changed"), it->changed},
-                                       {QStringLiteral("unchanged"), it->unchanged},
-                                       {QStringLiteral("gone"), it->gone}});
-    return o;
-}
-} // namespace
 
 Result<ImportSummary> FixtureImporter::run(const QString &dirPath, const ImportOptions &options)
 {
@@ -77,7 +65,7 @@ Result<ImportSummary> FixtureImporter::run(const QString &dirPath, const ImportO
     QString chainFile;
     auto failRun = [&](const Error &e) -> Result<ImportSummary> {
         if (options.dryRun) return abort(e);
-        (void)state.finishRun(summary.runId, QStringLiteral("failed"), countsJson(summary.counts),
+        (void)state.finishRun(summary.runId, QStringLiteral("failed"), countsToJson(summary.counts),
                               QJsonArray{e.message}, {}, summary.files, 0, e.message);
         return e;
     };
@@ -129,7 +117,7 @@ Result<ImportSummary> FixtureImporter::run(const QString &dirPath, const ImportO
         return summary;
     }
     if (auto r = state.setSnapshotAt(summary.orgKey, summary.capturedAt); !r) return r.error();
-    if (auto r = state.finishRun(summary.runId, QStringLiteral("complete"), countsJson(summary.counts), {}, {}, summary.files, 0,
+    if (auto r = state.finishRun(summary.runId, QStringLiteral("complete"), countsToJson(summary.counts), {}, {}, summary.files, 0,
                                  QStringLiteral("imported %1 files from %2").arg(summary.files).arg(dirPath));
         !r)
         return r.error();

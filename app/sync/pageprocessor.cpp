@@ -4,6 +4,17 @@
 
 namespace orgward {
 
+QJsonObject countsToJson(const TableCounts &counts)
+{
+    QJsonObject o;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        o.insert(it.key(), QJsonObject{{QStringLiteral("added"), it->added},
+                                       {QStringLiteral("changed"), it->changed},
+                                       {QStringLiteral("unchanged"), it->unchanged},
+                                       {QStringLiteral("gone"), it->gone}});
+    return o;
+}
+
 Status PageProcessor::apply(const EndpointRef &ref, const QString &requestCursor, const ParsedPage &page,
                             const QString &newPassId, TableCounts &counts)
 {

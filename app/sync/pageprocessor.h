@@ -6,11 +6,15 @@
 #include "store/rowwriter.h"
 #include "store/syncstate.h"
 
+#include <QJsonObject>
 #include <QMap>
 
 namespace orgward {
 
 using TableCounts = QMap<QString, WriteCounts>; // table name → counts
+
+// {"table": {"added": n, "changed": n, "unchanged": n, "gone": n}} for sync-run records and reports.
+QJsonObject countsToJson(const TableCounts &counts);
 
 class PageProcessor
 {
