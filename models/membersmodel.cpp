@@ -18,10 +18,13 @@ MembersModel::MembersModel(Database &db, QObject *parent) : SqlTableModel(db, pa
              QStringLiteral("(SELECT COUNT(*) FROM openai_project_api_keys k WHERE k.org_key = u.org_key "
                             "AND k.owner_id = u.id AND k.deleted_at IS NULL)"),
              ColType::Int},
+            // MAX over an expression, not the bare column: with a bare column the engine answers MAX from the
+            // (org_key, last_used_at) index, walking every key of the org for each member (seconds per
+            // block); this way it reads the member's own keys from the owner index.
             {tr("Last key use"),
              QStringLiteral(
-                 "(SELECT MAX(k.last_used_at) FROM openai_project_api_keys k WHERE k.org_key = u.org_key "
-                 "AND k.owner_id = u.id)"),
+                 "(SELECT MAX(COALESCE(k.last_used_at, NULL)) FROM openai_project_api_keys k WHERE "
+                 "k.org_key = u.org_key AND k.owner_id = u.id)"),
              ColType::Timestamp},
             {tr("Status"), QStringLiteral("CASE WHEN u.deleted_at IS NULL THEN 'member' ELSE 'removed' END"),
              ColType::Text, false},

@@ -1,6 +1,7 @@
 #include "sqltablemodel.h"
 
 #include "core/logging.h"
+#include "sqlfetch.h"
 
 #include <QFont>
 #include <QGuiApplication>
@@ -17,6 +18,25 @@ constexpr int kLead = 2; // id and muted flag precede the columns in each row
 } // namespace
 
 SqlTableModel::SqlTableModel(Database &db, QObject *parent) : QAbstractTableModel(parent), m_db(db) {}
+
+SqlTableModel::~SqlTableModel()
+{
+    if (m_worker) m_worker->forget(this);
+}
+
+void SqlTableModel::setAsync(bool on)
+{
+    if (on == isAsync()) return;
+    if (m_worker) {
+        disconnect(m_worker.get(), nullptr, this, nullptr);
+        m_worker->forget(this);
+        m_worker.reset();
+        m_reloadTicket = m_refreshTicket = m_moreTicket = 0;
+        return;
+    }
+    m_worker = SqlFetchWorker::forDatabase(m_db);
+    if (m_worker) connect(m_worker.get(), &SqlFetchWorker::done, this, &SqlTableModel::onFetched);
+}
 
 void SqlTableModel::setQuery(QList<SqlColumn> columns, QString fromSql, QString baseWhere, QString idExpr)
 {
@@ -100,67 +120,51 @@ bool SqlTableModel::countRows()
     return true;
 }
 
-QList<QVariantList> SqlTableModel::queryRows(int offset, int limit, bool *ok)
+BlockQuery SqlTableModel::blockQuery(int offset, int limit, bool withCount) const
 {
-    *ok = true;
-    QList<QVariantList> rows;
-    if (m_columns.isEmpty() || m_org.isEmpty()) return rows;
-    auto failed = [&](const QString &e) {
-        m_error = e;
-        *ok = false;
-        qCWarning(lcUi).noquote() << e;
-        return QList<QVariantList>();
-    };
-    // Step 1: the ids of this block, in order.
+    BlockQuery q;
     QVariantList binds;
     const QString where = whereClause(binds);
-    auto ids = m_db.exec(QStringLiteral("SELECT %1 %2 WHERE %3 %4 LIMIT %5 OFFSET %6")
-                             .arg(m_idExpr, m_from, where, orderClause())
-                             .arg(limit)
-                             .arg(offset),
-                         binds);
-    if (!ids) return failed(ids.errorMessage());
-    QStringList order;
-    while (ids->next())
-        order << ids->value(0).toString();
-    if (order.isEmpty()) return rows;
+    if (withCount) {
+        q.countSql = QStringLiteral("SELECT COUNT(*) %1 WHERE %2").arg(m_from, where);
+        q.countBinds = binds;
+    }
+    // Step 1: the ids of this block, in order (only the sort expression is evaluated per row).
+    q.idsSql = QStringLiteral("SELECT %1 %2 WHERE %3 %4 LIMIT %5 OFFSET %6")
+                   .arg(m_idExpr, m_from, where, orderClause())
+                   .arg(limit)
+                   .arg(offset);
+    q.idsBinds = binds;
     // Step 2: every column of just those ids.
     QStringList select{m_idExpr, m_mutedExpr.isEmpty()
                                      ? QStringLiteral("0")
                                      : QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(m_mutedExpr)};
     for (const SqlColumn &c : std::as_const(m_columns))
         select << c.expr;
-    QVariantList binds2{m_org};
-    binds2 += m_baseBinds;
-    QStringList marks;
-    marks.reserve(order.size());
-    for (const QString &id : std::as_const(order)) {
-        marks << QStringLiteral("?");
-        binds2 << id;
+    q.rowsSql = QStringLiteral("SELECT %1 %2 WHERE %3 AND %4 IN (")
+                    .arg(select.join(QStringLiteral(", ")), m_from,
+                         m_baseWhere.isEmpty() ? QStringLiteral("1=1") : m_baseWhere, m_idExpr);
+    q.rowsBinds = QVariantList{m_org} + m_baseBinds;
+    q.width = int(m_columns.size()) + kLead;
+    return q;
+}
+
+QList<QVariantList> SqlTableModel::queryRows(int offset, int limit, bool *ok)
+{
+    *ok = true;
+    if (m_columns.isEmpty() || m_org.isEmpty()) return {};
+    BlockResult r = runBlockQuery(m_db, blockQuery(offset, limit, false));
+    if (!r.ok) {
+        m_error = r.error;
+        *ok = false;
+        qCWarning(lcUi).noquote() << r.error;
     }
-    auto q = m_db.exec(QStringLiteral("SELECT %1 %2 WHERE %3 AND %4 IN (%5)")
-                           .arg(select.join(QStringLiteral(", ")), m_from,
-                                m_baseWhere.isEmpty() ? QStringLiteral("1=1") : m_baseWhere, m_idExpr,
-                                marks.join(u',')),
-                       binds2);
-    if (!q) return failed(q.errorMessage());
-    QHash<QString, QVariantList> byId;
-    const int cols = int(m_columns.size()) + kLead;
-    while (q->next()) {
-        QVariantList row;
-        row.reserve(cols);
-        for (int i = 0; i < cols; ++i)
-            row << q->value(i);
-        byId.insert(row.value(0).toString(), row);
-    }
-    rows.reserve(order.size());
-    for (const QString &id : std::as_const(order))
-        if (auto it = byId.constFind(id); it != byId.constEnd()) rows << *it;
-    return rows;
+    return r.rows;
 }
 
 void SqlTableModel::reload()
 {
+    if (m_worker) return reloadAsync();
     m_changing = true;
     beginResetModel();
     m_rows.clear();
@@ -180,15 +184,101 @@ void SqlTableModel::reload()
     emit reloaded();
 }
 
+void SqlTableModel::reloadAsync()
+{
+    const bool wasLoading = isLoading();
+    m_changing = true;
+    beginResetModel();
+    m_rows.clear();
+    m_error.clear();
+    m_atEnd = true;
+    endResetModel();
+    m_changing = false;
+    // Whatever was asked before answers a question nobody asks any more.
+    m_refreshTicket = m_moreTicket = 0;
+    const bool keepCount = m_countValid;
+    m_countValid = false;
+    if (m_org.isEmpty() || m_columns.isEmpty()) {
+        m_worker->forget(this);
+        m_reloadTicket = 0;
+        m_total = 0;
+        if (wasLoading) emit loadingChanged(false);
+        emit reloaded();
+        return;
+    }
+    m_reloadTicket = m_worker->submit(this, blockQuery(0, kBlock, !keepCount), true);
+    if (!wasLoading) emit loadingChanged(true);
+}
+
+void SqlTableModel::onFetched(quint64 ticket, const BlockResult &r)
+{
+    if (ticket == 0) return;
+    if (ticket == m_reloadTicket) {
+        m_reloadTicket = 0;
+        if (!r.ok) {
+            m_error = r.error;
+            m_total = 0;
+            qCWarning(lcUi).noquote() << r.error;
+        } else {
+            if (r.total >= 0) m_total = r.total;
+            if (!r.rows.isEmpty()) {
+                m_changing = true;
+                beginInsertRows({}, 0, int(r.rows.size()) - 1);
+                m_rows = r.rows;
+                endInsertRows();
+                m_changing = false;
+            }
+            m_atEnd = m_rows.size() >= m_total || m_rows.size() < kBlock;
+        }
+        emit loadingChanged(false);
+        emit reloaded();
+    } else if (ticket == m_refreshTicket) {
+        m_refreshTicket = 0;
+        if (!r.ok) return reload();
+        if (r.total >= 0) m_total = r.total;
+        applyRefresh(r.rows, m_refreshWant);
+    } else if (ticket == m_moreTicket) {
+        m_moreTicket = 0;
+        if (!r.ok) {
+            m_error = r.error;
+            m_atEnd = true;
+            return;
+        }
+        if (m_moreOffset != m_rows.size()) return; // the rows moved under it: the view asks again
+        if (r.rows.size() < kBlock) m_atEnd = true;
+        if (r.rows.isEmpty()) return;
+        m_changing = true;
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + r.rows.size()) - 1);
+        m_rows += r.rows;
+        if (m_rows.size() >= m_total) m_atEnd = true;
+        endInsertRows();
+        m_changing = false;
+    }
+}
+
 void SqlTableModel::refresh()
 {
     if (m_org.isEmpty()) return reload();
+    if (m_worker) {
+        // A reload still on its way re-runs from the top: its answer may predate the commit.
+        if (isLoading()) return reload();
+        m_moreTicket = 0;
+        m_refreshWant = int(qMax<qsizetype>(m_rows.size(), kBlock));
+        m_refreshTicket = m_worker->submit(this, blockQuery(0, m_refreshWant, true), false);
+        return;
+    }
     m_error.clear();
     if (!countRows()) return reload();
     bool ok = false;
     const int want = int(qMax<qsizetype>(m_rows.size(), kBlock));
     QList<QVariantList> fresh = queryRows(0, want, &ok);
     if (!ok) return reload();
+    applyRefresh(std::move(fresh), want);
+}
+
+void SqlTableModel::applyRefresh(QList<QVariantList> fresh, int want)
+{
+    m_error.clear();
     m_changing = true;
     const int common = int(qMin(m_rows.size(), fresh.size()));
     if (fresh.size() < m_rows.size()) {
@@ -219,7 +309,7 @@ void SqlTableModel::refresh()
     }
     m_atEnd = m_rows.size() >= m_total || fresh.size() < want;
     m_changing = false;
-    emit dataChanged(index(0, 0), index(qMax(0, rowCount() - 1), qMax(0, columnCount() - 1)));
+    if (!m_rows.isEmpty()) emit dataChanged(index(0, 0), index(rowCount() - 1, qMax(0, columnCount() - 1)));
     emit reloaded();
 }
 
@@ -231,6 +321,13 @@ bool SqlTableModel::canFetchMore(const QModelIndex &parent) const
 void SqlTableModel::fetchMore(const QModelIndex &parent)
 {
     if (parent.isValid() || m_atEnd || m_changing) return;
+    if (m_worker) {
+        // One block at a time; the view asks again as it scrolls once this one has arrived.
+        if (!isIdle()) return;
+        m_moreOffset = int(m_rows.size());
+        m_moreTicket = m_worker->submit(this, blockQuery(m_moreOffset, kBlock, false), false);
+        return;
+    }
     bool ok = false;
     const QList<QVariantList> more = queryRows(int(m_rows.size()), kBlock, &ok);
     if (!ok || more.size() < kBlock) m_atEnd = true;
@@ -333,7 +430,7 @@ void SqlTableModel::sort(int column, Qt::SortOrder order)
     if (column == m_sortColumn && order == m_order && !m_rows.isEmpty()) return;
     m_sortColumn = column;
     m_order = order;
-    m_countValid = m_error.isEmpty() && !m_org.isEmpty();
+    m_countValid = m_error.isEmpty() && !m_org.isEmpty() && !isLoading();
     reload();
 }
 

@@ -3,10 +3,14 @@
 // arrive in blocks as the view scrolls (fetchMore), so a 100,000-row table never loads whole.
 // Each block is fetched in two steps: the ids of the block in sort order (cheap), then the full columns of
 // just those ids, so expensive per-row columns (counts, last use) are computed for 400 rows, not 100,000.
+// With setAsync(true) (the console's panes) counting and block fetches run on a worker thread with its own
+// connection (SqlFetchWorker): the model shows no rows and isLoading() until the answer arrives, and
+// answers to superseded requests are dropped.
 #include "domain/tables.h"
 #include "store/database.h"
 
 #include <QAbstractTableModel>
+#include <memory>
 
 class QTextStream;
 
@@ -26,6 +30,10 @@ struct SqlColumn
     QString sortExpr;       // when sorting by expr is wrong (money as text): e.g. a numeric cast
 };
 
+class SqlFetchWorker;
+struct BlockQuery;
+struct BlockResult;
+
 class SqlTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -38,6 +46,15 @@ public:
     };
 
     SqlTableModel(Database &db, QObject *parent = nullptr);
+    ~SqlTableModel() override;
+
+    // Queries on a worker thread from now on (no-op when the database cannot be shared, e.g. in memory).
+    void setAsync(bool on);
+    bool isAsync() const { return m_worker != nullptr; }
+    // A reload's count and first block have not arrived yet (async only).
+    bool isLoading() const { return m_reloadTicket != 0; }
+    // Nothing queued or running for this model (async: no reload, refresh or fetchMore in flight).
+    bool isIdle() const { return m_reloadTicket == 0 && m_refreshTicket == 0 && m_moreTicket == 0; }
 
     // fromSql: "FROM openai_users u" (joins allowed); baseWhere: condition with org_key bound as the first ?.
     // idExpr must identify a row within baseWhere and be cheap to look up (an indexed column).
@@ -83,13 +100,18 @@ public:
     static QString textLiteral(const QString &s); // single-quoted, quotes doubled
 
 signals:
-    void reloaded();
+    void reloaded(); // a reload or refresh has its rows (async: when the answer arrived)
+    void loadingChanged(bool loading);
 
 private:
     QString whereClause(QVariantList &binds) const;
     QString orderClause() const;
+    BlockQuery blockQuery(int offset, int limit, bool withCount) const;
     QList<QVariantList> queryRows(int offset, int limit, bool *ok);
     bool countRows();
+    void applyRefresh(QList<QVariantList> fresh, int want);
+    void onFetched(quint64 ticket, const BlockResult &r);
+    void reloadAsync();
 
     Database &m_db;
     QList<SqlColumn> m_columns;
@@ -103,6 +125,9 @@ private:
     bool m_countValid = false; // m_total still right for the next reload (only the sort changed)
     bool m_changing = false;   // inside a reset/insert/layout change: fetchMore waits (no re-entrant loads)
     QString m_error;
+    std::shared_ptr<SqlFetchWorker> m_worker;
+    quint64 m_reloadTicket = 0, m_refreshTicket = 0, m_moreTicket = 0; // answers still wanted
+    int m_refreshWant = 0, m_moreOffset = 0;
 };
 
 } // namespace orgward

@@ -32,6 +32,7 @@ using C = ColType;
 QTableView *detailView(SqlTableModel *m, const QString &name, QWidget *parent)
 {
     auto *v = new QTableView(parent);
+    m->setAsync(true); // the GUI thread never waits on a query
     v->setModel(m);
     v->horizontalHeader()->setSortIndicator(m->sortColumn(), m->sortOrder());
     v->setSortingEnabled(true);

@@ -1,6 +1,7 @@
 #include "gui.h"
 
 #include "mainwindow.h"
+#include "settings/orgprofilesdialog.h"
 #include "store/database.h"
 
 #include <QApplication>
@@ -40,6 +41,7 @@ int runGui(QApplication &app)
         return 1;
     }
     MainWindow w(std::move(*db), p.value(QStringLiteral("org")));
+    OrgProfilesDialog::installPassphraseDialog(&w); // vault passphrases (a sync's profile key) in a dialog
     w.show();
     return app.exec();
 }

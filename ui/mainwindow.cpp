@@ -4,8 +4,14 @@
 #include "dashboardpane.h"
 #include "entitypanes.h"
 #include "finance/asof.h"
+#include "models/certificatesmodel.h"
+#include "models/membersmodel.h"
+#include "models/projectsmodel.h"
 #include "models/sqltablemodel.h"
+#include "security/orgprofiles.h"
 #include "security/sanitizer.h"
+#include "security/tablesource.h"
+#include "settings/orgprofilesdialog.h"
 #include "store/syncstate.h"
 #include "sync/syncworker.h"
 #include "tablepane.h"
@@ -24,6 +30,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -33,8 +40,18 @@ namespace orgward {
 MainWindow::MainWindow(std::unique_ptr<Database> db, const QString &initialOrg, QWidget *parent)
     : QMainWindow(parent), m_db(std::move(db))
 {
+    // The role decides what the panes may read, so it is known (and reads redirected) before any query.
+    QString roleProblem;
+    if (auto r = detectRole(*m_db)) {
+        m_role = *r;
+    } else {
+        m_role = ConsoleRole::Reader; // the least the console assumes when it cannot tell
+        roleProblem = r.errorMessage();
+    }
+    if (auto a = applyRoleSources(*m_db, m_role); !a) roleProblem = a.errorMessage();
     setWindowTitle(
-        tr("Orgward — %1%2").arg(m_db->describe(), m_db->isReadOnly() ? tr(" (read-only)") : QString()));
+        tr("Orgward — %1 — %2%3")
+            .arg(m_db->describe(), roleName(m_role), m_db->isReadOnly() ? tr(" (read-only)") : QString()));
     auto *toolbar = addToolBar(tr("Organization"));
     toolbar->setObjectName(QStringLiteral("orgToolbar"));
     toolbar->setMovable(false);
@@ -89,7 +106,13 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, const QString &initialOrg, 
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(400);
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshAll);
+    m_roleLabel = new QLabel(this);
+    m_roleLabel->setObjectName(QStringLiteral("roleLabel"));
+    m_roleLabel->setText(tr("Role: %1").arg(roleName(m_role)));
+    m_roleLabel->setAccessibleName(tr("Console role"));
+    statusBar()->addPermanentWidget(m_roleLabel);
     buildMenus();
+    applyRole();
 
     QSettings s;
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
@@ -97,8 +120,77 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, const QString &initialOrg, 
     split->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
     if (!s.contains(QStringLiteral("window/geometry"))) resize(1280, 800);
     loadOrganizations(initialOrg.isEmpty() ? s.value(QStringLiteral("window/org")).toString() : initialOrg);
-    m_sidebar->setCurrentRow(
-        qBound(0, s.value(QStringLiteral("window/pane"), 0).toInt(), int(m_panes.size()) - 1));
+    const int pane = qBound(0, s.value(QStringLiteral("window/pane"), 0).toInt(), int(m_panes.size()) - 1);
+    m_sidebar->setCurrentRow(isPaneAvailable(pane) ? pane : int(Dashboard));
+    if (!roleProblem.isEmpty())
+        m_status->setText(tr("Could not determine the console role (%1): showing what a reader may see.")
+                              .arg(Sanitizer::mask(roleProblem)));
+}
+
+bool MainWindow::allows(Capability c) const
+{
+    if (m_db->isReadOnly() && (c == Capability::Sync || c == Capability::EditBudgets ||
+                               c == Capability::ManageMembers || c == Capability::ManageDatabase))
+        return false;
+    return roleAllows(m_role, c);
+}
+
+QAction *MainWindow::action(const QString &objectName) const
+{
+    return findChild<QAction *>(objectName);
+}
+
+namespace {
+void hideTab(QWidget *root, const QString &tabsName, const QString &tabText)
+{
+    for (QTabWidget *tabs : root->findChildren<QTabWidget *>())
+        if (tabs->accessibleName() == tabsName)
+            for (int i = 0; i < tabs->count(); ++i)
+                if (tabs->tabText(i) == tabText) tabs->setTabVisible(i, false);
+}
+} // namespace
+
+void MainWindow::applyRole()
+{
+    const bool keys = allows(Capability::ManageKeys);
+    const bool audit = allows(Capability::ViewAuditLog);
+    if (!keys) m_hiddenPanes << Keys;
+    if (!audit) m_hiddenPanes << Audit;
+    for (int i : std::as_const(m_hiddenPanes)) {
+        m_sidebar->item(i)->setHidden(true);
+        if (QAction *a = m_paneActions.value(i)) a->setVisible(false);
+    }
+    // Columns and detail tabs over tables the role may not read (they read as empty relations).
+    auto *members = static_cast<MembersPane *>(m_panes[Members]);
+    auto *projects = static_cast<ProjectsPane *>(m_panes[Projects]);
+    auto *certs = static_cast<CertificatesPane *>(m_panes[Certificates]);
+    if (!keys) {
+        if (QWidget *tile =
+                static_cast<DashboardPane *>(m_panes[Dashboard])->tileButton(DashboardPane::UnusedKeys))
+            tile->setVisible(false);
+        members->members()->view()->setColumnHidden(MembersModel::Keys, true);
+        members->members()->view()->setColumnHidden(MembersModel::LastKeyUse, true);
+        hideTab(members, tr("Member details"), tr("Keys owned"));
+        if (TablePane *t = projects->activeTable()) t->view()->setColumnHidden(ProjectsModel::Keys, true);
+        hideTab(projects, tr("Project details"), tr("Keys"));
+    }
+    if (!audit) {
+        hideTab(members, tr("Member details"), tr("Audit events"));
+        if (TablePane *t = certs->activeTable()) t->view()->setColumnHidden(CertificatesModel::Events, true);
+        for (QWidget *w : certs->findChildren<QWidget *>())
+            if (w->accessibleName() == tr("Certificate events")) w->setVisible(false);
+    }
+    if (m_db->isPostgres() && (m_role == ConsoleRole::Auditor || m_role == ConsoleRole::Reader))
+        for (QWidget *w : m_panes[Sync]->findChildren<QWidget *>())
+            if (w->accessibleName() == tr("Cursor positions")) w->parentWidget()->setVisible(false);
+
+    const bool sync = allows(Capability::Sync);
+    for (const char *name : {"syncNow", "cancelSync"})
+        if (QAction *a = action(QString::fromLatin1(name))) a->setEnabled(sync);
+    // Profiles hold the admin keys a sync uses: only roles that may sync manage them.
+    if (QAction *a = action(QStringLiteral("settings"))) a->setEnabled(sync);
+    for (const char *name : {"exportCsv", "exportPng", "exportSvg"})
+        if (QAction *a = action(QString::fromLatin1(name))) a->setEnabled(allows(Capability::Export));
 }
 
 MainWindow::~MainWindow()
@@ -110,15 +202,22 @@ MainWindow::~MainWindow()
         s.setValue(QStringLiteral("window/splitter"), split->saveState());
     s.setValue(QStringLiteral("window/pane"), m_sidebar->currentRow());
     s.setValue(QStringLiteral("window/org"), currentOrg());
+    // Panes, models and their fetch worker use m_db: delete them now, while the connection still
+    // exists, rather than in ~QWidget, which runs after m_db is gone.
+    const QObjectList kids = children();
+    for (QObject *child : kids) delete child;
 }
 
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("Export table as &CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
-                    &MainWindow::exportTable);
-    file->addAction(tr("Export chart as &PNG…"), this, [this] { exportChart(QStringLiteral("png")); });
-    file->addAction(tr("Export chart as &SVG…"), this, [this] { exportChart(QStringLiteral("svg")); });
+                    &MainWindow::exportTable)
+        ->setObjectName(QStringLiteral("exportCsv"));
+    file->addAction(tr("Export chart as &PNG…"), this, [this] { exportChart(QStringLiteral("png")); })
+        ->setObjectName(QStringLiteral("exportPng"));
+    file->addAction(tr("Export chart as &SVG…"), this, [this] { exportChart(QStringLiteral("svg")); })
+        ->setObjectName(QStringLiteral("exportSvg"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 
@@ -136,17 +235,20 @@ void MainWindow::buildMenus()
     QAction *settings = edit->addAction(tr("&Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this,
                                         &MainWindow::openSettings);
     settings->setMenuRole(QAction::PreferencesRole);
+    settings->setObjectName(QStringLiteral("settings"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Refresh"), QKeySequence(Qt::CTRL | Qt::Key_R), this, &MainWindow::refreshAll);
     view->addSeparator();
     for (int i = 0; i < m_panes.size(); ++i)
-        view->addAction(m_panes[i]->title(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this,
-                        [this, i] { showPane(i); });
+        m_paneActions << view->addAction(m_panes[i]->title(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)),
+                                         this, [this, i] { showPane(i); });
 
     QMenu *sync = menuBar()->addMenu(tr("&Sync"));
-    sync->addAction(tr("&Sync now"), QKeySequence::Refresh, this, &MainWindow::startSync);
-    sync->addAction(tr("&Cancel sync"), this, &MainWindow::cancelSync);
+    sync->addAction(tr("&Sync now"), QKeySequence::Refresh, this, &MainWindow::startSync)
+        ->setObjectName(QStringLiteral("syncNow"));
+    sync->addAction(tr("&Cancel sync"), this, &MainWindow::cancelSync)
+        ->setObjectName(QStringLiteral("cancelSync"));
     sync->addAction(tr("Show sync &history"), this, [this] { showPane(Sync); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -179,6 +281,10 @@ QStringList MainWindow::paneNames() const
 
 void MainWindow::showPane(int index)
 {
+    if (!isPaneAvailable(index)) {
+        m_status->setText(tr("The %1 role cannot open this pane.").arg(roleName(m_role)));
+        return;
+    }
     m_sidebar->setCurrentRow(index);
 }
 
@@ -223,7 +329,7 @@ void MainWindow::onOrgChanged()
 
 void MainWindow::onPaneShown(int index)
 {
-    if (index < 0 || index >= m_panes.size()) return;
+    if (index < 0 || index >= m_panes.size() || !isPaneAvailable(index)) return;
     m_stack->setCurrentIndex(index);
     if (m_stale[index]) {
         m_stale[index] = false;
@@ -239,6 +345,7 @@ void MainWindow::openTile(int tile)
         showPane(Costs);
         break;
     case DashboardPane::UnusedKeys:
+        if (!isPaneAvailable(Keys)) return showPane(Keys); // says why in the status bar
         showPane(Keys);
         static_cast<KeysPane *>(m_panes[Keys])->keys()->selectPreset(KeysPane::Unused90);
         break;
@@ -283,6 +390,10 @@ void MainWindow::startSync()
         m_status->setText(tr("Read-only (auditor) mode: syncing is disabled."));
         return;
     }
+    if (!allows(Capability::Sync)) {
+        m_status->setText(tr("The %1 role cannot sync.").arg(roleName(m_role)));
+        return;
+    }
     if (m_syncing) return;
     const QString org = currentOrg();
     auto src = m_db->scalar(QStringLiteral("SELECT source FROM organizations WHERE org_key = ?"), {org});
@@ -291,14 +402,29 @@ void MainWindow::startSync()
             tr("%1 is a fixture snapshot: import a newer snapshot instead of syncing.").arg(org));
         return;
     }
-    // Same source of the key as "orgward sync": the environment, never written anywhere.
-    const QString key = qEnvironmentVariable("OPENAI_ADMIN_KEY");
+    // Same source of the key as "orgward sync": the org's profile (Settings, or "orgward org add") and its
+    // secret store, else the environment; never written anywhere.
+    ApiOptions api;
+    QString key;
+    if (OrgProfiles::exists(org)) {
+        auto profile = OrgProfiles::get(org);
+        auto stored = profile ? readAdminKey(org) : Result<QString>(profile.error());
+        if (!stored) {
+            m_status->setText(tr("Cannot read the admin key of %1: %2").arg(org, stored.errorMessage()));
+            return;
+        }
+        key = *stored;
+        api.baseUrl = profile->apiBase;
+        api.userAgentTag = profile->userAgentTag;
+    } else {
+        key = qEnvironmentVariable("OPENAI_ADMIN_KEY");
+    }
     if (key.isEmpty()) {
-        m_status->setText(tr("Set OPENAI_ADMIN_KEY to an admin key of %1 to sync.").arg(org));
+        m_status->setText(
+            tr("Add a profile for %1 in Settings (Ctrl+,) or set OPENAI_ADMIN_KEY to sync.").arg(org));
         return;
     }
     Sanitizer::addSecret(key);
-    ApiOptions api;
     api.adminKey = key;
     const QString base = qEnvironmentVariable("ORGWARD_API_BASE");
     if (!base.isEmpty()) api.baseUrl = base;
@@ -356,9 +482,12 @@ void MainWindow::onSyncFinished(bool ok, const QString &message)
 
 void MainWindow::openSettings()
 {
-    QMessageBox::information(
-        this, tr("Settings"),
-        tr("Organization profiles and keys are managed with “orgward org” in this build."));
+    if (!allows(Capability::Sync)) {
+        m_status->setText(tr("The %1 role cannot change organization profiles.").arg(roleName(m_role)));
+        return;
+    }
+    ui::OrgProfilesDialog dialog(this);
+    dialog.exec();
 }
 
 void MainWindow::exportTable()

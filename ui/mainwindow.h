@@ -1,4 +1,5 @@
 #pragma once
+#include "security/roles.h"
 #include "store/database.h"
 
 #include <QMainWindow>
@@ -12,6 +13,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTimer;
+class QAction;
 
 namespace orgward {
 class ConsolePane;
@@ -53,6 +55,11 @@ public:
     void openTile(int tile); // what a dashboard tile click does
     bool isSyncing() const { return m_syncing; }
     QString statusText() const;
+    // The connected user's role (detected at start-up) and what the console shows for it.
+    ConsoleRole role() const { return m_role; }
+    bool allows(Capability c) const;
+    bool isPaneAvailable(int index) const { return !m_hiddenPanes.contains(index); }
+    QAction *action(const QString &objectName) const; // menu actions by object name ("syncNow", …)
 
 public slots:
     void startSync(); // F5 / Sync menu: runs the sync worker for the current org on its own thread
@@ -70,6 +77,7 @@ private:
     void buildMenus();
     void exportTable();
     void exportChart(const QString &suffix);
+    void applyRole(); // hides panes, columns and tabs the role cannot read; disables what it cannot do
 
     std::unique_ptr<Database> m_db;
     QComboBox *m_orgBox = nullptr;
@@ -85,6 +93,10 @@ private:
     QTimer *m_refreshTimer = nullptr;
     QPointer<SyncWorker> m_worker;
     QString m_syncOrg;
+    ConsoleRole m_role = ConsoleRole::Owner;
+    QList<int> m_hiddenPanes;
+    QList<QAction *> m_paneActions;
+    QLabel *m_roleLabel = nullptr;
 };
 
 } // namespace orgward

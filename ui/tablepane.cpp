@@ -46,6 +46,8 @@ TablePane::TablePane(const QString &title, SqlTableModel *model, QWidget *parent
     m_presets->setVisible(false);
     m_tools->addWidget(m_filter, 1);
     m_tools->addWidget(m_presets);
+    // Counting, sorting and filtering 100,000 rows must not freeze the window: queries go to a worker.
+    model->setAsync(true);
     m_view->setModel(model);
     // The indicator first: enabling sorting sorts by whatever the indicator says.
     m_view->horizontalHeader()->setSortIndicator(model->sortColumn(), model->sortOrder());
@@ -74,6 +76,7 @@ TablePane::TablePane(const QString &title, SqlTableModel *model, QWidget *parent
     connect(debounce, &QTimer::timeout, this, [this] { m_model->setFilterText(m_filter->text()); });
     connect(m_presets, &QComboBox::currentIndexChanged, this, &TablePane::applyPreset);
     connect(model, &SqlTableModel::reloaded, this, &TablePane::updateSummary);
+    connect(model, &SqlTableModel::loadingChanged, this, &TablePane::updateSummary);
     autoSizeColumnsOnce(m_view, model);
     connect(model, &SqlTableModel::modelReset, this, [this] { emit currentIdChanged(QString()); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -167,6 +170,10 @@ bool TablePane::exportCsv(const QString &path, QString *error)
 
 void TablePane::updateSummary()
 {
+    if (m_model->isLoading()) {
+        m_summary->setText(tr("Loading…"));
+        return;
+    }
     if (!m_model->lastError().isEmpty()) {
         m_summary->setText(tr("Query failed: %1").arg(m_model->lastError()));
         return;

@@ -6,8 +6,53 @@
 #include "sync/syncengine.h"
 
 #include <QDate>
+#include <atomic>
+#include <csignal>
 
 namespace orgward::cli {
+
+namespace {
+// Ctrl-C / SIGTERM ask the engine to stop at the next page boundary (an in-flight request is aborted
+// within 50 ms); the page being written finishes its transaction, so the last committed page is kept and
+// a re-run resumes there. The handler only stores a lock-free flag and puts the default action back, so
+// a second Ctrl-C ends the process at once.
+std::atomic_bool g_interrupted{false};
+static_assert(std::atomic_bool::is_always_lock_free);
+
+extern "C" void onInterruptSignal(int sig)
+{
+    g_interrupted.store(true);
+    struct sigaction dfl = {};
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(sig, &dfl, nullptr);
+}
+
+class InterruptGuard
+{
+public:
+    InterruptGuard()
+    {
+        g_interrupted.store(false);
+        struct sigaction sa = {};
+        sa.sa_handler = onInterruptSignal;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
+        sigaction(SIGINT, &sa, &m_oldInt);
+        sigaction(SIGTERM, &sa, &m_oldTerm);
+    }
+    ~InterruptGuard()
+    {
+        sigaction(SIGINT, &m_oldInt, nullptr);
+        sigaction(SIGTERM, &m_oldTerm, nullptr);
+    }
+    InterruptGuard(const InterruptGuard &) = delete;
+    InterruptGuard &operator=(const InterruptGuard &) = delete;
+
+private:
+    struct sigaction m_oldInt = {}, m_oldTerm = {};
+};
+} // namespace
 
 int cmdSync(Context &ctx)
 {
@@ -126,10 +171,14 @@ int cmdSync(Context &ctx)
     if (!db) return fail(ctx, db.errorMessage());
     ApiClient client(api);
     SyncEngine engine(**db, client, o);
+    InterruptGuard interrupts;
+    engine.setCancelFlag(&g_interrupted);
+    // One self-overwriting progress line, only on a terminal: piped or logged output stays clean.
     const bool tty = isTerminal(stderr);
     if (tty)
         engine.onProgress = [&ctx](const SyncProgress &pr) {
-            ctx.err << "\r\033[K" << pr.endpoint << "  page " << pr.page << "  " << pr.totalRows << " rows  "
+            ctx.err << "\r\033[K" << pr.endpoint << "  page " << pr.page << "  " << pr.rows << " rows ("
+                    << pr.totalRows << " in all, " << pr.endpointsDone << " endpoints done)  "
                     << QString::number(double(pr.elapsedMs) / 1000.0, 'f', 1) << " s" << Qt::flush;
         };
     auto result = engine.run();
@@ -152,13 +201,16 @@ int cmdSync(Context &ctx)
                        .arg(it->unchanged, 10)
                        .arg(it->gone, 7);
     for (const EndpointResult &e : s.endpoints)
-        if (!e.error.isEmpty())
+        if (!e.error.isEmpty() && e.status != u"cancelled")
             ctx.err << (e.status == u"skipped" ? "skipped: " : "failed: ") << Sanitizer::mask(e.error)
                     << "\n";
     ctx.out << "Status: " << s.status << " — " << s.message << " in "
             << QString::number(double(s.elapsedMs) / 1000.0, 'f', 1) << " s\n";
     if (s.status == u"complete") return ExitOk;
-    if (s.status == u"cancelled") return ExitCancelled;
+    if (s.status == u"cancelled") {
+        ctx.err << "Cancelled: every page written so far is kept; re-run 'orgward sync' to continue.\n";
+        return ExitCancelled;
+    }
     if (s.authFailure && s.status == u"failed")
         return fail(ctx, QStringLiteral("the admin key was refused; see the messages above"), ExitAuth);
     if (s.status == u"partial")

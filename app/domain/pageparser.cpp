@@ -16,18 +16,28 @@ namespace {
 QString typeName(const QJsonValue &v)
 {
     switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: return QStringLiteral("missing");
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        return QStringLiteral("missing");
     }
     return {};
 }
 
-QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 QString compactValue(const QJsonValue &v)
 {
     if (v.isObject()) return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
@@ -39,7 +49,16 @@ QString compactValue(const QJsonValue &v)
 class Fields
 {
 public:
-    Fields(const QJsonObject &o, QString path, QString *error) : m_o(o), m_path(std::move(path)), m_error(error) {}
+    Fields(const QJsonObject &o, QString path, QString *error)
+        : m_o(o), m_path(std::move(path)), m_error(error)
+    {
+    }
+    // An array element's fields: "<path>[<index>]" is only formatted when an error needs it (hot loop).
+    Fields(const QJsonObject &o, const QString &arrayPath, qsizetype index, QString *error)
+        : m_o(o), m_path(arrayPath), m_index(index), m_error(error)
+    {
+    }
+    QString path() const { return m_index < 0 ? m_path : QStringLiteral("%1[%2]").arg(m_path).arg(m_index); }
 
     bool failed() const { return !m_error->isEmpty(); }
     const QJsonObject &object() const { return m_o; }
@@ -105,12 +124,13 @@ public:
     {
         const QJsonValue v = m_o.value(QLatin1String(key));
         if (!v.isObject() && !isNullish(v)) fail(key, QStringLiteral("an object"), v);
-        return Fields(v.toObject(), m_path + u'.' + QLatin1String(key), m_error);
+        return Fields(v.toObject(), path() + u'.' + QLatin1String(key), m_error);
     }
     void fail(const char *key, const QString &expected, const QJsonValue &got)
     {
         if (failed()) return;
-        *m_error = QStringLiteral("%1.%2: expected %3, got %4").arg(m_path, QLatin1String(key), expected, typeName(got));
+        *m_error = QStringLiteral("%1.%2: expected %3, got %4")
+                       .arg(path(), QLatin1String(key), expected, typeName(got));
     }
 
 private:
@@ -119,13 +139,15 @@ private:
     {
         const QJsonValue v = m_o.value(QLatin1String(key));
         if (required && isNullish(v) && !failed())
-            *m_error = QStringLiteral("%1.%2: required field is %3").arg(m_path, QLatin1String(key),
-                                                                           v.isNull() ? QStringLiteral("null") : QStringLiteral("missing"));
+            *m_error = QStringLiteral("%1.%2: required field is %3")
+                           .arg(path(), QLatin1String(key),
+                                v.isNull() ? QStringLiteral("null") : QStringLiteral("missing"));
         return v;
     }
 
     QJsonObject m_o;
     QString m_path;
+    qsizetype m_index = -1;
     QString *m_error;
 };
 
@@ -140,6 +162,7 @@ public:
         m_row.values[i] = v;
     }
     void set(const char *column, const QVariant &v) { set(QString::fromLatin1(column), v); }
+    void setAt(int index, const QVariant &v) { m_row.values[index] = v; } // index from TableSpec::indexOf
     Row take(const QJsonObject &raw)
     {
         if (m_spec.keepsRaw) m_row.raw = compact(raw);
@@ -239,8 +262,9 @@ void parseRateLimit(Fields &f, RowBuilder &r)
 {
     r.set("id", f.text("id", true));
     r.set("model", f.text("model", true));
-    for (const char *k : {"max_requests_per_1_minute", "max_tokens_per_1_minute", "max_images_per_1_minute",
-                          "max_audio_megabytes_per_1_minute", "max_requests_per_1_day", "batch_1_day_max_input_tokens"})
+    for (const char *k :
+         {"max_requests_per_1_minute", "max_tokens_per_1_minute", "max_images_per_1_minute",
+          "max_audio_megabytes_per_1_minute", "max_requests_per_1_day", "batch_1_day_max_input_tokens"})
         r.set(k, f.integer(k));
 }
 
@@ -309,7 +333,8 @@ void parseAuditLog(Fields &f, RowBuilder &r, QList<Row> &certEvents)
     const QJsonObject p = payload.toObject();
     QList<QJsonObject> certs;
     if (p.contains(QLatin1String("certificates")))
-        for (const QJsonValue &c : p.value(QLatin1String("certificates")).toArray()) certs << c.toObject();
+        for (const QJsonValue &c : p.value(QLatin1String("certificates")).toArray())
+            certs << c.toObject();
     else if (p.contains(QLatin1String("id")))
         certs << p;
     for (const QJsonObject &c : std::as_const(certs)) {
@@ -349,10 +374,12 @@ Result<ParsedPage> parseBucketed(const EndpointRef &ref, const QJsonObject &root
     Fields top(root, QStringLiteral("$"), &error);
     const QVariant obj = top.text("object");
     if (!obj.isNull() && obj.toString() != u"page")
-        return err(Error::Code::Parse, QStringLiteral("$.object: expected \"page\", got \"%1\"").arg(obj.toString()));
+        return err(Error::Code::Parse,
+                   QStringLiteral("$.object: expected \"page\", got \"%1\"").arg(obj.toString()));
     const QJsonValue data = root.value(QLatin1String("data"));
     if (!data.isArray())
-        return err(Error::Code::Parse, QStringLiteral("$.data: expected an array of buckets, got %1").arg(typeName(data)));
+        return err(Error::Code::Parse,
+                   QStringLiteral("$.data: expected an array of buckets, got %1").arg(typeName(data)));
     page.hasMore = top.boolean("has_more", true).toBool();
     page.nextCursor = top.text("next_page").toString();
     if (!error.isEmpty()) return err(Error::Code::Parse, error);
@@ -362,17 +389,39 @@ Result<ParsedPage> parseBucketed(const EndpointRef &ref, const QJsonObject &root
     const QString kind = costs ? QStringLiteral("costs") : ref.usageKind;
     const QStringList dims = costs ? groupByDimensions(QStringLiteral("costs")) : usageDimensionColumns();
     const QStringList metrics = usageMetricColumns();
+    // Per page, not per result: column positions, JSON keys and the id's group_by part.
+    auto column = [&spec](const QString &name) {
+        const int i = spec.indexOf(name);
+        Q_ASSERT_X(i >= 0, "parseBucketed", qPrintable(name));
+        return i;
+    };
+    QList<QByteArray> dimKeys, metricKeys;
+    QList<int> dimColumns, metricColumns;
+    for (const QString &d : dims) {
+        dimKeys << d.toUtf8();
+        dimColumns << column(d);
+    }
+    for (const QString &m : metrics) {
+        metricKeys << m.toUtf8();
+        metricColumns << (costs ? -1 : column(m));
+    }
+    const int batchDim = int(dims.indexOf(QStringLiteral("batch")));
+    const QString groupByKey = ref.groupByKey();
+    const QString idGroup = groupByKey + u'@' + ref.bucketWidth;
     const QJsonArray buckets = data.toArray();
     page.itemCount = int(buckets.size());
     for (qsizetype b = 0; b < buckets.size(); ++b) {
         const QString bpath = QStringLiteral("$.data[%1]").arg(b);
         if (!buckets[b].isObject())
-            return err(Error::Code::Parse, QStringLiteral("%1: expected a bucket object, got %2").arg(bpath, typeName(buckets[b])));
+            return err(
+                Error::Code::Parse,
+                QStringLiteral("%1: expected a bucket object, got %2").arg(bpath, typeName(buckets[b])));
         Fields bucket(buckets[b].toObject(), bpath, &error);
         const qint64 start = bucket.timestamp("start_time", true).toLongLong();
         const qint64 end = bucket.timestamp("end_time", true).toLongLong();
         if (!error.isEmpty()) return err(Error::Code::Parse, error);
-        if (end <= start) return err(Error::Code::Parse, QStringLiteral("%1: end_time is not after start_time").arg(bpath));
+        if (end <= start)
+            return err(Error::Code::Parse, QStringLiteral("%1: end_time is not after start_time").arg(bpath));
         if (b == 0 || start < page.minTime) page.minTime = start;
         page.maxTime = std::max(page.maxTime, end);
         // The live API and every example say "results"; the 2025 schema said "result".
@@ -384,24 +433,31 @@ Result<ParsedPage> parseBucketed(const EndpointRef &ref, const QJsonObject &root
         }
         if (results.isUndefined() || results.isNull()) results = QJsonArray();
         if (!results.isArray())
-            return err(Error::Code::Parse, QStringLiteral("%1.%2: expected an array, got %3").arg(bpath, rkey, typeName(results)));
+            return err(
+                Error::Code::Parse,
+                QStringLiteral("%1.%2: expected an array, got %3").arg(bpath, rkey, typeName(results)));
         const bool provisional = end > now - grace;
         QHash<QString, int> seen; // identical dimension tuples inside one bucket get an ordinal
         const QJsonArray arr = results.toArray();
+        const QString rprefix = bpath + u'.' + rkey;
         for (qsizetype i = 0; i < arr.size(); ++i) {
-            const QString rpath = QStringLiteral("%1.%2[%3]").arg(bpath, rkey).arg(i);
             if (!arr[i].isObject())
-                return err(Error::Code::Parse, QStringLiteral("%1: expected a result object, got %2").arg(rpath, typeName(arr[i])));
-            Fields res(arr[i].toObject(), rpath, &error);
+                return err(Error::Code::Parse, QStringLiteral("%1[%2]: expected a result object, got %3")
+                                                   .arg(rprefix)
+                                                   .arg(i)
+                                                   .arg(typeName(arr[i])));
+            const QJsonObject resObject = arr[i].toObject();
+            Fields res(resObject, rprefix, i, &error);
             RowBuilder row(spec);
             QStringList dimValues;
-            for (const QString &d : dims) {
-                const QByteArray key = d.toUtf8();
-                QVariant v = d == u"batch" ? res.boolean(key.constData()) : res.text(key.constData());
-                row.set(d, v);
+            dimValues.reserve(dims.size());
+            for (qsizetype d = 0; d < dims.size(); ++d) {
+                const char *key = dimKeys[d].constData();
+                QVariant v = d == batchDim ? res.boolean(key) : res.text(key);
                 dimValues << (v.isNull() ? QString() : v.toString());
+                row.setAt(dimColumns[d], v);
             }
-            row.set("group_by", ref.groupByKey());
+            row.set("group_by", groupByKey);
             row.set("bucket_width", ref.bucketWidth);
             row.set("bucket_start", start);
             row.set("bucket_end", end);
@@ -415,19 +471,21 @@ Result<ParsedPage> parseBucketed(const EndpointRef &ref, const QJsonObject &root
                 row.set("organization_id", res.text("organization_id"));
             } else {
                 row.set("kind", ref.usageKind);
-                for (const QString &m : metrics) row.set(m, res.integer(m.toUtf8().constData()));
+                for (qsizetype m = 0; m < metrics.size(); ++m)
+                    row.setAt(metricColumns[m], res.integer(metricKeys[m].constData()));
                 // 2025 spec drift: code interpreter sessions were once named "sessions".
-                if (ref.usageKind == u"code_interpreter_sessions" && res.object().contains(QLatin1String("sessions"))
-                    && !res.object().contains(QLatin1String("num_sessions")))
+                if (ref.usageKind == u"code_interpreter_sessions" &&
+                    res.object().contains(QLatin1String("sessions")) &&
+                    !res.object().contains(QLatin1String("num_sessions")))
                     row.set("num_sessions", res.integer("sessions"));
             }
             if (!error.isEmpty()) return err(Error::Code::Parse, error);
-            QString id = bucketRowId(kind, ref.groupByKey() + u'@' + ref.bucketWidth, start, dimValues);
+            QString id = bucketRowId(kind, idGroup, start, dimValues);
             const int n = seen.value(id, 0);
             seen.insert(id, n + 1);
             if (n > 0) id += u'#' + QString::number(n);
             row.set("id", id);
-            page.rows << row.take(arr[i].toObject());
+            page.rows << row.take(resObject);
         }
     }
     return page;
@@ -440,10 +498,12 @@ Result<ParsedPage> parseList(const EndpointRef &ref, const QJsonObject &root)
     Fields top(root, QStringLiteral("$"), &error);
     const QVariant obj = top.text("object");
     if (!obj.isNull() && obj.toString() != u"list")
-        return err(Error::Code::Parse, QStringLiteral("$.object: expected \"list\", got \"%1\"").arg(obj.toString()));
+        return err(Error::Code::Parse,
+                   QStringLiteral("$.object: expected \"list\", got \"%1\"").arg(obj.toString()));
     const QJsonValue data = root.value(QLatin1String("data"));
     if (!data.isArray())
-        return err(Error::Code::Parse, QStringLiteral("$.data: expected an array, got %1").arg(typeName(data)));
+        return err(Error::Code::Parse,
+                   QStringLiteral("$.data: expected an array, got %1").arg(typeName(data)));
     page.hasMore = top.boolean("has_more", true).toBool();
     if (!error.isEmpty()) return err(Error::Code::Parse, error);
 
@@ -454,32 +514,57 @@ Result<ParsedPage> parseList(const EndpointRef &ref, const QJsonObject &root)
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QString path = QStringLiteral("$.data[%1]").arg(i);
         if (!items[i].isObject())
-            return err(Error::Code::Parse, QStringLiteral("%1: expected an object, got %2").arg(path, typeName(items[i])));
+            return err(Error::Code::Parse,
+                       QStringLiteral("%1: expected an object, got %2").arg(path, typeName(items[i])));
         const QJsonObject o = items[i].toObject();
         Fields f(o, path, &error);
         RowBuilder r(spec);
         if (ref.isProjectScoped()) r.set("project_id", ref.projectId);
         QList<Row> certEvents;
         switch (ref.kind) {
-        case EndpointKind::Users: parseUser(f, r); break;
-        case EndpointKind::Invites: parseInvite(f, r); break;
-        case EndpointKind::Projects: parseProject(f, r); break;
-        case EndpointKind::ProjectUsers: parseProjectUser(f, r); break;
-        case EndpointKind::ServiceAccounts: parseServiceAccount(f, r); break;
-        case EndpointKind::ProjectApiKeys: parseProjectApiKey(f, r); break;
-        case EndpointKind::RateLimits: parseRateLimit(f, r); break;
-        case EndpointKind::Certificates: parseCertificate(f, r, "id"); break;
-        case EndpointKind::ProjectCertificates: parseCertificate(f, r, "certificate_id"); break;
-        case EndpointKind::AdminApiKeys: parseAdminKey(f, r); break;
-        case EndpointKind::AuditLogs: parseAuditLog(f, r, certEvents); break;
+        case EndpointKind::Users:
+            parseUser(f, r);
+            break;
+        case EndpointKind::Invites:
+            parseInvite(f, r);
+            break;
+        case EndpointKind::Projects:
+            parseProject(f, r);
+            break;
+        case EndpointKind::ProjectUsers:
+            parseProjectUser(f, r);
+            break;
+        case EndpointKind::ServiceAccounts:
+            parseServiceAccount(f, r);
+            break;
+        case EndpointKind::ProjectApiKeys:
+            parseProjectApiKey(f, r);
+            break;
+        case EndpointKind::RateLimits:
+            parseRateLimit(f, r);
+            break;
+        case EndpointKind::Certificates:
+            parseCertificate(f, r, "id");
+            break;
+        case EndpointKind::ProjectCertificates:
+            parseCertificate(f, r, "certificate_id");
+            break;
+        case EndpointKind::AdminApiKeys:
+            parseAdminKey(f, r);
+            break;
+        case EndpointKind::AuditLogs:
+            parseAuditLog(f, r, certEvents);
+            break;
         case EndpointKind::Usage:
-        case EndpointKind::Costs: Q_UNREACHABLE();
+        case EndpointKind::Costs:
+            Q_UNREACHABLE();
         }
         if (!error.isEmpty()) return err(Error::Code::Parse, error);
         Row row = r.take(o);
         const QString id = row.values[spec.indexOf(spec.idColumn)].toString();
         if (ids.contains(id))
-            return err(Error::Code::Parse, QStringLiteral("%1.id: \"%2\" appears twice on one page").arg(path, id));
+            return err(Error::Code::Parse,
+                       QStringLiteral("%1.id: \"%2\" appears twice on one page").arg(path, id));
         ids.insert(id);
         if (ref.kind == EndpointKind::AuditLogs) {
             const qint64 at = row.values[spec.indexOf(QStringLiteral("effective_at"))].toLongLong();
@@ -507,8 +592,10 @@ Result<ParsedPage> parsePage(const EndpointRef &ref, const QByteArray &body, qin
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError)
-        return err(Error::Code::Parse, QStringLiteral("not valid JSON at byte %1: %2").arg(pe.offset).arg(pe.errorString()));
-    if (!doc.isObject()) return err(Error::Code::Parse, QStringLiteral("$: expected a JSON object at the top level"));
+        return err(Error::Code::Parse,
+                   QStringLiteral("not valid JSON at byte %1: %2").arg(pe.offset).arg(pe.errorString()));
+    if (!doc.isObject())
+        return err(Error::Code::Parse, QStringLiteral("$: expected a JSON object at the top level"));
     const QJsonObject root = doc.object();
     return ref.isBucketed() ? parseBucketed(ref, root, nowSecs, grace) : parseList(ref, root);
 }

@@ -69,19 +69,20 @@ Result<DashboardSummary> loadDashboard(Database &db, const QString &org, int top
         if (!v) return v.error();
         return v->toLongLong();
     };
+    // The conditions convert seconds themselves (Database::secsToTs): bind plain seconds, not timestamps.
     auto n = count(QStringLiteral("SELECT COUNT(*) FROM openai_project_api_keys k WHERE k.org_key = ? AND ") +
                        dashboard::unusedKeyCondition(db),
-                   {org, db.bindTimestamp(s.now - 90 * 86400)});
+                   {org, QVariant(s.now - 90 * 86400)});
     if (!n) return n.error();
     s.keysUnused90Days = *n;
     n = count(QStringLiteral("SELECT COUNT(*) FROM openai_certificates c WHERE c.org_key = ? AND ") +
                   dashboard::expiringCertificateCondition(db),
-              {org, db.bindTimestamp(s.now), db.bindTimestamp(s.now + 14 * 86400)});
+              {org, QVariant(s.now), QVariant(s.now + 14 * 86400)});
     if (!n) return n.error();
     s.certificatesExpiring14Days = *n;
     n = count(QStringLiteral("SELECT COUNT(*) FROM openai_invites i WHERE i.org_key = ? AND ") +
                   dashboard::pendingInviteCondition(db),
-              {org, db.bindTimestamp(s.now)});
+              {org, QVariant(s.now)});
     if (!n) return n.error();
     s.invitesPending = *n;
     n = count(QStringLiteral("SELECT COUNT(*) FROM openai_users u WHERE u.org_key = ? AND ") +

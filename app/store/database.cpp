@@ -10,6 +10,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QUuid>
+#include <cstring>
 #include <sqlite3.h>
 
 namespace orgward {
@@ -22,11 +23,20 @@ Error sqlError(const QString &what, const QString &detail)
 namespace {
 
 // Exact money sums on SQLite: an aggregate over canonical decimal strings (SQLite would use doubles).
+// SQLite hands out aggregate memory aligned to 8 bytes only, while a 128-bit integer wants 16: the
+// state is kept as raw bytes and copied in and out (a direct Int128 member crashes optimised builds).
 struct DecSumCtx
 {
-    Int128 raw;
+    unsigned char raw[sizeof(Int128)];
     bool any;
 };
+
+Int128 loadSum(const DecSumCtx *c)
+{
+    Int128 v;
+    std::memcpy(&v, c->raw, sizeof v);
+    return v;
+}
 
 void decSumStep(sqlite3_context *ctx, int, sqlite3_value **argv)
 {
@@ -38,7 +48,8 @@ void decSumStep(sqlite3_context *ctx, int, sqlite3_value **argv)
         sqlite3_result_error(ctx, "dec_sum: value is not a decimal", -1);
         return;
     }
-    acc->raw += d->raw();
+    const Int128 sum = (acc->any ? loadSum(acc) : Int128(0)) + d->raw();
+    std::memcpy(acc->raw, &sum, sizeof sum);
     acc->any = true;
 }
 
@@ -49,7 +60,7 @@ void decSumFinal(sqlite3_context *ctx)
         sqlite3_result_null(ctx);
         return;
     }
-    const QByteArray s = Decimal::fromUnits(acc->raw).toString().toLatin1();
+    const QByteArray s = Decimal::fromUnits(loadSum(acc)).toString().toLatin1();
     sqlite3_result_text(ctx, s.constData(), int(s.size()), SQLITE_TRANSIENT);
 }
 

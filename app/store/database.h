@@ -69,6 +69,8 @@ public:
     {
         m_rewriter = std::move(rewriter);
     }
+    // Shared with other connections of the same user (the console's table-fetch worker).
+    const std::function<QString(const QString &)> &statementRewriter() const { return m_rewriter; }
 
 private:
     Database() = default;

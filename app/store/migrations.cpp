@@ -5,6 +5,7 @@
 #include "database.h"
 #include "migration_v2_roles.h"
 #include "migration_v3_console.h"
+#include "migration_v4_perf.h"
 
 namespace orgward {
 
@@ -226,6 +227,7 @@ const QList<Migration> &Migrations::all()
         {1, QStringLiteral("admin api tables"), migrateV1},
         {2, QStringLiteral("console roles"), migrateV2Roles},
         {3, QStringLiteral("console indexes"), migrateV3Console},
+        {4, QStringLiteral("console performance indexes"), migrateV4Perf},
     };
     return list;
 }

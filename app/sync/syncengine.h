@@ -26,7 +26,7 @@ struct SyncProgress
 struct EndpointResult
 {
     QString endpoint; // cursor key
-    QString status;   // "ok", "failed", "skipped"
+    QString status;   // "ok", "failed", "skipped", "cancelled"
     int pages = 0;
     qint64 rows = 0;
     WriteCounts counts;
@@ -80,7 +80,5 @@ private:
     QElapsedTimer m_elapsed;
     qint64 m_now = 0;
 };
-
-QJsonObject countsToJson(const TableCounts &counts);
 
 } // namespace orgward

@@ -42,12 +42,14 @@ QList<EndpointRef> projectPlan(const QString &projectId, const QStringList &e)
 
 QList<QStringList> groupBySets(const QString &kind)
 {
-    // Per project, and per project and model where the kind has models. Each set is stored separately
-    // (rows of different sets describe the same traffic) so reports pick one. No ungrouped set: the parser
-    // stores group_by '' as NULL today, which the NOT NULL column refuses (reported to the lead).
+    // Ungrouped (the organization's totals, stored with group_by ''), per project, and per project and
+    // model where the kind has models. Each set is stored separately (rows of different sets describe the
+    // same traffic) so reports pick one; the ungrouped set is the cheapest exact total.
     if (kind == u"costs")
-        return {{QStringLiteral("project_id")}, {QStringLiteral("line_item"), QStringLiteral("project_id")}};
-    QList<QStringList> out{{QStringLiteral("project_id")}};
+        return {QStringList{},
+                {QStringLiteral("project_id")},
+                {QStringLiteral("line_item"), QStringLiteral("project_id")}};
+    QList<QStringList> out{QStringList{}, {QStringLiteral("project_id")}};
     if (groupByDimensions(kind).contains(QStringLiteral("model")))
         out << QStringList{QStringLiteral("model"), QStringLiteral("project_id")};
     return out;
@@ -78,6 +80,7 @@ QList<EndpointRef> trailingPlan(const QStringList &e)
     return out;
 }
 
+// Lists carry no cursor here: SyncEngine::syncChain adds after=<last id> (audit logs too; why there).
 QUrlQuery listQuery(const EndpointRef &ref, int limit)
 {
     QUrlQuery q;

@@ -1,7 +1,8 @@
 #pragma once
 // What a live sync fetches, in order: organization lists, then per non-archived project its five
 // sub-lists, certificates, admin keys, audit logs, every usage kind and costs, each bucketed endpoint
-// under a fixed set of group_by sets. Also the query each request carries.
+// under a fixed set of group_by sets (including the ungrouped, total-only one). Also the query each
+// request carries.
 #include "domain/endpoint.h"
 
 #include <QList>

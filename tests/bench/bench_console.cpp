@@ -34,14 +34,42 @@ double peakRssMb()
     return -1;
 }
 
-// Runs fn, then lets the event loop paint what it changed; returns milliseconds.
-template <typename F> double timed(F fn)
+// Runs fn, then lets the event loop run until every given model has its answer (table queries run on a
+// worker thread); returns milliseconds until the rows are there. The longest time the GUI thread was
+// busy without returning to its event loop (fn itself included) goes to *stall.
+struct Timing
+{
+    double ms = 0;
+    double stallMs = 0;
+};
+template <typename F> Timing timed(F fn, QList<SqlTableModel *> models = {})
 {
     QElapsedTimer t;
     t.start();
+    qint64 last = 0, worst = 0;
+    QTimer probe;
+    probe.setInterval(1);
+    QObject::connect(&probe, &QTimer::timeout, &probe, [&] {
+        const qint64 now = t.nsecsElapsed();
+        worst = qMax(worst, now - last);
+        last = now;
+    });
+    probe.start();
     fn();
+    worst = qMax(worst, t.nsecsElapsed());
+    last = t.nsecsElapsed();
     QApplication::processEvents();
-    return double(t.nsecsElapsed()) / 1e6;
+    auto busy = [&] {
+        for (SqlTableModel *m : std::as_const(models))
+            if (!m->isIdle()) return true;
+        return false;
+    };
+    while (busy() && t.elapsed() < 60000)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    QApplication::processEvents(); // paint what arrived
+    const qint64 end = t.nsecsElapsed();
+    worst = qMax(worst, end - last);
+    return {double(end) / 1e6, double(worst) / 1e6};
 }
 } // namespace
 
@@ -80,36 +108,43 @@ int main(int argc, char **argv)
     auto *members = static_cast<MembersPane *>(w.pane(MainWindow::Members));
     auto *keys = static_cast<KeysPane *>(w.pane(MainWindow::Keys));
     auto *usage = static_cast<UsagePane *>(w.pane(MainWindow::Usage));
-    QJsonObject ms;
-    ms.insert(QStringLiteral("open_members"), timed([&] { w.showPane(MainWindow::Members); }));
-    ms.insert(QStringLiteral("members_sort_email_desc"),
-              timed([&] { members->members()->view()->sortByColumn(1, Qt::DescendingOrder); }));
-    ms.insert(QStringLiteral("members_sort_added"),
-              timed([&] { members->members()->view()->sortByColumn(3, Qt::AscendingOrder); }));
-    ms.insert(QStringLiteral("members_sort_api_key_count"),
-              timed([&] { members->members()->view()->sortByColumn(5, Qt::DescendingOrder); }));
-    ms.insert(QStringLiteral("members_filter_text"),
-              timed([&] { members->members()->model()->setFilterText(p.value(QStringLiteral("filter"))); }));
-    ms.insert(QStringLiteral("members_clear_filter"),
-              timed([&] { members->members()->model()->setFilterText(QString()); }));
-    ms.insert(QStringLiteral("members_scroll_fetch_block"),
-              timed([&] { members->members()->model()->fetchMore({}); }));
-    ms.insert(QStringLiteral("open_keys"), timed([&] { w.showPane(MainWindow::Keys); }));
-    ms.insert(QStringLiteral("keys_sort_last_used"),
-              timed([&] { keys->keys()->view()->sortByColumn(6, Qt::DescendingOrder); }));
-    ms.insert(QStringLiteral("keys_filter_text"),
-              timed([&] { keys->keys()->model()->setFilterText(p.value(QStringLiteral("filter"))); }));
-    ms.insert(QStringLiteral("keys_preset_unused_90d"),
-              timed([&] { keys->keys()->selectPreset(KeysPane::Unused90); }));
-    ms.insert(QStringLiteral("open_usage"), timed([&] { w.showPane(MainWindow::Usage); }));
-    ms.insert(QStringLiteral("usage_90d_by_model"), timed([&] {
-                  usage->configure(QStringLiteral("completions"), QStringLiteral("input_tokens"),
-                                   QStringLiteral("model"), 90, Granularity::Day);
-              }));
-    ms.insert(QStringLiteral("open_projects"), timed([&] { w.showPane(MainWindow::Projects); }));
-    ms.insert(QStringLiteral("open_costs"), timed([&] { w.showPane(MainWindow::Costs); }));
-    ms.insert(QStringLiteral("open_dashboard"), timed([&] { w.showPane(MainWindow::Dashboard); }));
+    QJsonObject ms, stalls;
+    auto record = [&](const char *name, Timing t) {
+        ms.insert(QLatin1String(name), t.ms);
+        stalls.insert(QLatin1String(name), t.stallMs);
+    };
+    SqlTableModel *mm = members->members()->model();
+    SqlTableModel *km = keys->keys()->model();
+    record("open_members", timed([&] { w.showPane(MainWindow::Members); }, {mm}));
+    record("members_sort_email_desc",
+           timed([&] { members->members()->view()->sortByColumn(1, Qt::DescendingOrder); }, {mm}));
+    record("members_sort_added",
+           timed([&] { members->members()->view()->sortByColumn(3, Qt::AscendingOrder); }, {mm}));
+    record("members_sort_api_key_count",
+           timed([&] { members->members()->view()->sortByColumn(5, Qt::DescendingOrder); }, {mm}));
+    record(
+        "members_filter_text",
+        timed([&] { members->members()->model()->setFilterText(p.value(QStringLiteral("filter"))); }, {mm}));
+    record("members_clear_filter",
+           timed([&] { members->members()->model()->setFilterText(QString()); }, {mm}));
+    record("members_scroll_fetch_block", timed([&] { members->members()->model()->fetchMore({}); }, {mm}));
+    record("open_keys", timed([&] { w.showPane(MainWindow::Keys); }, {km}));
+    record("keys_sort_last_used",
+           timed([&] { keys->keys()->view()->sortByColumn(6, Qt::DescendingOrder); }, {km}));
+    record("keys_filter_text",
+           timed([&] { keys->keys()->model()->setFilterText(p.value(QStringLiteral("filter"))); }, {km}));
+    record("keys_preset_unused_90d", timed([&] { keys->keys()->selectPreset(KeysPane::Unused90); }, {km}));
+    record("open_usage", timed([&] { w.showPane(MainWindow::Usage); }));
+    record("usage_90d_by_model", timed([&] {
+               usage->configure(QStringLiteral("completions"), QStringLiteral("input_tokens"),
+                                QStringLiteral("model"), 90, Granularity::Day);
+           }));
+    record("open_projects", timed([&] { w.showPane(MainWindow::Projects); },
+                                  {w.pane(MainWindow::Projects)->activeTable()->model()}));
+    record("open_costs", timed([&] { w.showPane(MainWindow::Costs); }));
+    record("open_dashboard", timed([&] { w.showPane(MainWindow::Dashboard); }));
     out.insert(QStringLiteral("action_ms"), ms);
+    out.insert(QStringLiteral("action_gui_stall_ms"), stalls);
     out.insert(QStringLiteral("usage_90d_by_model_points"),
                qint64(usage->series().buckets.size() * usage->series().stackKeys.size()));
 

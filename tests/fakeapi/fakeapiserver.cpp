@@ -139,19 +139,40 @@ QByteArray FakeApiServer::listPage(const EndpointRef &ref, const QUrlQuery &quer
     int limit = q.value(QStringLiteral("limit"), QStringLiteral("20")).toInt();
     if (limit < 1 || limit > 100)
         return error(status, 400, QStringLiteral("limit must be between 1 and 100"));
-    qsizetype from = 0;
-    const QString after = q.value(QStringLiteral("after"));
-    if (!after.isEmpty()) {
-        from = -1;
+    // Cursors as the spec words them, in list order (audit logs: newest first). after=X: the objects that
+    // follow X (older events), has_more when more follow. before=X: the `limit` objects that immediately
+    // precede X (newer events), still in list order, has_more when more precede them.
+    const QString after = q.value(QStringLiteral("after")), before = q.value(QStringLiteral("before"));
+    if (!after.isEmpty() && !before.isEmpty())
+        return error(status, 400, QStringLiteral("Pass either 'after' or 'before', not both"));
+    auto indexOf = [&all](const QString &id) {
         for (qsizetype i = 0; i < all.size(); ++i)
-            if (all[i].value(QLatin1String("id")).toString() == after) from = i + 1;
-        if (from < 0)
-            return error(status, 400, QStringLiteral("Invalid 'after': no object with id %1").arg(after));
+            if (all[i].value(QLatin1String("id")).toString() == id) return i;
+        return qsizetype(-1);
+    };
+    qsizetype from = 0, to = 0;
+    bool more = false;
+    if (!before.isEmpty()) {
+        if (ref.kind != EndpointKind::AuditLogs && ref.kind != EndpointKind::RateLimits)
+            return error(status, 400, QStringLiteral("Unrecognized request argument supplied: before"));
+        to = indexOf(before);
+        if (to < 0)
+            return error(status, 400, QStringLiteral("Invalid 'before': no object with id %1").arg(before));
+        from = std::max<qsizetype>(0, to - limit);
+        more = from > 0;
+    } else {
+        if (!after.isEmpty()) {
+            const qsizetype at = indexOf(after);
+            if (at < 0)
+                return error(status, 400, QStringLiteral("Invalid 'after': no object with id %1").arg(after));
+            from = at + 1;
+        }
+        to = std::min<qsizetype>(all.size(), from + limit);
+        more = to < all.size();
     }
     QJsonArray data;
-    for (qsizetype i = from; i < all.size() && i < from + limit; ++i)
+    for (qsizetype i = from; i < to; ++i)
         data.append(all[i]);
-    const bool more = from + limit < all.size();
     *status = 200;
     QJsonObject page{{QStringLiteral("object"), QStringLiteral("list")},
                      {QStringLiteral("data"), data},
@@ -229,8 +250,9 @@ bool FakeApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     } else {
         body = respond(path, query, &status);
     }
-    const bool hasCursor =
-        query.hasQueryItem(QStringLiteral("after")) || query.hasQueryItem(QStringLiteral("page"));
+    const bool hasCursor = query.hasQueryItem(QStringLiteral("after")) ||
+                           query.hasQueryItem(QStringLiteral("before")) ||
+                           query.hasQueryItem(QStringLiteral("page"));
     int delay = m_delayMs;
     for (Fault &f : m_faults) {
         if (f.times <= 0 || !path.contains(f.pathContains) || (f.cursorOnly && !hasCursor)) continue;

@@ -94,6 +94,76 @@ private Q_SLOTS:
         QCOMPARE(got, want); // after=<last id> pages towards older events, newest first, no overlap
     }
 
+    void auditLogBeforePagesTowardsNewerEvents()
+    {
+        // The spec's `before`: the page that precedes an id in list order. Walking back from the oldest
+        // event with before=<first id of the previous page> also covers everything once, in reverse page
+        // order. Elastic's reading (before=<last id> for the next older page) instead returns the newer
+        // events of the page already read: the overlap that made Orgward use `after`.
+        test::FakeApiServer server(m_org);
+        QVERIFY(server.start());
+        ApiOptions ao;
+        ao.baseUrl = server.baseUrl();
+        ao.adminKey = QStringLiteral("sk-admin-test");
+        ao.requestsPerSecond = 1000;
+        ao.maxAttempts = 1;
+        ApiClient client(ao);
+        EndpointRef ref;
+        ref.kind = EndpointKind::AuditLogs;
+        QStringList want;
+        for (const QJsonObject &o : m_org->listObjects(ref))
+            want << o.value(QLatin1String("id")).toString();
+        QVERIFY(want.size() > 14);
+        auto ids = [](const QJsonObject &page) {
+            QStringList out;
+            for (const QJsonValue &v : page.value(QLatin1String("data")).toArray())
+                out << v.toObject().value(QLatin1String("id")).toString();
+            return out;
+        };
+        auto query = [](const QString &cursorName, const QString &cursor) {
+            QUrlQuery q;
+            q.addQueryItem(QStringLiteral("limit"), QStringLiteral("7"));
+            q.addQueryItem(cursorName, cursor);
+            return q;
+        };
+
+        QStringList got{want.last()};
+        QString before = want.last();
+        int pages = 0;
+        for (int guard = 0; guard < 1000; ++guard) {
+            int status = 0;
+            const QJsonObject page =
+                get(server, client, ref.path(), query(QStringLiteral("before"), before), &status);
+            QCOMPARE(status, 200);
+            const QStringList data = ids(page);
+            QVERIFY(!data.isEmpty());
+            QVERIFY(data.size() <= 7);
+            ++pages;
+            got = data + got;
+            if (!page.value(QLatin1String("has_more")).toBool()) break;
+            before = data.first();
+        }
+        QCOMPARE(got, want);
+        QVERIFY(pages > 1);
+
+        // before=<last id of the first page>: the rest of the first page again, not older events.
+        int status = 0;
+        const QStringList first = want.mid(0, 7);
+        const QJsonObject overlap =
+            get(server, client, ref.path(), query(QStringLiteral("before"), first.last()), &status);
+        QCOMPARE(status, 200);
+        QCOMPARE(ids(overlap), first.mid(0, 6));
+        QCOMPARE(overlap.value(QLatin1String("has_more")).toBool(), false);
+
+        QUrlQuery both = query(QStringLiteral("after"), want.first());
+        both.addQueryItem(QStringLiteral("before"), want.last());
+        (void)get(server, client, ref.path(), both, &status);
+        QCOMPARE(status, 400);
+        (void)get(server, client, QStringLiteral("/organization/users"),
+                  query(QStringLiteral("before"), QStringLiteral("user_x")), &status);
+        QCOMPARE(status, 400); // users offer no `before`
+    }
+
     void archivedProjectsAnswer400AndAuthIsChecked()
     {
         test::FakeApiServer server(m_org);

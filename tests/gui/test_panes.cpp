@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -95,6 +96,8 @@ void TestPanes::everyPaneHasData()
     ConsolePane *p = m_window->pane(pane);
     QVERIFY(p->isVisible());
     if (TablePane *t = p->activeTable()) {
+        QVERIFY(t->model()->isAsync()); // the console's tables query on a worker thread
+        QTRY_VERIFY(t->model()->isIdle());
         QVERIFY2(t->model()->lastError().isEmpty(), qPrintable(t->model()->lastError()));
         QVERIFY2(t->model()->totalRows() > 0, qPrintable(p->title()));
         QVERIFY(t->model()->rowCount() > 0);
@@ -130,6 +133,7 @@ void TestPanes::dashboardTilesOpenFilteredPanes()
     QTest::mouseClick(d->tileButton(DashboardPane::UnusedKeys), Qt::LeftButton);
     auto *keys = static_cast<KeysPane *>(m_window->pane(MainWindow::Keys));
     QVERIFY(keys->isVisible());
+    QTRY_VERIFY(keys->keys()->model()->isIdle());
     QCOMPARE(keys->keys()->model()->totalRows(), s->keysUnused90Days);
     shoot(QStringLiteral("keys-unused"));
     keys->keys()->selectPreset(KeysPane::All);
@@ -138,17 +142,20 @@ void TestPanes::dashboardTilesOpenFilteredPanes()
     QTest::mouseClick(d->tileButton(DashboardPane::MembersWithoutProject), Qt::LeftButton);
     auto *members = static_cast<MembersPane *>(m_window->pane(MainWindow::Members));
     QVERIFY(members->isVisible());
+    QTRY_VERIFY(members->members()->model()->isIdle());
     QCOMPARE(members->members()->model()->totalRows(), s->membersWithoutProject);
     members->members()->selectPreset(MembersPane::All);
 
     m_window->showPane(MainWindow::Dashboard);
     QTest::mouseClick(d->tileButton(DashboardPane::PendingInvites), Qt::LeftButton);
     QVERIFY(members->isVisible());
+    QTRY_VERIFY(members->activeTable()->model()->isIdle());
     QCOMPARE(members->activeTable()->model()->totalRows(), s->invitesPending);
     shoot(QStringLiteral("invites-pending"));
 
     m_window->showPane(MainWindow::Dashboard);
     QTest::mouseClick(d->tileButton(DashboardPane::ExpiringCertificates), Qt::LeftButton);
+    QTRY_VERIFY(m_window->pane(MainWindow::Certificates)->activeTable()->model()->isIdle());
     QCOMPARE(m_window->pane(MainWindow::Certificates)->activeTable()->model()->totalRows(),
              s->certificatesExpiring14Days);
     m_window->pane(MainWindow::Certificates)->activeTable()->selectPreset(CertificatesPane::All);
@@ -159,10 +166,15 @@ void TestPanes::refreshKeepsSelection()
     m_window->showPane(MainWindow::Members);
     auto *members = static_cast<MembersPane *>(m_window->pane(MainWindow::Members));
     TablePane *t = members->members();
+    QTRY_VERIFY(t->model()->isIdle());
     QVERIFY(t->model()->rowCount() > 3);
     t->view()->selectRow(3);
     const QString id = t->currentId();
+    QSignalSpy refreshed(t->model(), &SqlTableModel::reloaded);
     m_window->refreshAll();
+    QCOMPARE(t->currentId(), id); // the rows stay while the refresh runs
+    QVERIFY(refreshed.wait());
+    QTRY_VERIFY(t->model()->isIdle());
     QCOMPARE(t->currentId(), id);
     QCOMPARE(t->view()->selectionModel()->selectedRows().value(0).row(), 3);
 }
@@ -185,6 +197,7 @@ void TestPanes::chartExports()
     QVERIFY2(m_window->pane(MainWindow::Members)->exportCsv(csv, &error), qPrintable(error));
     QFile c(csv);
     QVERIFY(c.open(QIODevice::ReadOnly));
+    QTRY_VERIFY(m_window->pane(MainWindow::Members)->activeTable()->model()->isIdle());
     const qint64 lines = c.readAll().count('\n');
     QCOMPARE(lines, m_window->pane(MainWindow::Members)->activeTable()->model()->totalRows() + 1);
 }

@@ -67,6 +67,7 @@ void TestSyncWindow::f5SyncsAndPanesFollow()
     QCOMPARE(w.currentOrg(), QStringLiteral("default"));
     auto *members = static_cast<MembersPane *>(w.pane(MainWindow::Members));
     QTRY_VERIFY(members->members()->model()->totalRows() > 0);
+    QTRY_VERIFY(members->members()->model()->isIdle());
     EndpointRef users;
     users.kind = EndpointKind::Users;
     QCOMPARE(members->members()->model()->totalRows(), qint64(org->listObjects(users).size()));

@@ -11,12 +11,14 @@
 #include "models/membersmodel.h"
 #include "models/projectsmodel.h"
 #include "models/seriestablemodel.h"
+#include "models/sqlfetch.h"
 #include "models/syncmodels.h"
 #include "testsupport/testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QGuiApplication>
 #include <QItemSelectionModel>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace orgward;
@@ -57,6 +59,10 @@ private slots:
     void everyModelPassesTheTester();
     void membersFilterSortAndFetch();
     void refreshKeepsSelection();
+    void asyncLoadsOffTheGuiThread();
+    void asyncDropsStaleAnswers();
+    void asyncRefreshKeepsSelection();
+    void asyncOnPostgres();
     void keyFilters();
     void usageReadsOneGroupBySet();
     void costsAreExact();
@@ -272,6 +278,147 @@ void TestModels::refreshKeepsSelection()
     m.refresh();
     QCOMPARE(m.idAt(sel.currentIndex().row()), id);
     QCOMPARE(sel.currentIndex().row(), 500);
+}
+
+void TestModels::asyncLoadsOffTheGuiThread()
+{
+    MembersModel m(*m_db);
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m.setAsync(true);
+    QVERIFY(m.isAsync());
+    QSignalSpy loading(&m, &SqlTableModel::loadingChanged);
+    m.setOrgKey(kOrg);
+    // Nothing ran on this thread: no rows yet, and the model says it is loading.
+    QCOMPARE(m.rowCount(), 0);
+    QVERIFY(m.isLoading());
+    QCOMPARE(loading.value(0).value(0).toBool(), true);
+    QTRY_VERIFY(!m.isLoading());
+    QCOMPARE(loading.last().value(0).toBool(), false);
+    QCOMPARE(m.totalRows(), 1000);
+    QCOMPARE(m.rowCount(), 400);
+    QVERIFY(m.lastError().isEmpty());
+    // A block arrives later too.
+    QVERIFY(m.canFetchMore({}));
+    m.fetchMore({});
+    QCOMPARE(m.rowCount(), 400);
+    QTRY_COMPARE(m.rowCount(), 800);
+    // Sort and filter give the same answers as the synchronous model.
+    m.sort(MembersModel::Email, Qt::DescendingOrder);
+    QCOMPARE(m.rowCount(), 0);
+    QTRY_COMPARE(m.rowCount(), 400);
+    QCOMPARE(m.index(0, MembersModel::Email).data().toString(), QStringLiteral("p9@example.com"));
+    QCOMPARE(m.totalRows(), 1000); // kept across the sort (not recounted)
+    m.setFilterText(QStringLiteral("person 012"));
+    QTRY_VERIFY(!m.isLoading());
+    QCOMPARE(m.totalRows(), 11);
+    QCOMPARE(m.rowCount(), 11);
+    QVERIFY(!m.canFetchMore({}));
+    // A broken query reports its error instead of rows.
+    m.setExtraCondition(QStringLiteral("no_such_column = 1"));
+    QTRY_VERIFY(!m.isLoading());
+    QVERIFY(!m.lastError().isEmpty());
+    QCOMPARE(m.rowCount(), 0);
+}
+
+void TestModels::asyncDropsStaleAnswers()
+{
+    MembersModel m(*m_db);
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m.setAsync(true);
+    m.setOrgKey(kOrg);
+    // Several changes before any answer: only the last question's answer may land.
+    m.setFilterText(QStringLiteral("person 012"));
+    m.setFilterText(QStringLiteral("person 0999"));
+    int resets = 0;
+    connect(&m, &SqlTableModel::rowsInserted, this, [&] { ++resets; });
+    QTRY_VERIFY(m.isIdle());
+    // Let any answer still queued for this thread arrive: a stale one would change the rows.
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    QCOMPARE(m.totalRows(), 1);
+    QCOMPARE(m.rowCount(), 1);
+    QCOMPARE(m.idAt(0), uid(999));
+    QCOMPARE(resets, 1); // one answer landed: the last one
+    // An answer for the old org after switching to none is dropped as well.
+    m.setFilterText(QString());
+    m.setOrgKey(QString());
+    QVERIFY(!m.isLoading());
+    QCOMPARE(m.rowCount(), 0);
+    QTest::qWait(0);
+    QCoreApplication::processEvents();
+    QCOMPARE(m.rowCount(), 0);
+    QCOMPARE(m.totalRows(), 0);
+}
+
+void TestModels::asyncRefreshKeepsSelection()
+{
+    MembersModel m(*m_db);
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m.setAsync(true);
+    m.setOrgKey(kOrg);
+    m.sort(MembersModel::Name, Qt::AscendingOrder);
+    QTRY_COMPARE(m.rowCount(), 400);
+    m.fetchMore({});
+    QTRY_COMPARE(m.rowCount(), 800);
+    QItemSelectionModel sel(&m);
+    sel.setCurrentIndex(m.index(500, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QString id = m.idAt(500);
+    insert(*m_db, QStringLiteral("openai_users"),
+           {{QStringLiteral("id"), QStringLiteral("user-new")},
+            {QStringLiteral("name"), QStringLiteral("Person -new")}});
+    QSignalSpy reloaded(&m, &SqlTableModel::reloaded);
+    m.refresh();
+    QCOMPARE(m.rowCount(), 800); // rows stay while the refresh runs
+    QCOMPARE(m.idAt(sel.currentIndex().row()), id);
+    QVERIFY(reloaded.wait());
+    QTRY_VERIFY(m.isIdle());
+    QCOMPARE(m.totalRows(), 1001);
+    QCOMPARE(m.idAt(0), QStringLiteral("user-new"));
+    QCOMPARE(sel.currentIndex().row(), 501);
+    QCOMPARE(m.idAt(sel.currentIndex().row()), id);
+    QVERIFY(sel.isRowSelected(501));
+    QVERIFY(m_db->run(QStringLiteral("DELETE FROM openai_users WHERE id = 'user-new'")));
+    m.refresh();
+    QVERIFY(reloaded.wait());
+    QCOMPARE(sel.currentIndex().row(), 500);
+    QCOMPARE(m.idAt(sel.currentIndex().row()), id);
+}
+
+void TestModels::asyncOnPostgres()
+{
+    QString why;
+    auto pg = test::openPostgres(QStringLiteral("models_async"), &why);
+    if (!pg) {
+        if (test::postgresRequired()) QFAIL(qPrintable(why));
+        QSKIP(qPrintable(why));
+    }
+    Database &db = *pg;
+    QVERIFY(db.begin());
+    for (int i = 0; i < 900; ++i)
+        QVERIFY(db.run(
+            QStringLiteral("INSERT INTO openai_users (org_key, id, name, email, role, added_at, row_hash, "
+                           "first_seen_at, updated_at) VALUES (?, ?, ?, ?, 'reader', ?, 'h', ?, ?)"),
+            {kOrg, uid(i), QStringLiteral("Person %1").arg(i, 4, 10, QLatin1Char('0')),
+             QStringLiteral("P%1@Example.com").arg(i), db.bindTimestamp(kNow - i * 60),
+             db.bindTimestamp(kNow), db.bindTimestamp(kNow)}));
+    QVERIFY(db.commit());
+    MembersModel m(db);
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m.setAsync(true);
+    QVERIFY(m.isAsync());
+    m.setOrgKey(kOrg);
+    QTRY_VERIFY(m.isIdle());
+    QVERIFY2(m.lastError().isEmpty(), qPrintable(m.lastError()));
+    QCOMPARE(m.totalRows(), 900);
+    QCOMPARE(m.rowCount(), 400);
+    m.sort(MembersModel::Added, Qt::AscendingOrder);
+    QTRY_VERIFY(m.isIdle());
+    QCOMPARE(m.idAt(0), uid(899));
+    QVERIFY(m.index(0, MembersModel::Added).data().toString().startsWith(u'2'));
+    m.setFilterText(QStringLiteral("p12@example")); // ILIKE: case does not matter
+    QTRY_VERIFY(m.isIdle());
+    QCOMPARE(m.totalRows(), 1);
+    QCOMPARE(m.idAt(0), uid(12));
 }
 
 void TestModels::keyFilters()

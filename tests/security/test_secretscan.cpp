@@ -1,12 +1,20 @@
-// After profile setup, `org test`, a full sync (SQLite and PostgreSQL) and listing, no trace of the admin
-// key, the database password or the vault passphrase exists in the database file, the PostgreSQL tables,
-// the profiles file, any file under the user's home, or the captured output (with debug logging on).
+// After profile setup, `org test`, a full sync (SQLite and PostgreSQL) through the org profile alone (no
+// OPENAI_ADMIN_KEY anywhere in the environment), listing, reports and CSV exports of every console table,
+// no trace of the admin key, the database password or the vault passphrase exists in the database file,
+// the PostgreSQL tables, the profiles file, the exports, any file under the user's home, or the captured
+// output (with debug logging on).
 //
-// Runs the real orgward binary against the local fake Admin API. TODO(sync): once `orgward sync --org NAME`
-// reads the key with readAdminKey(), drop OPENAI_ADMIN_KEY from the sync runs below (kSyncNeedsEnvKey).
-// TODO(export): add each export command here as it lands and scan its output folder too.
+// Runs the real orgward binary against the local fake Admin API. There is no headless export command yet:
+// the console's CSV export (SqlTableModel::exportCsv, what File → Export table runs) is driven in-process.
+// Add each export command here as it lands and write its output under the scanned home folder.
 #include "fakeapiserver.h"
 #include "fixtures/fixtureorg.h"
+#include "models/auditlogmodel.h"
+#include "models/certificatesmodel.h"
+#include "models/keysmodel.h"
+#include "models/membersmodel.h"
+#include "models/projectsmodel.h"
+#include "models/syncmodels.h"
 #include "testsupport/testsupport.h"
 
 #include <QDirIterator>
@@ -22,7 +30,7 @@ const QString kKey =
     QStringLiteral("sk-admin-test-") + QStringLiteral("Zq8vLm3NpR7sT2wX9yB4cD6fG1hJ5kA0eU3iO8rW");
 const QString kDbPassword = QStringLiteral("Pg-S3cret-pw!scan");
 const QString kPassphrase = QStringLiteral("vault-pass-phrase-42");
-constexpr bool kSyncNeedsEnvKey = true;
+constexpr bool kSyncNeedsEnvKey = false; // `sync --org NAME` reads the key from the profile's store
 
 struct Run
 {
@@ -37,6 +45,7 @@ class TestSecretScan : public QObject
     QTemporaryDir m_home;
     QString m_output; // everything every command printed
     std::unique_ptr<test::FakeApiServer> m_api;
+    DatabaseUrl m_pgUrl; // the PostgreSQL database synced through a profile (empty when skipped)
 
     QProcessEnvironment env(bool withKey) const
     {
@@ -130,6 +139,14 @@ private Q_SLOTS:
                  qPrintable(gone.err));
 
         const QString db = QStringLiteral("sqlite://") + m_home.filePath(QStringLiteral("data/orgward.db"));
+        // Without a profile and without the variable, sync explains where the key comes from.
+        auto noKey = orgward({QStringLiteral("sync"), QStringLiteral("--org"), QStringLiteral("noprofile"),
+                              QStringLiteral("--api-base"), m_api->baseUrl(), QStringLiteral("--db"), db});
+        QVERIFY(noKey.code != 0);
+        QVERIFY2(noKey.err.contains(QLatin1String("OPENAI_ADMIN_KEY")), qPrintable(noKey.err));
+        // With the profile alone (env(false) strips every OPENAI_* variable), the key comes from the vault;
+        // the fake API accepts only that key, so a complete sync proves the profile's key was used.
+        QVERIFY(!env(kSyncNeedsEnvKey).contains(QStringLiteral("OPENAI_ADMIN_KEY")));
         auto sync = orgward({QStringLiteral("sync"), QStringLiteral("--org"), QStringLiteral("scan"),
                              QStringLiteral("--api-base"), m_api->baseUrl(), QStringLiteral("--db"), db,
                              QStringLiteral("--rate"), QStringLiteral("1000")},
@@ -138,6 +155,10 @@ private Q_SLOTS:
         auto status = orgward({QStringLiteral("status"), QStringLiteral("--db"), db});
         QCOMPARE(status.code, 0);
         QVERIFY(status.out.contains(QLatin1String("scan")));
+        QVERIFY2(sync.out.contains(QLatin1String("complete")) || sync.err.contains(QLatin1String("complete")),
+                 qPrintable(sync.out + sync.err.right(500)));
+        auto metrics = orgward({QStringLiteral("metrics"), QStringLiteral("--db"), db});
+        QCOMPARE(metrics.code, 0);
     }
 
     void syncPostgresThroughProfile()
@@ -176,6 +197,7 @@ private Q_SLOTS:
                      QStringLiteral("profile:scanpg"), QStringLiteral("--rate"), QStringLiteral("1000")},
                     {}, kSyncNeedsEnvKey);
         QVERIFY2(sync.code == 0, qPrintable(sync.err.right(2000)));
+        m_pgUrl = u;
         QVERIFY(
             pg->scalar(QStringLiteral("SELECT COUNT(*) FROM openai_users WHERE org_key = 'scan'"))->toInt() >
             0);
@@ -204,13 +226,15 @@ private Q_SLOTS:
     {
         // The default store is the keychain: it works inside scripts/test's keyring session; elsewhere the
         // command fails with the plain no-keychain choice and writes nothing.
-        auto add = orgward({QStringLiteral("org"), QStringLiteral("add"), QStringLiteral("kc"), QStringLiteral("--api-base"),
-                            m_api->baseUrl()},
+        auto add = orgward({QStringLiteral("org"), QStringLiteral("add"), QStringLiteral("kc"),
+                            QStringLiteral("--api-base"), m_api->baseUrl()},
                            kKey.toUtf8() + '\n');
         if (add.code != 0) {
-            QVERIFY2(add.err.contains(QLatin1String("No keychain (Secret Service) is available")), qPrintable(add.err));
+            QVERIFY2(add.err.contains(QLatin1String("No keychain (Secret Service) is available")),
+                     qPrintable(add.err));
             QVERIFY(add.err.contains(QLatin1String("--session-only")));
-            QCOMPARE(orgward({QStringLiteral("org"), QStringLiteral("test"), QStringLiteral("kc")}).code, 1); // no profile saved
+            QCOMPARE(orgward({QStringLiteral("org"), QStringLiteral("test"), QStringLiteral("kc")}).code,
+                     1); // no profile saved
             if (qEnvironmentVariableIntValue("ORGWARD_REQUIRE_KEYRING") == 1) QFAIL(qPrintable(add.err));
             QSKIP("no keychain in this environment (scripts/test provides one)");
         }
@@ -219,12 +243,53 @@ private Q_SLOTS:
         QCOMPARE(orgward({QStringLiteral("org"), QStringLiteral("remove"), QStringLiteral("kc")}).code, 0);
     }
 
+    // The console's CSV export of every table it shows, from both databases, into the scanned home.
+    void exportEverything()
+    {
+        QList<QPair<QString, DatabaseUrl>> dbs{
+            {QStringLiteral("sqlite"),
+             DatabaseUrl::sqlite(m_home.filePath(QStringLiteral("data/orgward.db")))}};
+        if (!m_pgUrl.database.isEmpty()) dbs.append({QStringLiteral("postgres"), m_pgUrl});
+        int exported = 0;
+        for (const auto &[name, url] : dbs) {
+            auto db = Database::open(url);
+            QVERIFY2(db.ok(), qPrintable(db.errorMessage()));
+            Database &d = **db;
+            QList<QPair<QString, SqlTableModel *>> models{
+                {QStringLiteral("members"), new MembersModel(d)},
+                {QStringLiteral("invites"), new InvitesModel(d)},
+                {QStringLiteral("projects"), new ProjectsModel(d)},
+                {QStringLiteral("keys"), new KeysModel(d)},
+                {QStringLiteral("certificates"), new CertificatesModel(d)},
+                {QStringLiteral("audit"), new AuditLogModel(d)},
+                {QStringLiteral("sync-runs"), new SyncRunsModel(d)},
+                {QStringLiteral("cursors"), new CursorsModel(d)}};
+            const QString dir = m_home.filePath(QStringLiteral("exports/") + name);
+            QVERIFY(QDir().mkpath(dir));
+            for (const auto &[table, model] : models) {
+                std::unique_ptr<SqlTableModel> owner(model);
+                model->setOrgKey(QStringLiteral("scan"));
+                QVERIFY2(model->lastError().isEmpty(), qPrintable(model->lastError()));
+                QFile f(dir + u'/' + table + QStringLiteral(".csv"));
+                QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+                QTextStream out(&f);
+                auto r = model->exportCsv(out);
+                QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+                out.flush();
+                // Header plus the synced rows (sync runs and cursors included): the export really ran.
+                QVERIFY2(f.size() > 0 && model->totalRows() > 0, qPrintable(name + u'/' + table));
+                ++exported;
+            }
+        }
+        QVERIFY(exported >= 8);
+    }
+
     void scanEverything()
     {
         QVERIFY(!m_output.isEmpty());
         assertClean(m_output.toUtf8(), QStringLiteral("captured output"));
         int files = 0;
-        bool sawDb = false, sawProfiles = false, sawVault = false;
+        bool sawDb = false, sawProfiles = false, sawVault = false, sawExport = false;
         QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
@@ -235,8 +300,9 @@ private Q_SLOTS:
             sawDb |= path.endsWith(QLatin1String("orgward.db"));
             sawProfiles |= path.endsWith(QLatin1String("profiles.ini"));
             sawVault |= path.endsWith(QLatin1String("secrets.vault"));
+            sawExport |= path.endsWith(QLatin1String("keys.csv"));
         }
-        QVERIFY(sawDb && sawProfiles && sawVault);
+        QVERIFY(sawDb && sawProfiles && sawVault && sawExport);
         QVERIFY(files >= 3);
     }
 };

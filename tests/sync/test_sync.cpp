@@ -127,8 +127,9 @@ private Q_SLOTS:
             {QStringLiteral("file_search_calls"), QStringLiteral("num_requests")},
             {QStringLiteral("web_search_calls"), QStringLiteral("num_requests")}};
         for (const auto &[kind, metric] : metrics) {
+            // '' is the ungrouped set: one total per bucket. (Not QString(): that binds as NULL.)
             for (const QString &groupBy :
-                 {QStringLiteral("project_id"), QStringLiteral("model,project_id")}) {
+                 {QStringLiteral(""), QStringLiteral("project_id"), QStringLiteral("model,project_id")}) {
                 if (groupBy.contains(u'm') && !groupByDimensions(kind).contains(QStringLiteral("model")))
                     continue;
                 auto v = db.scalar(
@@ -158,6 +159,35 @@ private Q_SLOTS:
             got.insert(q->value(0).toString(), q->value(1).toString());
         QVERIFY(!want.isEmpty());
         QCOMPARE(got, want);
+
+        // The ungrouped set is stored as group_by '' (never NULL), has one row per bucket at most, and its
+        // total equals the sum over all projects, to the last digit.
+        Decimal wantTotal;
+        for (const QString &v : want)
+            wantTotal = wantTotal + *Decimal::parse(v);
+        auto total =
+            db.scalar(QStringLiteral("SELECT %1 FROM openai_costs WHERE org_key = ? AND group_by = ''")
+                          .arg(db.sumDecimal(QStringLiteral("amount"))),
+                      {m_org->orgKey()});
+        QVERIFY2(total, qPrintable(total.errorMessage()));
+        QCOMPARE(Decimal::parse(total->toString())->toString(), wantTotal.toString());
+        for (const QString &table : {QStringLiteral("openai_costs"), QStringLiteral("usage_events")}) {
+            auto nulls =
+                db.scalar(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE group_by IS NULL").arg(table));
+            QVERIFY(nulls);
+            QCOMPARE(nulls->toLongLong(), 0);
+            auto rows = db.scalar(
+                QStringLiteral("SELECT COUNT(*) FROM %1 WHERE org_key = ? AND group_by = ''").arg(table),
+                {m_org->orgKey()});
+            QVERIFY(rows);
+            QVERIFY2(rows->toLongLong() > 0, qPrintable(table));
+        }
+        auto perBucket = db.scalar(
+            QStringLiteral("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM usage_events WHERE org_key = ? AND "
+                           "group_by = '' GROUP BY kind, bucket_width, bucket_start) t"),
+            {m_org->orgKey()});
+        QVERIFY(perBucket);
+        QCOMPARE(perBucket->toLongLong(), 1);
 
         // The run is recorded with per-endpoint counts and cursor positions.
         auto run = db.exec(

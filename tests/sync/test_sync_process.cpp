@@ -6,6 +6,8 @@
 #include <QDate>
 #include <QProcess>
 #include <QtTest>
+#include <csignal>
+#include <sys/types.h>
 
 using namespace orgward;
 
@@ -54,6 +56,18 @@ class TestSyncProcess : public QObject
             QTest::qWait(20);
         if (output) *output = p->readAll();
         return p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -2;
+    }
+    // Checksums of a clean, complete sync into SQLite (made once).
+    QMap<QString, QString> m_cleanSums;
+    const QMap<QString, QString> &cleanSums()
+    {
+        if (m_cleanSums.isEmpty()) {
+            const QString url = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("reference.db"));
+            if (runSync(url) != 0) return m_cleanSums;
+            auto db = Database::open(*DatabaseUrl::parse(url));
+            if (db) m_cleanSums = test::checksums(**db, m_org->orgKey());
+        }
+        return m_cleanSums;
     }
     QString pgUrl(const QString &name, QString *why, std::unique_ptr<Database> *db)
     {
@@ -105,6 +119,68 @@ private Q_SLOTS:
                     got.value(it.key()) == it.value(),
                     qPrintable(QStringLiteral("kill at request %1: %2 differs").arg(point).arg(it.key())));
         }
+    }
+
+    void interruptCancelsCleanly_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGINT (Ctrl-C)") << int(SIGINT);
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+    }
+    void interruptCancelsCleanly()
+    {
+        QFETCH(int, signal);
+        const QMap<QString, QString> want = cleanSums();
+        QVERIFY(!want.isEmpty());
+        const QString url =
+            QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("interrupted-%1.db").arg(signal));
+        // Slow responses so the signal lands mid-chain, with a request in flight.
+        m_server->setDelayMs(30);
+        const int start = m_server->requestCount();
+        auto p = startSync(url);
+        QVERIFY(p->waitForStarted(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount() - start >= 40 || p->state() == QProcess::NotRunning,
+                                 120000);
+        QVERIFY2(p->state() != QProcess::NotRunning, "the sync ended before the signal");
+        QElapsedTimer t;
+        t.start();
+        if (signal == SIGTERM)
+            p->terminate();
+        else
+            QCOMPARE(::kill(pid_t(p->processId()), SIGINT), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(p->state() == QProcess::NotRunning, 10000);
+        m_server->setDelayMs(0);
+        QVERIFY2(t.elapsed() < 3000, "cancelling took too long");
+        const QByteArray out = p->readAll();
+        QCOMPARE(p->exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p->exitCode() == 5, out.constData());
+        QVERIFY2(out.contains("Status: cancelled"), out.constData());
+        QVERIFY2(out.contains("re-run 'orgward sync' to continue"), out.constData());
+        // Not a terminal: no progress line, no carriage returns or escape sequences.
+        QVERIFY2(!out.contains('\r') && !out.contains('\x1b'), out.constData());
+        {
+            auto db = Database::open(*DatabaseUrl::parse(url));
+            QVERIFY(db);
+            auto run = (*db)->scalar(QStringLiteral("SELECT status FROM openai_admin_sync_runs"));
+            QVERIFY(run);
+            QCOMPARE(run->toString(), QStringLiteral("cancelled"));
+            // What was committed before the signal is kept (users come first), and no cursor counts the
+            // cancel as an error.
+            auto users = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM openai_users"));
+            QVERIFY(users);
+            QVERIFY(users->toLongLong() > 0);
+            auto errors = (*db)->scalar(
+                QStringLiteral("SELECT COUNT(*) FROM openai_admin_cursors WHERE error_count > 0"));
+            QVERIFY(errors);
+            QCOMPARE(errors->toLongLong(), 0);
+            QVERIFY(test::checksums(**db, m_org->orgKey()) != want);
+        }
+        // A re-run resumes and ends identical to a clean run.
+        QByteArray again;
+        QVERIFY2(runSync(url, &again) == 0, again.constData());
+        auto db = Database::open(*DatabaseUrl::parse(url));
+        QVERIFY(db);
+        QCOMPARE(test::checksums(**db, m_org->orgKey()), want);
     }
 
     void exitCodesAndMetrics()

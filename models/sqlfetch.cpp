@@ -1,0 +1,158 @@
+#include "sqlfetch.h"
+
+#include "core/logging.h"
+
+#include <QHash>
+
+namespace orgward {
+
+namespace {
+// Ids per statement in the second step: far below SQLite's and PostgreSQL's bind limits, and small
+// enough that a refresh of a long scrolled table does not build one giant statement.
+constexpr int kIdsPerStatement = 500;
+} // namespace
+
+BlockResult runBlockQuery(Database &db, const BlockQuery &q)
+{
+    BlockResult r;
+    auto failed = [&r](const QString &e) {
+        r.ok = false;
+        r.error = e;
+        r.rows.clear();
+        return r;
+    };
+    if (!q.countSql.isEmpty()) {
+        auto n = db.scalar(q.countSql, q.countBinds);
+        if (!n) return failed(n.errorMessage());
+        r.total = n->toLongLong();
+        if (r.total == 0) return r; // nothing matches: spare the ordered query
+    }
+    auto ids = db.exec(q.idsSql, q.idsBinds);
+    if (!ids) return failed(ids.errorMessage());
+    QStringList order;
+    while (ids->next())
+        order << ids->value(0).toString();
+    if (order.isEmpty()) return r;
+    QHash<QString, QVariantList> byId;
+    byId.reserve(order.size());
+    for (qsizetype from = 0; from < order.size(); from += kIdsPerStatement) {
+        const qsizetype n = qMin<qsizetype>(kIdsPerStatement, order.size() - from);
+        QVariantList binds = q.rowsBinds;
+        QStringList marks;
+        marks.reserve(n);
+        for (qsizetype i = 0; i < n; ++i) {
+            marks << QStringLiteral("?");
+            binds << order[from + i];
+        }
+        auto rows = db.exec(QString(q.rowsSql + marks.join(u',') + u')'), binds);
+        if (!rows) return failed(rows.errorMessage());
+        while (rows->next()) {
+            QVariantList row;
+            row.reserve(q.width);
+            for (int i = 0; i < q.width; ++i)
+                row << rows->value(i);
+            byId.insert(row.value(0).toString(), row);
+        }
+    }
+    r.rows.reserve(order.size());
+    for (const QString &id : std::as_const(order))
+        if (auto it = byId.constFind(id); it != byId.constEnd()) r.rows << *it;
+    return r;
+}
+
+std::shared_ptr<SqlFetchWorker> SqlFetchWorker::forDatabase(Database &db)
+{
+    // Only the GUI thread asks (models live there), so a plain static registry is enough.
+    static QHash<QString, std::weak_ptr<SqlFetchWorker>> workers;
+    const DatabaseUrl &url = db.url();
+    if (!url.isPostgres() && (url.path.isEmpty() || url.path == u":memory:")) return nullptr;
+    const QString key = url.toString();
+    if (auto w = workers.value(key).lock()) return w;
+    std::shared_ptr<SqlFetchWorker> w(new SqlFetchWorker(url, db.statementRewriter()));
+    workers.insert(key, w);
+    return w;
+}
+
+SqlFetchWorker::SqlFetchWorker(const DatabaseUrl &url, std::function<QString(const QString &)> rewriter)
+    : m_url(url), m_rewriter(std::move(rewriter))
+{
+    qRegisterMetaType<orgward::BlockResult>();
+    m_thread = QThread::create([this] { loop(); });
+    m_thread->setObjectName(QStringLiteral("orgward-table-fetch"));
+    m_thread->start();
+}
+
+SqlFetchWorker::~SqlFetchWorker()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stop = true;
+        m_queue.clear();
+    }
+    m_wake.wakeAll();
+    m_thread->wait();
+    delete m_thread;
+}
+
+quint64 SqlFetchWorker::submit(const void *owner, BlockQuery q, bool supersede)
+{
+    quint64 ticket = 0;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (supersede) m_queue.removeIf([owner](const Request &r) { return r.owner == owner; });
+        ticket = ++m_next;
+        m_queue.append({ticket, owner, std::move(q)});
+    }
+    m_wake.wakeOne();
+    return ticket;
+}
+
+void SqlFetchWorker::forget(const void *owner)
+{
+    QMutexLocker lock(&m_mutex);
+    m_queue.removeIf([owner](const Request &r) { return r.owner == owner; });
+}
+
+void SqlFetchWorker::loop()
+{
+    std::unique_ptr<Database> db; // opened and closed on this thread
+    for (;;) {
+        Request req;
+        {
+            QMutexLocker lock(&m_mutex);
+            while (m_queue.isEmpty() && !m_stop)
+                m_wake.wait(&m_mutex);
+            if (m_stop) break;
+            req = m_queue.takeFirst();
+        }
+        if (!db) {
+            // Reads only: no migrations (the GUI's connection ran them), and SQLite cannot write by mistake.
+            OpenOptions o;
+            o.readOnly = true;
+            o.migrate = false;
+            o.create = false;
+            auto opened = Database::open(m_url, o);
+            if (!opened) {
+                qCWarning(lcUi).noquote() << "table fetch connection:" << opened.errorMessage();
+                BlockResult r;
+                r.ok = false;
+                r.error = opened.errorMessage();
+                emit done(req.ticket, r);
+                continue;
+            }
+            db = std::move(*opened);
+            db->setStatementRewriter(m_rewriter); // a restricted role reads the same views here
+            if (!db->isPostgres()) {
+                // Table scans (filters, counts) re-read the same pages: keep them in this connection's cache
+                // (no mmap: it made heap corruption appear at shutdown in the GUI tests; see the report).
+                for (const char *p : {"PRAGMA cache_size=-32768"})
+                    if (auto r = db->run(QString::fromLatin1(p)); !r)
+                        qCWarning(lcUi).noquote() << r.errorMessage();
+            }
+        }
+        emit done(req.ticket, runBlockQuery(*db, req.query));
+    }
+    db.reset();
+}
+
+} // namespace orgward

@@ -1,0 +1,78 @@
+#pragma once
+// Runs SqlTableModel queries on a worker thread with its own connection, so the GUI thread never waits on
+// a COUNT(*), a LIKE scan or a sort. Requests and results are plain values; one worker (one thread, one
+// read connection) serves every model over the same database, in submission order.
+#include "store/database.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QThread>
+#include <QWaitCondition>
+#include <memory>
+
+namespace orgward {
+
+// One block of a table: the ids of the block in sort order (cheap: the sort expression only), then every
+// column of just those ids, so per-row subqueries run for one block instead of every matching row.
+struct BlockQuery
+{
+    QString countSql; // empty: the caller keeps its count
+    QVariantList countBinds;
+    QString idsSql; // SELECT id ... ORDER BY ... LIMIT ... OFFSET ...
+    QVariantList idsBinds;
+    QString rowsSql; // SELECT id, muted, columns ... WHERE ... AND id IN (   — the id marks and ")" follow
+    QVariantList rowsBinds; // binds before the ids
+    int width = 0;          // values per row
+};
+
+struct BlockResult
+{
+    bool ok = true;
+    QString error;
+    qint64 total = -1; // -1: not counted
+    QList<QVariantList> rows;
+};
+
+// Runs q on db (on the calling thread).
+BlockResult runBlockQuery(Database &db, const BlockQuery &q);
+
+class SqlFetchWorker : public QObject
+{
+    Q_OBJECT
+public:
+    // The worker for db's database, created on first use and shared; it stops when its last user lets go.
+    // nullptr when a second connection would not see the same data.
+    static std::shared_ptr<SqlFetchWorker> forDatabase(Database &db);
+    ~SqlFetchWorker() override;
+
+    // Queues q; the answer arrives as done(ticket, …) on the receivers' threads. With supersede, requests
+    // of the same owner still waiting in the queue are dropped (their answers would be stale anyway).
+    quint64 submit(const void *owner, BlockQuery q, bool supersede);
+    // Drops the owner's waiting requests (the owner is going away or starting over).
+    void forget(const void *owner);
+
+signals:
+    void done(quint64 ticket, const orgward::BlockResult &result);
+
+private:
+    SqlFetchWorker(const DatabaseUrl &url, std::function<QString(const QString &)> rewriter);
+    void loop();
+    struct Request
+    {
+        quint64 ticket = 0;
+        const void *owner = nullptr;
+        BlockQuery query;
+    };
+    DatabaseUrl m_url;
+    std::function<QString(const QString &)> m_rewriter; // the GUI connection's role reads (tablesource.h)
+    QThread *m_thread = nullptr;
+    QMutex m_mutex;
+    QWaitCondition m_wake;
+    QList<Request> m_queue;
+    quint64 m_next = 0;
+    bool m_stop = false;
+};
+
+} // namespace orgward
+
+Q_DECLARE_METATYPE(orgward::BlockResult)
