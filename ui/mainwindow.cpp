@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include <QAbstractItemModel>
+
 #include "chartpanes.h"
 #include "dashboardpane.h"
 #include "entitypanes.h"
@@ -204,8 +206,10 @@ MainWindow::~MainWindow()
     s.setValue(QStringLiteral("window/org"), currentOrg());
     // Panes, models and their fetch worker use m_db: delete them now, while the connection still
     // exists, rather than in ~QWidget, which runs after m_db is gone.
-    const QObjectList kids = children();
-    for (QObject *child : kids) delete child;
+    // (Only those: the window's own layout, bars and actions must stay for QMainWindow's teardown.)
+    delete takeCentralWidget();
+    const QList<QAbstractItemModel *> models = findChildren<QAbstractItemModel *>(Qt::FindDirectChildrenOnly);
+    for (QAbstractItemModel *m : models) delete m;
 }
 
 void MainWindow::buildMenus()
