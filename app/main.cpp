@@ -31,10 +31,11 @@ int main(int argc, char **argv)
     setIdentity();
     // Orgward's own strings (English plural forms at least), then Qt's for standard dialogs.
     QTranslator own, qt;
-    if (own.load(QLocale(), QStringLiteral("orgward"), QStringLiteral("_"), QStringLiteral(":/i18n"))
-        || own.load(QStringLiteral("orgward_en"), QStringLiteral(":/i18n")))
+    if (own.load(QLocale(), QStringLiteral("orgward"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        own.load(QStringLiteral("orgward_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&own);
-    if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&qt);
     QApplication::setApplicationDisplayName(QStringLiteral("Orgward"));
     return orgward::ui::runGui(app);

@@ -95,9 +95,9 @@ QTableView *numbersView(QAbstractItemModel *m, QWidget *parent)
 // series and fade the rest to near-white, which hides stacks. "Other" (last) is always grey.
 void applyPalette(QStackedBarSeries *bars)
 {
-    static const QColor colors[] = {QColor(0x4e79a7), QColor(0xf28e2b), QColor(0xe15759), QColor(0x76b7b2),
-                                    QColor(0x59a14f), QColor(0xedc948), QColor(0xb07aa1), QColor(0xff9da7),
-                                    QColor(0x9c755f)};
+    static const QColor colors[] = {QColor(0x4e79a7), QColor(0xf28e2b), QColor(0xe15759),
+                                    QColor(0x76b7b2), QColor(0x59a14f), QColor(0xedc948),
+                                    QColor(0xb07aa1), QColor(0xff9da7), QColor(0x9c755f)};
     const QList<QBarSet *> sets = bars->barSets();
     for (int i = 0; i < sets.size(); ++i) {
         const bool other = i == sets.size() - 1 && sets[i]->label() == QObject::tr("Other");

@@ -83,10 +83,12 @@ void DashboardPane::refresh()
         const QString name = m_tiles[t]->accessibleName();
         m_tiles[t]->setAccessibleDescription(QStringLiteral("%1\n%2\n%3").arg(name, headline, detail));
         const QString muted = palette().color(QPalette::PlaceholderText).name();
-        m_tileLabels[t]->setText(QStringLiteral("<div style='color:%1'>%2</div><div style='font-size:18pt; font-weight:600'>%3</div>"
-                                                "<div style='color:%1'>%4</div>")
-                                     .arg(muted, name.toHtmlEscaped(), headline.toHtmlEscaped(),
-                                          detail.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
+        m_tileLabels[t]->setText(
+            QStringLiteral(
+                "<div style='color:%1'>%2</div><div style='font-size:18pt; font-weight:600'>%3</div>"
+                "<div style='color:%1'>%4</div>")
+                .arg(muted, name.toHtmlEscaped(), headline.toHtmlEscaped(),
+                     detail.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
     };
     QString delta;
     if (!s->spendPreviousMonthSamePoint.isZero()) {

@@ -209,7 +209,8 @@ MainWindow::~MainWindow()
     // (Only those: the window's own layout, bars and actions must stay for QMainWindow's teardown.)
     delete takeCentralWidget();
     const QList<QAbstractItemModel *> models = findChildren<QAbstractItemModel *>(Qt::FindDirectChildrenOnly);
-    for (QAbstractItemModel *m : models) delete m;
+    for (QAbstractItemModel *m : models)
+        delete m;
 }
 
 void MainWindow::buildMenus()

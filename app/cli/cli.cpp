@@ -11,8 +11,8 @@ bool isCliInvocation(int argc, char **argv)
 {
     if (argc < 2) return false;
     const char *a = argv[1];
-    if (!std::strcmp(a, "--help") || !std::strcmp(a, "-h") || !std::strcmp(a, "--version") || !std::strcmp(a, "-v")
-        || !std::strcmp(a, "help"))
+    if (!std::strcmp(a, "--help") || !std::strcmp(a, "-h") || !std::strcmp(a, "--version") ||
+        !std::strcmp(a, "-v") || !std::strcmp(a, "help"))
         return true;
     for (const Command &c : commands())
         if (!std::strcmp(a, c.name)) return true;
@@ -25,7 +25,10 @@ QString usage()
     QString s = QStringLiteral("Usage: orgward [--db URL] [--read-only]          open the console\n"
                                "       orgward <command> [options]            run headless\n\n"
                                "Commands:\n");
-    for (const Command &c : commands()) s += QStringLiteral("  %1%2\n").arg(QString::fromLatin1(c.name), -12).arg(QString::fromLatin1(c.summary));
+    for (const Command &c : commands())
+        s += QStringLiteral("  %1%2\n")
+                 .arg(QString::fromLatin1(c.name), -12)
+                 .arg(QString::fromLatin1(c.summary));
     s += QStringLiteral("\nRun 'orgward <command> --help' for a command's options.\n"
                         "Exit codes: 0 ok, 1 failed, 2 usage, 3 partial sync, 4 key refused, 5 cancelled.\n");
     return s;

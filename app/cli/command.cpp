@@ -16,7 +16,9 @@ const QList<Command> &commands()
         {"sync", "Fetch an organization from the Admin API into the database", cmdSync},
         {"metrics", "Print sync health metrics in Prometheus text format", cmdMetrics},
         {"org", "Organization profiles and their admin keys (org add|list|test|remove|import-env)", cmdOrg},
-        {"db", "PostgreSQL connections and console roles (db add|list|test|remove|set-password|role|install-roles)", cmdDb},
+        {"db",
+         "PostgreSQL connections and console roles (db add|list|test|remove|set-password|role|install-roles)",
+         cmdDb},
     };
     return list;
 }
@@ -24,8 +26,10 @@ const QList<Command> &commands()
 void addDatabaseOption(QCommandLineParser &p)
 {
     p.addOption({QStringLiteral("db"),
-                 QStringLiteral("Database URL: sqlite:///abs/path.db or postgresql://user@host:port/db?sslmode=prefer. "
-                                "Default: $ORGWARD_DB, else %1.").arg(DatabaseUrl::defaultSqlitePath()),
+                 QStringLiteral(
+                     "Database URL: sqlite:///abs/path.db or postgresql://user@host:port/db?sslmode=prefer. "
+                     "Default: $ORGWARD_DB, else %1.")
+                     .arg(DatabaseUrl::defaultSqlitePath()),
                  QStringLiteral("url")});
 }
 
@@ -34,7 +38,8 @@ Result<DatabaseUrl> databaseUrl(const QCommandLineParser &p)
     QString url = p.value(QStringLiteral("db"));
     if (url.isEmpty()) url = qEnvironmentVariable("ORGWARD_DB");
     if (url.isEmpty()) return DatabaseUrl::sqlite(DatabaseUrl::defaultSqlitePath());
-    if (url.startsWith(QLatin1String("profile:"))) return DbProfiles::resolve(url.mid(8)); // password from its store
+    if (url.startsWith(QLatin1String("profile:")))
+        return DbProfiles::resolve(url.mid(8)); // password from its store
     return DatabaseUrl::parse(url);
 }
 
@@ -67,6 +72,9 @@ int fail(Context &ctx, const QString &message, int code)
     return code;
 }
 
-bool isTerminal(FILE *f) { return ::isatty(fileno(f)) == 1; }
+bool isTerminal(FILE *f)
+{
+    return ::isatty(fileno(f)) == 1;
+}
 
 } // namespace orgward::cli

@@ -9,12 +9,13 @@
 namespace orgward::cli {
 
 // Documented exit codes.
-enum ExitCode {
+enum ExitCode
+{
     ExitOk = 0,
-    ExitFailed = 1,   // the operation failed; nothing half-written (see the message)
-    ExitUsage = 2,    // bad arguments
-    ExitPartial = 3,  // sync finished with some endpoints failed; re-run to complete
-    ExitAuth = 4,     // the key was refused or lacks a scope
+    ExitFailed = 1,  // the operation failed; nothing half-written (see the message)
+    ExitUsage = 2,   // bad arguments
+    ExitPartial = 3, // sync finished with some endpoints failed; re-run to complete
+    ExitAuth = 4,    // the key was refused or lacks a scope
     ExitCancelled = 5,
 };
 

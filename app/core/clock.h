@@ -13,7 +13,10 @@ public:
     static QDateTime nowUtc();
     // Tests (and snapshot review) install a fixed or scripted time source; nullptr restores real time.
     static void setSource(std::function<qint64()> source);
-    static void freezeAt(qint64 secs) { setSource([secs] { return secs; }); }
+    static void freezeAt(qint64 secs)
+    {
+        setSource([secs] { return secs; });
+    }
     static void reset() { setSource(nullptr); }
 };
 

@@ -9,7 +9,8 @@ namespace {
 constexpr Int128 pow10(int n)
 {
     Int128 r = 1;
-    for (int i = 0; i < n; ++i) r *= 10;
+    for (int i = 0; i < n; ++i)
+        r *= 10;
     return r;
 }
 constexpr Int128 kOne = pow10(Decimal::kScale);
@@ -108,7 +109,8 @@ QString Decimal::toString() const
             frac[k] = QChar(u'0' + int(fp % 10));
             fp /= 10;
         }
-        while (frac.endsWith(u'0')) frac.chop(1);
+        while (frac.endsWith(u'0'))
+            frac.chop(1);
     }
     QString out = (m_raw < 0 ? QStringLiteral("-") : QString()) + intPart;
     if (!frac.isEmpty()) out += u'.' + frac;

@@ -19,21 +19,34 @@ public:
     // A JSON number reaches us as a double: its shortest round-trip form is the literal the server
     // sent whenever that literal had at most 15 significant digits, which covers money.
     static Decimal fromDouble(double v);
-    static Decimal fromUnits(Int128 raw) { Decimal d; d.m_raw = raw; return d; }
+    static Decimal fromUnits(Int128 raw)
+    {
+        Decimal d;
+        d.m_raw = raw;
+        return d;
+    }
 
-    QString toString() const;                  // canonical: no trailing zeros, "0" for zero
-    QString toFixed(int decimals) const;       // rounded half away from zero, e.g. "12.50"
-    double toDouble() const;                   // for charts only
+    QString toString() const;            // canonical: no trailing zeros, "0" for zero
+    QString toFixed(int decimals) const; // rounded half away from zero, e.g. "12.50"
+    double toDouble() const;             // for charts only
     Int128 raw() const { return m_raw; }
     bool isZero() const { return m_raw == 0; }
     bool isNegative() const { return m_raw < 0; }
 
     Decimal operator+(const Decimal &o) const { return fromUnits(m_raw + o.m_raw); }
     Decimal operator-(const Decimal &o) const { return fromUnits(m_raw - o.m_raw); }
-    Decimal &operator+=(const Decimal &o) { m_raw += o.m_raw; return *this; }
-    Decimal &operator-=(const Decimal &o) { m_raw -= o.m_raw; return *this; }
+    Decimal &operator+=(const Decimal &o)
+    {
+        m_raw += o.m_raw;
+        return *this;
+    }
+    Decimal &operator-=(const Decimal &o)
+    {
+        m_raw -= o.m_raw;
+        return *this;
+    }
     Decimal mulInt(qint64 k) const { return fromUnits(m_raw * k); }
-    Decimal divInt(qint64 k) const;            // rounded half away from zero
+    Decimal divInt(qint64 k) const; // rounded half away from zero
     // Ratio this/o as a double (for percentages of budgets); 0 when o is zero.
     double ratio(const Decimal &o) const;
     auto operator<=>(const Decimal &o) const = default;

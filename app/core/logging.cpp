@@ -38,7 +38,8 @@ void installLogSanitizer()
     static bool installed = false;
     if (installed) return;
     installed = true;
-    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-category}%{category}: %{endif}%{type} %{message}"));
+    qSetMessagePattern(QStringLiteral(
+        "%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-category}%{category}: %{endif}%{type} %{message}"));
     g_previous = qInstallMessageHandler(sanitizingHandler);
 }
 

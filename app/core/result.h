@@ -10,15 +10,27 @@ namespace orgward {
 
 struct Error
 {
-    enum class Code { Generic, Io, Parse, Database, Network, Auth, Cancelled, NotFound, Conflict, Usage, Security };
+    enum class Code
+    {
+        Generic,
+        Io,
+        Parse,
+        Database,
+        Network,
+        Auth,
+        Cancelled,
+        NotFound,
+        Conflict,
+        Usage,
+        Security
+    };
     Code code = Code::Generic;
     QString message; // user-facing: what, where, what to do
 
     static Error make(Code c, QString m) { return Error{c, std::move(m)}; }
 };
 
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_v(std::move(value)) {}
@@ -39,8 +51,7 @@ private:
     std::variant<T, Error> m_v;
 };
 
-template <>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
@@ -56,6 +67,9 @@ private:
 
 using Status = Result<void>;
 
-inline Error err(Error::Code c, QString m) { return Error::make(c, std::move(m)); }
+inline Error err(Error::Code c, QString m)
+{
+    return Error::make(c, std::move(m));
+}
 
 } // namespace orgward

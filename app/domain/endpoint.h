@@ -10,7 +10,8 @@
 
 namespace orgward {
 
-enum class EndpointKind {
+enum class EndpointKind
+{
     Users,
     Invites,
     Projects,
@@ -44,7 +45,8 @@ struct EndpointRef
     QString path() const; // relative to the API base, e.g. "/organization/projects/proj_1/users"
     // Stable key for cursors and logs: "users", "projects/proj_1/users", "usage/completions[1d;model]".
     QString cursorKey() const;
-    // Never a null QString: a null string binds as SQL NULL, and usage_events.group_by is NOT NULL ('' = ungrouped).
+    // Never a null QString: a null string binds as SQL NULL, and usage_events.group_by is NOT NULL ('' =
+    // ungrouped).
     QString groupByKey() const { return groupBy.isEmpty() ? QStringLiteral("") : groupBy.join(u','); }
 
     // Recognises a request path (with or without a leading /v1) and its query.

@@ -5,7 +5,8 @@ namespace orgward {
 void TableSpec::finalize()
 {
     m_index.clear();
-    for (int i = 0; i < columns.size(); ++i) m_index.insert(columns[i].name, i);
+    for (int i = 0; i < columns.size(); ++i)
+        m_index.insert(columns[i].name, i);
 }
 
 namespace {
@@ -24,7 +25,10 @@ TableSpec make(QString table, QList<ColumnSpec> cols, QStringList scope, QString
     return t;
 }
 
-ColumnSpec col(const char *name, ColType type) { return {QString::fromLatin1(name), type}; }
+ColumnSpec col(const char *name, ColType type)
+{
+    return {QString::fromLatin1(name), type};
+}
 
 QList<TableSpec> buildSpecs()
 {
@@ -40,27 +44,29 @@ QList<TableSpec> buildSpecs()
               {}, QStringLiteral("id"), deleted);
     s << make(QStringLiteral("openai_invites"),
               {col("id", C::Text), col("email", C::Text), col("role", C::Text), col("status", C::Text),
-               col("created_at", C::Timestamp), col("expires_at", C::Timestamp), col("accepted_at", C::Timestamp),
-               col("projects", C::Json)},
+               col("created_at", C::Timestamp), col("expires_at", C::Timestamp),
+               col("accepted_at", C::Timestamp), col("projects", C::Json)},
               {}, QStringLiteral("id"), deleted);
     s << make(QStringLiteral("openai_projects"),
-              {col("id", C::Text), col("name", C::Text), col("status", C::Text), col("created_at", C::Timestamp),
-               col("archived_at", C::Timestamp), col("external_key_id", C::Text), col("residency", C::Text),
+              {col("id", C::Text), col("name", C::Text), col("status", C::Text),
+               col("created_at", C::Timestamp), col("archived_at", C::Timestamp),
+               col("external_key_id", C::Text), col("residency", C::Text),
                col("billing_reference_type", C::Text), col("billing_reference_id", C::Text)},
               {}, QStringLiteral("id"), deleted);
     s << make(QStringLiteral("openai_project_members"),
-              {col("project_id", C::Text), col("user_id", C::Text), col("name", C::Text), col("email", C::Text),
-               col("role", C::Text), col("added_at", C::Timestamp)},
+              {col("project_id", C::Text), col("user_id", C::Text), col("name", C::Text),
+               col("email", C::Text), col("role", C::Text), col("added_at", C::Timestamp)},
               project, QStringLiteral("user_id"), QStringLiteral("removed_at"));
     s << make(QStringLiteral("openai_service_accounts"),
               {col("project_id", C::Text), col("id", C::Text), col("name", C::Text), col("role", C::Text),
                col("created_at", C::Timestamp)},
               project, QStringLiteral("id"), deleted);
     s << make(QStringLiteral("openai_project_api_keys"),
-              {col("project_id", C::Text), col("id", C::Text), col("name", C::Text), col("redacted_value", C::Text),
-               col("created_at", C::Timestamp), col("last_used_at", C::Timestamp), col("owner_type", C::Text),
-               col("owner_id", C::Text), col("owner_name", C::Text), col("owner_email", C::Text),
-               col("owner_role", C::Text), col("owner_project_access", C::Text)},
+              {col("project_id", C::Text), col("id", C::Text), col("name", C::Text),
+               col("redacted_value", C::Text), col("created_at", C::Timestamp),
+               col("last_used_at", C::Timestamp), col("owner_type", C::Text), col("owner_id", C::Text),
+               col("owner_name", C::Text), col("owner_email", C::Text), col("owner_role", C::Text),
+               col("owner_project_access", C::Text)},
               project, QStringLiteral("id"), deleted);
     s << make(QStringLiteral("openai_project_rate_limits"),
               {col("project_id", C::Text), col("id", C::Text), col("model", C::Text),
@@ -69,8 +75,9 @@ QList<TableSpec> buildSpecs()
                col("max_requests_per_1_day", C::Int), col("batch_1_day_max_input_tokens", C::Int)},
               project, QStringLiteral("id"), deleted);
     s << make(QStringLiteral("openai_certificates"),
-              {col("id", C::Text), col("name", C::Text), col("active", C::Bool), col("created_at", C::Timestamp),
-               col("valid_at", C::Timestamp), col("expires_at", C::Timestamp)},
+              {col("id", C::Text), col("name", C::Text), col("active", C::Bool),
+               col("created_at", C::Timestamp), col("valid_at", C::Timestamp),
+               col("expires_at", C::Timestamp)},
               {}, QStringLiteral("id"), deleted);
     s << make(QStringLiteral("openai_project_certificates"),
               {col("project_id", C::Text), col("certificate_id", C::Text), col("name", C::Text),
@@ -79,21 +86,26 @@ QList<TableSpec> buildSpecs()
               project, QStringLiteral("certificate_id"), deleted);
     s << make(QStringLiteral("openai_admin_api_keys"),
               {col("id", C::Text), col("name", C::Text), col("redacted_value", C::Text),
-               col("created_at", C::Timestamp), col("expires_at", C::Timestamp), col("last_used_at", C::Timestamp),
-               col("owner_type", C::Text), col("owner_id", C::Text), col("owner_name", C::Text),
-               col("owner_role", C::Text)},
+               col("created_at", C::Timestamp), col("expires_at", C::Timestamp),
+               col("last_used_at", C::Timestamp), col("owner_type", C::Text), col("owner_id", C::Text),
+               col("owner_name", C::Text), col("owner_role", C::Text)},
               {}, QStringLiteral("id"), deleted);
     s << make(QStringLiteral("openai_audit_logs"),
-              {col("id", C::Text), col("type", C::Text), col("effective_at", C::Timestamp), col("project_id", C::Text),
-               col("project_name", C::Text), col("actor_type", C::Text), col("actor_id", C::Text),
-               col("actor_email", C::Text), col("actor_ip", C::Text), col("payload", C::Json)},
+              {col("id", C::Text), col("type", C::Text), col("effective_at", C::Timestamp),
+               col("project_id", C::Text), col("project_name", C::Text), col("actor_type", C::Text),
+               col("actor_id", C::Text), col("actor_email", C::Text), col("actor_ip", C::Text),
+               col("payload", C::Json)},
               {}, QStringLiteral("id"), QString());
-    QList<ColumnSpec> usage{col("id", C::Text),           col("kind", C::Text),
-                            col("group_by", C::Text),     col("bucket_width", C::Text),
-                            col("bucket_start", C::Timestamp), col("bucket_end", C::Timestamp)};
+    QList<ColumnSpec> usage{col("id", C::Text),
+                            col("kind", C::Text),
+                            col("group_by", C::Text),
+                            col("bucket_width", C::Text),
+                            col("bucket_start", C::Timestamp),
+                            col("bucket_end", C::Timestamp)};
     for (const QString &d : usageDimensionColumns())
         usage.append({d, d == u"batch" ? C::Bool : C::Text});
-    for (const QString &m : usageMetricColumns()) usage.append({m, C::Int});
+    for (const QString &m : usageMetricColumns())
+        usage.append({m, C::Int});
     usage.append(col("provisional", C::Bool));
     s << make(QStringLiteral("usage_events"), usage, {}, QStringLiteral("id"), QString());
     s << make(QStringLiteral("openai_costs"),
@@ -103,10 +115,11 @@ QList<TableSpec> buildSpecs()
                col("currency", C::Text), col("quantity", C::Decimal), col("quantity_unit", C::Text),
                col("organization_id", C::Text), col("provisional", C::Bool)},
               {}, QStringLiteral("id"), QString());
-    TableSpec ev = make(QStringLiteral("openai_certificate_events"),
-                        {col("id", C::Text), col("certificate_id", C::Text), col("action", C::Text),
-                         col("actor_id", C::Text), col("occurred_at", C::Timestamp), col("metadata", C::Json)},
-                        {}, QStringLiteral("id"), QString());
+    TableSpec ev =
+        make(QStringLiteral("openai_certificate_events"),
+             {col("id", C::Text), col("certificate_id", C::Text), col("action", C::Text),
+              col("actor_id", C::Text), col("occurred_at", C::Timestamp), col("metadata", C::Json)},
+             {}, QStringLiteral("id"), QString());
     ev.keepsRaw = false;
     s << ev;
     return s;
@@ -128,53 +141,80 @@ const TableSpec &byName(const char *name)
 
 QStringList usageMetricColumns()
 {
-    return {QStringLiteral("input_tokens"),           QStringLiteral("output_tokens"),
-            QStringLiteral("input_cached_tokens"),    QStringLiteral("input_cache_write_tokens"),
-            QStringLiteral("input_uncached_tokens"),  QStringLiteral("input_text_tokens"),
-            QStringLiteral("output_text_tokens"),     QStringLiteral("input_cached_text_tokens"),
-            QStringLiteral("input_audio_tokens"),     QStringLiteral("input_cached_audio_tokens"),
-            QStringLiteral("output_audio_tokens"),    QStringLiteral("input_image_tokens"),
-            QStringLiteral("input_cached_image_tokens"), QStringLiteral("output_image_tokens"),
-            QStringLiteral("num_model_requests"),     QStringLiteral("images"),
-            QStringLiteral("characters"),             QStringLiteral("seconds"),
-            QStringLiteral("usage_bytes"),            QStringLiteral("num_sessions"),
+    return {QStringLiteral("input_tokens"),
+            QStringLiteral("output_tokens"),
+            QStringLiteral("input_cached_tokens"),
+            QStringLiteral("input_cache_write_tokens"),
+            QStringLiteral("input_uncached_tokens"),
+            QStringLiteral("input_text_tokens"),
+            QStringLiteral("output_text_tokens"),
+            QStringLiteral("input_cached_text_tokens"),
+            QStringLiteral("input_audio_tokens"),
+            QStringLiteral("input_cached_audio_tokens"),
+            QStringLiteral("output_audio_tokens"),
+            QStringLiteral("input_image_tokens"),
+            QStringLiteral("input_cached_image_tokens"),
+            QStringLiteral("output_image_tokens"),
+            QStringLiteral("num_model_requests"),
+            QStringLiteral("images"),
+            QStringLiteral("characters"),
+            QStringLiteral("seconds"),
+            QStringLiteral("usage_bytes"),
+            QStringLiteral("num_sessions"),
             QStringLiteral("num_requests")};
 }
 
 QStringList usageDimensionColumns()
 {
-    return {QStringLiteral("project_id"), QStringLiteral("user_id"),      QStringLiteral("api_key_id"),
-            QStringLiteral("model"),      QStringLiteral("batch"),        QStringLiteral("service_tier"),
-            QStringLiteral("size"),       QStringLiteral("source"),       QStringLiteral("vector_store_id"),
+    return {QStringLiteral("project_id"),   QStringLiteral("user_id"), QStringLiteral("api_key_id"),
+            QStringLiteral("model"),        QStringLiteral("batch"),   QStringLiteral("service_tier"),
+            QStringLiteral("size"),         QStringLiteral("source"),  QStringLiteral("vector_store_id"),
             QStringLiteral("context_level")};
 }
 
 const TableSpec &tableSpec(EndpointKind kind)
 {
     switch (kind) {
-    case EndpointKind::Users: return byName("openai_users");
-    case EndpointKind::Invites: return byName("openai_invites");
-    case EndpointKind::Projects: return byName("openai_projects");
-    case EndpointKind::ProjectUsers: return byName("openai_project_members");
-    case EndpointKind::ServiceAccounts: return byName("openai_service_accounts");
-    case EndpointKind::ProjectApiKeys: return byName("openai_project_api_keys");
-    case EndpointKind::RateLimits: return byName("openai_project_rate_limits");
-    case EndpointKind::Certificates: return byName("openai_certificates");
-    case EndpointKind::ProjectCertificates: return byName("openai_project_certificates");
-    case EndpointKind::AdminApiKeys: return byName("openai_admin_api_keys");
-    case EndpointKind::AuditLogs: return byName("openai_audit_logs");
-    case EndpointKind::Usage: return byName("usage_events");
-    case EndpointKind::Costs: return byName("openai_costs");
+    case EndpointKind::Users:
+        return byName("openai_users");
+    case EndpointKind::Invites:
+        return byName("openai_invites");
+    case EndpointKind::Projects:
+        return byName("openai_projects");
+    case EndpointKind::ProjectUsers:
+        return byName("openai_project_members");
+    case EndpointKind::ServiceAccounts:
+        return byName("openai_service_accounts");
+    case EndpointKind::ProjectApiKeys:
+        return byName("openai_project_api_keys");
+    case EndpointKind::RateLimits:
+        return byName("openai_project_rate_limits");
+    case EndpointKind::Certificates:
+        return byName("openai_certificates");
+    case EndpointKind::ProjectCertificates:
+        return byName("openai_project_certificates");
+    case EndpointKind::AdminApiKeys:
+        return byName("openai_admin_api_keys");
+    case EndpointKind::AuditLogs:
+        return byName("openai_audit_logs");
+    case EndpointKind::Usage:
+        return byName("usage_events");
+    case EndpointKind::Costs:
+        return byName("openai_costs");
     }
     Q_UNREACHABLE();
 }
 
-const TableSpec &certificateEventsSpec() { return byName("openai_certificate_events"); }
+const TableSpec &certificateEventsSpec()
+{
+    return byName("openai_certificate_events");
+}
 
 QList<const TableSpec *> allSyncedTables()
 {
     QList<const TableSpec *> out;
-    for (const TableSpec &t : specs()) out << &t;
+    for (const TableSpec &t : specs())
+        out << &t;
     return out;
 }
 

@@ -11,7 +11,15 @@
 
 namespace orgward {
 
-enum class ColType { Text, Int, Timestamp, Bool, Json, Decimal };
+enum class ColType
+{
+    Text,
+    Int,
+    Timestamp,
+    Bool,
+    Json,
+    Decimal
+};
 
 struct ColumnSpec
 {
@@ -25,7 +33,7 @@ struct TableSpec
     QList<ColumnSpec> columns; // includes scope and id columns, excludes bookkeeping
     QStringList scopeColumns;  // columns (besides org_key) that bound a complete list
     QString idColumn;
-    QString goneColumn;        // deleted_at / removed_at; empty for append-only history
+    QString goneColumn; // deleted_at / removed_at; empty for append-only history
     bool keepsRaw = true;
 
     int indexOf(const QString &column) const { return m_index.value(column, -1); }

@@ -13,15 +13,18 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
     if (t.startsWith(QLatin1String("sqlite://"))) {
         QString path = t.mid(int(qstrlen("sqlite://")));
         if (!path.startsWith(u'/'))
-            return err(Error::Code::Usage, QStringLiteral("database URL '%1': a SQLite URL needs an absolute path, "
-                                                          "e.g. sqlite:///home/me/orgward.db").arg(t));
+            return err(Error::Code::Usage,
+                       QStringLiteral("database URL '%1': a SQLite URL needs an absolute path, "
+                                      "e.g. sqlite:///home/me/orgward.db")
+                           .arg(t));
         return sqlite(QDir::cleanPath(path));
     }
     if (t.startsWith(QLatin1String("postgresql://")) || t.startsWith(QLatin1String("postgres://"))) {
         const QUrl url(t, QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty())
-            return err(Error::Code::Usage, QStringLiteral("database URL is not a valid PostgreSQL URL; expected "
-                                                          "postgresql://user@host:port/dbname?sslmode=prefer"));
+            return err(Error::Code::Usage,
+                       QStringLiteral("database URL is not a valid PostgreSQL URL; expected "
+                                      "postgresql://user@host:port/dbname?sslmode=prefer"));
         DatabaseUrl u;
         u.engine = Engine::Postgres;
         u.host = url.host();
@@ -30,25 +33,31 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         u.password = url.password(QUrl::FullyDecoded);
         u.database = url.path().mid(1);
         if (u.database.isEmpty())
-            return err(Error::Code::Usage, QStringLiteral("PostgreSQL URL %1 names no database (…/dbname)").arg(u.display()));
+            return err(Error::Code::Usage,
+                       QStringLiteral("PostgreSQL URL %1 names no database (…/dbname)").arg(u.display()));
         const QUrlQuery q(url);
-        static const QStringList allowed{QStringLiteral("sslmode"), QStringLiteral("sslrootcert"), QStringLiteral("sslcert"),
-                                         QStringLiteral("sslkey"), QStringLiteral("connect_timeout"),
-                                         QStringLiteral("application_name")};
+        static const QStringList allowed{
+            QStringLiteral("sslmode"), QStringLiteral("sslrootcert"),     QStringLiteral("sslcert"),
+            QStringLiteral("sslkey"),  QStringLiteral("connect_timeout"), QStringLiteral("application_name")};
         for (const auto &[k, v] : q.queryItems(QUrl::FullyDecoded)) {
             if (!allowed.contains(k))
-                return err(Error::Code::Usage, QStringLiteral("PostgreSQL URL option '%1' is not supported (use %2)")
-                                                   .arg(k, allowed.join(QStringLiteral(", "))));
+                return err(Error::Code::Usage,
+                           QStringLiteral("PostgreSQL URL option '%1' is not supported (use %2)")
+                               .arg(k, allowed.join(QStringLiteral(", "))));
             u.options.insert(k, v);
         }
         const QString mode = u.options.value(QStringLiteral("sslmode"), QStringLiteral("prefer"));
-        static const QStringList modes{QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
-                                       QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+        static const QStringList modes{QStringLiteral("disable"),   QStringLiteral("allow"),
+                                       QStringLiteral("prefer"),    QStringLiteral("require"),
+                                       QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
         if (!modes.contains(mode))
-            return err(Error::Code::Usage, QStringLiteral("sslmode '%1' is not one of %2").arg(mode, modes.join(QStringLiteral(", "))));
+            return err(
+                Error::Code::Usage,
+                QStringLiteral("sslmode '%1' is not one of %2").arg(mode, modes.join(QStringLiteral(", "))));
         return u;
     }
-    return err(Error::Code::Usage, QStringLiteral("database URL '%1' is neither sqlite:///path nor postgresql://…").arg(t));
+    return err(Error::Code::Usage,
+               QStringLiteral("database URL '%1' is neither sqlite:///path nor postgresql://…").arg(t));
 }
 
 DatabaseUrl DatabaseUrl::sqlite(const QString &path)
@@ -72,7 +81,8 @@ QString DatabaseUrl::display() const
     QString s = QStringLiteral("postgresql://");
     if (!user.isEmpty()) s += user + u'@';
     s += host + u':' + QString::number(port) + u'/' + database;
-    if (options.contains(QStringLiteral("sslmode"))) s += QStringLiteral("?sslmode=") + options.value(QStringLiteral("sslmode"));
+    if (options.contains(QStringLiteral("sslmode")))
+        s += QStringLiteral("?sslmode=") + options.value(QStringLiteral("sslmode"));
     return s;
 }
 
@@ -87,7 +97,8 @@ QString DatabaseUrl::toString() const
     if (!password.isEmpty()) url.setPassword(password);
     url.setPath(u'/' + database);
     QUrlQuery q;
-    for (auto it = options.cbegin(); it != options.cend(); ++it) q.addQueryItem(it.key(), it.value());
+    for (auto it = options.cbegin(); it != options.cend(); ++it)
+        q.addQueryItem(it.key(), it.value());
     url.setQuery(q);
     return url.toString();
 }

@@ -9,7 +9,11 @@ namespace orgward {
 
 struct DatabaseUrl
 {
-    enum class Engine { Sqlite, Postgres };
+    enum class Engine
+    {
+        Sqlite,
+        Postgres
+    };
     Engine engine = Engine::Sqlite;
     QString path; // sqlite
     QString host, database, user, password;

@@ -13,7 +13,15 @@ namespace orgward {
 
 class Database;
 
-enum class SqlType { Text, BigInt, Timestamp, Bool, Json, Money };
+enum class SqlType
+{
+    Text,
+    BigInt,
+    Timestamp,
+    Bool,
+    Json,
+    Money
+};
 
 struct ColumnDef
 {

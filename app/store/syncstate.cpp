@@ -9,15 +9,23 @@
 namespace orgward {
 
 namespace {
-QString toJson(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
-QString toJson(const QJsonArray &a) { return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact)); }
+QString toJson(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+QString toJson(const QJsonArray &a)
+{
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
 } // namespace
 
 Result<CursorState> SyncState::cursor(const QString &orgKey, const QString &endpoint)
 {
-    auto q = m_db.exec(QStringLiteral("SELECT next_page, pass_id, version, last_synced_at, window_start, window_end, "
-                                      "error_count, last_error FROM openai_admin_cursors WHERE org_key = ? AND endpoint = ?"),
-                       {orgKey, endpoint});
+    auto q =
+        m_db.exec(QStringLiteral(
+                      "SELECT next_page, pass_id, version, last_synced_at, window_start, window_end, "
+                      "error_count, last_error FROM openai_admin_cursors WHERE org_key = ? AND endpoint = ?"),
+                  {orgKey, endpoint});
     if (!q) return q.error();
     CursorState c;
     c.endpoint = endpoint;
@@ -36,10 +44,13 @@ Result<CursorState> SyncState::cursor(const QString &orgKey, const QString &endp
 
 Result<QList<CursorState>> SyncState::cursors(const QString &orgKey)
 {
-    auto q = m_db.exec(QStringLiteral("SELECT endpoint FROM openai_admin_cursors WHERE org_key = ? ORDER BY endpoint"), {orgKey});
+    auto q = m_db.exec(
+        QStringLiteral("SELECT endpoint FROM openai_admin_cursors WHERE org_key = ? ORDER BY endpoint"),
+        {orgKey});
     if (!q) return q.error();
     QStringList endpoints;
-    while (q->next()) endpoints << q->value(0).toString();
+    while (q->next())
+        endpoints << q->value(0).toString();
     QList<CursorState> out;
     for (const QString &e : endpoints) {
         auto c = cursor(orgKey, e);
@@ -52,62 +63,78 @@ Result<QList<CursorState>> SyncState::cursors(const QString &orgKey)
 Status SyncState::saveCursor(const QString &orgKey, const CursorState &c)
 {
     auto ts = [this](qint64 s) { return s > 0 ? m_db.bindTimestamp(s) : m_db.bindTimestamp(QVariant()); };
-    auto text = [](const QString &s) { return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s); };
-    return m_db.run(QStringLiteral("INSERT INTO openai_admin_cursors (org_key, endpoint, next_page, version, pass_id, last_synced_at, "
-                                   "window_start, window_end, error_count, last_error) VALUES (?,?,?,?,?,?,?,?,?,?) "
-                                   "ON CONFLICT (org_key, endpoint) DO UPDATE SET next_page = excluded.next_page, "
-                                   "version = excluded.version, pass_id = excluded.pass_id, last_synced_at = excluded.last_synced_at, "
-                                   "window_start = excluded.window_start, window_end = excluded.window_end, "
-                                   "error_count = excluded.error_count, last_error = excluded.last_error"),
-                    {orgKey, c.endpoint, text(c.nextPage), c.version, text(c.passId), ts(c.lastSyncedAt), ts(c.windowStart),
-                     ts(c.windowEnd), c.errorCount, text(c.lastError)});
+    auto text = [](const QString &s) {
+        return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+    };
+    return m_db.run(
+        QStringLiteral("INSERT INTO openai_admin_cursors (org_key, endpoint, next_page, version, pass_id, "
+                       "last_synced_at, "
+                       "window_start, window_end, error_count, last_error) VALUES (?,?,?,?,?,?,?,?,?,?) "
+                       "ON CONFLICT (org_key, endpoint) DO UPDATE SET next_page = excluded.next_page, "
+                       "version = excluded.version, pass_id = excluded.pass_id, last_synced_at = "
+                       "excluded.last_synced_at, "
+                       "window_start = excluded.window_start, window_end = excluded.window_end, "
+                       "error_count = excluded.error_count, last_error = excluded.last_error"),
+        {orgKey, c.endpoint, text(c.nextPage), c.version, text(c.passId), ts(c.lastSyncedAt),
+         ts(c.windowStart), ts(c.windowEnd), c.errorCount, text(c.lastError)});
 }
 
 Status SyncState::ensureOrg(const OrgRecord &org)
 {
-    return m_db.run(QStringLiteral("INSERT INTO organizations (org_key, display_name, openai_org_id, source, snapshot_at, created_at) "
-                                   "VALUES (?,?,?,?,?,?) ON CONFLICT (org_key) DO UPDATE SET display_name = excluded.display_name, "
-                                   "openai_org_id = COALESCE(excluded.openai_org_id, organizations.openai_org_id), source = excluded.source"),
-                    {org.key, org.displayName.isEmpty() ? org.key : org.displayName,
-                     org.openaiOrgId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(org.openaiOrgId), org.source,
-                     org.snapshotAt > 0 ? m_db.bindTimestamp(org.snapshotAt) : m_db.bindTimestamp(QVariant()),
-                     m_db.bindTimestamp(Clock::nowSecs())});
+    return m_db.run(
+        QStringLiteral(
+            "INSERT INTO organizations (org_key, display_name, openai_org_id, source, snapshot_at, "
+            "created_at) "
+            "VALUES (?,?,?,?,?,?) ON CONFLICT (org_key) DO UPDATE SET display_name = excluded.display_name, "
+            "openai_org_id = COALESCE(excluded.openai_org_id, organizations.openai_org_id), source = "
+            "excluded.source"),
+        {org.key, org.displayName.isEmpty() ? org.key : org.displayName,
+         org.openaiOrgId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(org.openaiOrgId),
+         org.source, org.snapshotAt > 0 ? m_db.bindTimestamp(org.snapshotAt) : m_db.bindTimestamp(QVariant()),
+         m_db.bindTimestamp(Clock::nowSecs())});
 }
 
 Status SyncState::setSnapshotAt(const QString &orgKey, qint64 at)
 {
-    return m_db.run(QStringLiteral("UPDATE organizations SET snapshot_at = ? WHERE org_key = ?"), {m_db.bindTimestamp(at), orgKey});
+    return m_db.run(QStringLiteral("UPDATE organizations SET snapshot_at = ? WHERE org_key = ?"),
+                    {m_db.bindTimestamp(at), orgKey});
 }
 
 Result<QList<OrgRecord>> SyncState::organizations()
 {
-    auto q = m_db.exec(QStringLiteral("SELECT org_key, display_name, openai_org_id, source, snapshot_at FROM organizations ORDER BY display_name"));
+    auto q = m_db.exec(QStringLiteral("SELECT org_key, display_name, openai_org_id, source, snapshot_at FROM "
+                                      "organizations ORDER BY display_name"));
     if (!q) return q.error();
     QList<OrgRecord> out;
     while (q->next())
-        out << OrgRecord{q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(),
-                         Database::timestampSecs(q->value(4))};
+        out << OrgRecord{q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                         q->value(3).toString(), Database::timestampSecs(q->value(4))};
     return out;
 }
 
 Result<QString> SyncState::beginRun(const QString &orgKey, const QString &source, bool dryRun)
 {
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (auto r = m_db.run(QStringLiteral("INSERT INTO openai_admin_sync_runs (id, org_key, source, dry_run, started_at, status) "
-                                         "VALUES (?,?,?,?,?,'running')"),
-                          {id, orgKey, source, m_db.bindBool(dryRun), m_db.bindTimestamp(Clock::nowSecs())});
+    if (auto r = m_db.run(
+            QStringLiteral(
+                "INSERT INTO openai_admin_sync_runs (id, org_key, source, dry_run, started_at, status) "
+                "VALUES (?,?,?,?,?,'running')"),
+            {id, orgKey, source, m_db.bindBool(dryRun), m_db.bindTimestamp(Clock::nowSecs())});
         !r)
         return r.error();
     return id;
 }
 
-Status SyncState::finishRun(const QString &runId, const QString &status, const QJsonObject &counts, const QJsonArray &errors,
-                            const QJsonObject &cursors, qint64 requests, qint64 retries, const QString &message)
+Status SyncState::finishRun(const QString &runId, const QString &status, const QJsonObject &counts,
+                            const QJsonArray &errors, const QJsonObject &cursors, qint64 requests,
+                            qint64 retries, const QString &message)
 {
-    return m_db.run(QStringLiteral("UPDATE openai_admin_sync_runs SET finished_at = ?, status = ?, counts = ?, errors = ?, "
-                                   "cursors = ?, requests = ?, retries = ?, message = ? WHERE id = ?"),
-                    {m_db.bindTimestamp(Clock::nowSecs()), status, toJson(counts), toJson(errors), toJson(cursors), requests,
-                     retries, message, runId});
+    return m_db.run(
+        QStringLiteral(
+            "UPDATE openai_admin_sync_runs SET finished_at = ?, status = ?, counts = ?, errors = ?, "
+            "cursors = ?, requests = ?, retries = ?, message = ? WHERE id = ?"),
+        {m_db.bindTimestamp(Clock::nowSecs()), status, toJson(counts), toJson(errors), toJson(cursors),
+         requests, retries, message, runId});
 }
 
 } // namespace orgward

@@ -42,8 +42,9 @@ public:
     Status setSnapshotAt(const QString &orgKey, qint64 at);
 
     Result<QString> beginRun(const QString &orgKey, const QString &source, bool dryRun);
-    Status finishRun(const QString &runId, const QString &status, const QJsonObject &counts, const QJsonArray &errors,
-                     const QJsonObject &cursors, qint64 requests, qint64 retries, const QString &message);
+    Status finishRun(const QString &runId, const QString &status, const QJsonObject &counts,
+                     const QJsonArray &errors, const QJsonObject &cursors, qint64 requests, qint64 retries,
+                     const QString &message);
 
 private:
     Database &m_db;

@@ -12,8 +12,8 @@ namespace orgward {
 
 struct ImportOptions
 {
-    QString orgKey;        // override the manifest's organization key
-    bool dryRun = false;   // parse and classify everything, then roll back
+    QString orgKey;      // override the manifest's organization key
+    bool dryRun = false; // parse and classify everything, then roll back
     std::function<void(int done, int total, const QString &file)> progress;
     const std::atomic_bool *cancel = nullptr;
 };

@@ -24,11 +24,14 @@ Status PageProcessor::apply(const EndpointRef &ref, const QString &requestCursor
     const bool continuing = !requestCursor.isEmpty() && c.nextPage == requestCursor && !c.passId.isEmpty();
     if (page.hasMore) {
         if (page.nextCursor.isEmpty())
-            return err(Error::Code::Parse, QStringLiteral("%1: has_more is true but the page gives no cursor to continue from; "
-                                                          "refusing to stop silently").arg(ref.path()));
+            return err(Error::Code::Parse,
+                       QStringLiteral("%1: has_more is true but the page gives no cursor to continue from; "
+                                      "refusing to stop silently")
+                           .arg(ref.path()));
         if (page.nextCursor == requestCursor)
-            return err(Error::Code::Parse, QStringLiteral("%1: the server returned the cursor '%2' again; refusing to loop")
-                                               .arg(ref.path(), page.nextCursor));
+            return err(Error::Code::Parse,
+                       QStringLiteral("%1: the server returned the cursor '%2' again; refusing to loop")
+                           .arg(ref.path(), page.nextCursor));
     }
     const qint64 now = Clock::nowSecs();
     const QString passId = continuing ? c.passId : newPassId;
@@ -75,7 +78,8 @@ Status PageProcessor::apply(const EndpointRef &ref, const QString &requestCursor
     }
     if (auto r = m_state.saveCursor(m_orgKey, c); !r) return fail(r.error());
     if (auto r = m_db.commit(); !r) return r;
-    for (auto it = local.cbegin(); it != local.cend(); ++it) counts[it.key()] += it.value();
+    for (auto it = local.cbegin(); it != local.cend(); ++it)
+        counts[it.key()] += it.value();
     return {};
 }
 

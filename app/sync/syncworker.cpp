@@ -24,7 +24,8 @@ SyncWorker *SyncWorker::startOnThread(DatabaseUrl db, ApiOptions api, SyncOption
     connect(thread, &QThread::finished, worker, &QObject::deleteLater);
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     // Start from the caller's event loop, so the connections it makes after this returns see every signal.
-    QMetaObject::invokeMethod(thread, [thread] { thread->start(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        thread, [thread] { thread->start(); }, Qt::QueuedConnection);
     return worker;
 }
 

@@ -15,7 +15,8 @@ Run orgward(const QStringList &args)
     QProcess p;
     p.start(QStringLiteral(ORGWARD_BINARY_DIR "/bin/orgward"), args);
     if (!p.waitForFinished(120000)) qFatal("orgward did not finish");
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 } // namespace
 
@@ -45,15 +46,18 @@ private slots:
         QCOMPARE(noDir.code, 2);
         auto badDb = orgward({QStringLiteral("status"), QStringLiteral("--db"), QStringLiteral("mysql://x")});
         QCOMPARE(badDb.code, 1);
-        QVERIFY2(badDb.err.contains(QLatin1String("neither sqlite:///path nor postgresql://")), qPrintable(badDb.err));
-        auto relative = orgward({QStringLiteral("status"), QStringLiteral("--db"), QStringLiteral("sqlite://rel.db")});
+        QVERIFY2(badDb.err.contains(QLatin1String("neither sqlite:///path nor postgresql://")),
+                 qPrintable(badDb.err));
+        auto relative =
+            orgward({QStringLiteral("status"), QStringLiteral("--db"), QStringLiteral("sqlite://rel.db")});
         QVERIFY(relative.err.contains(QLatin1String("absolute path")));
     }
     void importThenStatus()
     {
         QTemporaryDir dir;
         const QString db = QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("cli.db"));
-        auto imp = orgward({QStringLiteral("import"), QStringLiteral(ORGWARD_SOURCE_DIR "/fixtures"), QStringLiteral("--db"), db});
+        auto imp = orgward({QStringLiteral("import"), QStringLiteral(ORGWARD_SOURCE_DIR "/fixtures"),
+                            QStringLiteral("--db"), db});
         QVERIFY2(imp.code == 0, qPrintable(imp.err));
         QVERIFY(imp.out.contains(QLatin1String("openai_users")));
         auto st = orgward({QStringLiteral("status"), QStringLiteral("--db"), db});
@@ -66,7 +70,8 @@ private slots:
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(ORGWARD_BINARY_DIR "/bin/orgward"), {QStringLiteral("status")});
         QVERIFY(p.waitForFinished(60000));
-        QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).contains(dir.filePath(QStringLiteral("cli.db"))));
+        QVERIFY(
+            QString::fromUtf8(p.readAllStandardOutput()).contains(dir.filePath(QStringLiteral("cli.db"))));
     }
 };
 

@@ -12,17 +12,28 @@ private slots:
     {
         QTest::addColumn<QString>("in");
         QTest::addColumn<QString>("out");
-        QTest::newRow("int") << "12" << "12";
-        QTest::newRow("string money") << "12.50" << "12.5";
-        QTest::newRow("small") << "0.0042" << "0.0042";
-        QTest::newRow("negative") << "-3.10" << "-3.1";
-        QTest::newRow("plus") << "+7" << "7";
-        QTest::newRow("exp") << "1e-5" << "0.00001";
-        QTest::newRow("exp upper") << "2.5E3" << "2500";
-        QTest::newRow("zero") << "0.000" << "0";
-        QTest::newRow("18 digits") << "0.123456789012345678" << "0.123456789012345678";
-        QTest::newRow("rounds 19th") << "0.1234567890123456785" << "0.123456789012345679";
-        QTest::newRow("spaces") << "  4.20 " << "4.2";
+        QTest::newRow("int") << "12"
+                             << "12";
+        QTest::newRow("string money") << "12.50"
+                                      << "12.5";
+        QTest::newRow("small") << "0.0042"
+                               << "0.0042";
+        QTest::newRow("negative") << "-3.10"
+                                  << "-3.1";
+        QTest::newRow("plus") << "+7"
+                              << "7";
+        QTest::newRow("exp") << "1e-5"
+                             << "0.00001";
+        QTest::newRow("exp upper") << "2.5E3"
+                                   << "2500";
+        QTest::newRow("zero") << "0.000"
+                              << "0";
+        QTest::newRow("18 digits") << "0.123456789012345678"
+                                   << "0.123456789012345678";
+        QTest::newRow("rounds 19th") << "0.1234567890123456785"
+                                     << "0.123456789012345679";
+        QTest::newRow("spaces") << "  4.20 "
+                                << "4.2";
     }
     void parseAndPrint()
     {
@@ -35,7 +46,8 @@ private slots:
     void rejects_data()
     {
         QTest::addColumn<QString>("in");
-        for (const char *s : {"", "abc", "1.2.3", "1e", "--1", "12,50", "1e999", "NaN"}) QTest::newRow(s) << QString::fromLatin1(s);
+        for (const char *s : {"", "abc", "1.2.3", "1e", "--1", "12,50", "1e999", "NaN"})
+            QTest::newRow(s) << QString::fromLatin1(s);
     }
     void rejects()
     {
@@ -54,10 +66,12 @@ private slots:
     {
         // 0.1 added ten times is exactly 1 (a double gives 0.9999999999999999).
         Decimal total;
-        for (int i = 0; i < 10; ++i) total += *Decimal::parse(QStringLiteral("0.1"));
+        for (int i = 0; i < 10; ++i)
+            total += *Decimal::parse(QStringLiteral("0.1"));
         QCOMPARE(total.toString(), QStringLiteral("1"));
         Decimal many;
-        for (int i = 0; i < 100000; ++i) many += *Decimal::parse(QStringLiteral("0.0042"));
+        for (int i = 0; i < 100000; ++i)
+            many += *Decimal::parse(QStringLiteral("0.0042"));
         QCOMPARE(many.toString(), QStringLiteral("420"));
     }
     void fixedAndDivision()

@@ -13,7 +13,8 @@ class TestDatabase : public QObject
 private slots:
     void urls()
     {
-        auto pg = DatabaseUrl::parse(QStringLiteral("postgresql://ana:s3cr%40t@db.example:6543/org?sslmode=verify-full&sslrootcert=/etc/ca.pem"));
+        auto pg = DatabaseUrl::parse(QStringLiteral(
+            "postgresql://ana:s3cr%40t@db.example:6543/org?sslmode=verify-full&sslrootcert=/etc/ca.pem"));
         QVERIFY(pg);
         QCOMPARE(pg->host, QStringLiteral("db.example"));
         QCOMPARE(pg->port, 6543);
@@ -34,12 +35,15 @@ private slots:
         auto db = test::openSqlite(dir);
         QVERIFY(db->run(QStringLiteral("CREATE TABLE money (v TEXT)")));
         QVERIFY(db->begin());
-        for (int i = 0; i < 1000; ++i) QVERIFY(db->run(QStringLiteral("INSERT INTO money VALUES (?)"), {QStringLiteral("0.1")}));
+        for (int i = 0; i < 1000; ++i)
+            QVERIFY(db->run(QStringLiteral("INSERT INTO money VALUES (?)"), {QStringLiteral("0.1")}));
         QVERIFY(db->begin()); // savepoint
         QVERIFY(db->run(QStringLiteral("INSERT INTO money VALUES ('1000000')")));
-        db->rollback();       // only the savepoint
+        db->rollback(); // only the savepoint
         QVERIFY(db->commit());
-        QCOMPARE(db->scalar(QStringLiteral("SELECT %1 FROM money").arg(db->sumDecimal(QStringLiteral("v"))))->toString(), QStringLiteral("100"));
+        QCOMPARE(db->scalar(QStringLiteral("SELECT %1 FROM money").arg(db->sumDecimal(QStringLiteral("v"))))
+                     ->toString(),
+                 QStringLiteral("100"));
         QVERIFY(db->scalar(QStringLiteral("SELECT dec_sum(v) FROM money WHERE 0"))->isNull());
         QVERIFY(!db->scalar(QStringLiteral("SELECT dec_sum('abc')")));
     }
@@ -54,15 +58,23 @@ private slots:
         }
         QVERIFY(db->run(QStringLiteral("CREATE TABLE money (v NUMERIC(38,18))")));
         QVERIFY(db->run(QStringLiteral("INSERT INTO money VALUES ('0.1'), ('0.2')")));
-        QCOMPARE(Decimal::parse(db->scalar(QStringLiteral("SELECT %1 FROM money").arg(db->sumDecimal(QStringLiteral("v"))))->toString())->toString(),
-                 QStringLiteral("0.3"));
+        QCOMPARE(
+            Decimal::parse(
+                db->scalar(QStringLiteral("SELECT %1 FROM money").arg(db->sumDecimal(QStringLiteral("v"))))
+                    ->toString())
+                ->toString(),
+            QStringLiteral("0.3"));
 
-        auto admin = Database::open(*DatabaseUrl::parse(qEnvironmentVariable("ORGWARD_TEST_PG")), OpenOptions{false, false, true});
+        auto admin = Database::open(*DatabaseUrl::parse(qEnvironmentVariable("ORGWARD_TEST_PG")),
+                                    OpenOptions{false, false, true});
         QVERIFY(admin);
         auto kill = [&] {
             const QVariant pid = db->scalar(QStringLiteral("SELECT pg_backend_pid()")).value();
             QVERIFY((*admin)->scalar(QStringLiteral("SELECT pg_terminate_backend(?)"), {pid}));
-            QTRY_VERIFY((*admin)->scalar(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ?"), {pid})->toInt() == 0);
+            QTRY_VERIFY(
+                (*admin)
+                    ->scalar(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE pid = ?"), {pid})
+                    ->toInt() == 0);
         };
         // Outside a transaction: the next statement reconnects and succeeds; the session's data is intact.
         kill();
@@ -75,7 +87,8 @@ private slots:
         kill();
         auto mid = db->run(QStringLiteral("INSERT INTO money VALUES ('6')"));
         QVERIFY(!mid);
-        QVERIFY2(mid.errorMessage().contains(QLatin1String("in the middle of a transaction")), qPrintable(mid.errorMessage()));
+        QVERIFY2(mid.errorMessage().contains(QLatin1String("in the middle of a transaction")),
+                 qPrintable(mid.errorMessage()));
         db->rollback();
         QCOMPARE(db->scalar(QStringLiteral("SELECT COUNT(*) FROM money"))->toInt(), 2);
     }

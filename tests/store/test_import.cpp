@@ -23,13 +23,15 @@ QMap<QString, qint64> countsOf(Database &db, const QString &org)
     QMap<QString, qint64> out;
     auto c = tableCounts(db, org);
     if (!c) qFatal("%s", qPrintable(c.errorMessage()));
-    for (const TableCount &t : *c) out.insert(t.table, t.total);
+    for (const TableCount &t : *c)
+        out.insert(t.table, t.total);
     return out;
 }
 QMap<QString, QString> checksums(Database &db, const QString &org)
 {
     QMap<QString, QString> out;
-    for (const TableSpec *t : allSyncedTables()) out.insert(t->table, test::tableChecksum(db, t->table, org));
+    for (const TableSpec *t : allSyncedTables())
+        out.insert(t->table, test::tableChecksum(db, t->table, org));
     return out;
 }
 bool copyDir(const QString &from, const QString &to)
@@ -60,7 +62,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY2(QFile::exists(test::fixturesDir() + QStringLiteral("/manifest.json")), "the bundled fixtures/ folder is missing");
+        QVERIFY2(QFile::exists(test::fixturesDir() + QStringLiteral("/manifest.json")),
+                 "the bundled fixtures/ folder is missing");
     }
 
     void sqliteImportIsIdempotentAndComplete()
@@ -72,8 +75,10 @@ private slots:
         m_org = first->orgKey;
         const auto counts = countsOf(*db, m_org);
         // The fixture org covers every table of the Admin API surface.
-        for (auto it = counts.cbegin(); it != counts.cend(); ++it) QVERIFY2(it.value() > 0, qPrintable(it.key() + QStringLiteral(" is empty")));
-        for (auto it = first->counts.cbegin(); it != first->counts.cend(); ++it) QCOMPARE(it->changed + it->unchanged, 0);
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            QVERIFY2(it.value() > 0, qPrintable(it.key() + QStringLiteral(" is empty")));
+        for (auto it = first->counts.cbegin(); it != first->counts.cend(); ++it)
+            QCOMPARE(it->changed + it->unchanged, 0);
         const auto before = checksums(*db, m_org);
 
         auto second = FixtureImporter(*db).run(test::fixturesDir());
@@ -84,9 +89,15 @@ private slots:
         }
         QCOMPARE(countsOf(*db, m_org), counts);
         QCOMPARE(checksums(*db, m_org), before);
-        QCOMPARE(db->scalar(QStringLiteral("SELECT COUNT(*) FROM openai_admin_sync_runs WHERE status = 'complete'"))->toInt(), 2);
+        QCOMPARE(db->scalar(QStringLiteral(
+                                "SELECT COUNT(*) FROM openai_admin_sync_runs WHERE status = 'complete'"))
+                     ->toInt(),
+                 2);
         // Money is exact: the stored sum equals the sum of the raw amounts parsed as decimals.
-        auto total = db->scalar(QStringLiteral("SELECT %1 FROM openai_costs WHERE org_key = ? AND group_by = ''").arg(db->sumDecimal(QStringLiteral("amount"))), {m_org});
+        auto total =
+            db->scalar(QStringLiteral("SELECT %1 FROM openai_costs WHERE org_key = ? AND group_by = ''")
+                           .arg(db->sumDecimal(QStringLiteral("amount"))),
+                       {m_org});
         QVERIFY(total && !total->isNull());
         QVERIFY(Decimal::parse(total->toString()).has_value());
     }
@@ -111,8 +122,10 @@ private slots:
         // Same logical contents, value by value (timestamps, booleans, decimals and JSON normalised).
         const auto pgSums = checksums(*pg, org), liteSums = checksums(*lite, org);
         for (auto it = liteSums.cbegin(); it != liteSums.cend(); ++it)
-            QVERIFY2(pgSums.value(it.key()) == it.value(), qPrintable(QStringLiteral("contents differ in ") + it.key()));
-        const QString sumSql = QStringLiteral("SELECT %1 FROM openai_costs WHERE org_key = ? AND group_by = 'project_id'");
+            QVERIFY2(pgSums.value(it.key()) == it.value(),
+                     qPrintable(QStringLiteral("contents differ in ") + it.key()));
+        const QString sumSql =
+            QStringLiteral("SELECT %1 FROM openai_costs WHERE org_key = ? AND group_by = 'project_id'");
         const auto a = lite->scalar(sumSql.arg(lite->sumDecimal(QStringLiteral("amount"))), {org});
         const auto b = pg->scalar(sumSql.arg(pg->sumDecimal(QStringLiteral("amount"))), {org});
         QCOMPARE(Decimal::parse(b->toString())->toString(), Decimal::parse(a->toString())->toString());
@@ -136,11 +149,20 @@ private slots:
         QVERIFY(r->counts.value(QStringLiteral("openai_invites")).gone >= 1);
         QVERIFY(r->counts.value(QStringLiteral("usage_events")).added > 0);
         // Soft delete only: the removed users are still there, with deleted_at set.
-        const int removed = db->scalar(QStringLiteral("SELECT COUNT(*) FROM openai_users WHERE org_key = ? AND deleted_at IS NOT NULL"), {r->orgKey})->toInt();
+        const int removed =
+            db->scalar(QStringLiteral(
+                           "SELECT COUNT(*) FROM openai_users WHERE org_key = ? AND deleted_at IS NOT NULL"),
+                       {r->orgKey})
+                ->toInt();
         QVERIFY(removed >= 2);
         // Re-importing the older snapshot brings them back (reappearance clears deleted_at).
         QVERIFY(FixtureImporter(*db).run(test::fixturesDir()));
-        QCOMPARE(db->scalar(QStringLiteral("SELECT COUNT(*) FROM openai_users WHERE org_key = ? AND deleted_at IS NOT NULL"), {r->orgKey})->toInt(), 1);
+        QCOMPARE(
+            db->scalar(QStringLiteral(
+                           "SELECT COUNT(*) FROM openai_users WHERE org_key = ? AND deleted_at IS NOT NULL"),
+                       {r->orgKey})
+                ->toInt(),
+            1);
     }
 
     void malformedFileKeepsWhatWasStored()
@@ -153,7 +175,11 @@ private slots:
         const QJsonArray responses = manifestResponses(copy);
         int broken = -1;
         for (int i = 1; i < responses.size(); ++i)
-            if (responses[i].toObject().value(QLatin1String("request")).toString().contains(QLatin1String("after="))) {
+            if (responses[i]
+                    .toObject()
+                    .value(QLatin1String("request"))
+                    .toString()
+                    .contains(QLatin1String("after="))) {
                 broken = i;
                 break;
             }
@@ -166,7 +192,8 @@ private slots:
         QJsonArray data = page.value(QLatin1String("data")).toArray();
         QVERIFY(data.size() >= 2);
         QJsonObject last = data.last().toObject();
-        const QString timeField = last.contains(QLatin1String("added_at")) ? QStringLiteral("added_at") : QStringLiteral("created_at");
+        const QString timeField = last.contains(QLatin1String("added_at")) ? QStringLiteral("added_at")
+                                                                           : QStringLiteral("created_at");
         last.insert(timeField, QStringLiteral("last tuesday"));
         data.replace(data.size() - 1, last);
         page.insert(QStringLiteral("data"), data);
@@ -179,20 +206,32 @@ private slots:
         QVERIFY(!r);
         const QString msg = r.errorMessage();
         QVERIFY2(msg.contains(file), qPrintable(msg));
-        QVERIFY2(msg.contains(QStringLiteral("$.data[%1].%2").arg(data.size() - 1).arg(timeField)), qPrintable(msg));
+        QVERIFY2(msg.contains(QStringLiteral("$.data[%1].%2").arg(data.size() - 1).arg(timeField)),
+                 qPrintable(msg));
         QVERIFY2(msg.contains(QLatin1String("expected Unix seconds")), qPrintable(msg));
         // Nothing of the broken page landed; the pages before it did.
         const QString firstId = data.first().toObject().value(QLatin1String("id")).toString();
         const QJsonObject req = responses[broken].toObject();
-        auto ref = EndpointRef::fromRequest(QUrl(QStringLiteral("http://x") + req.value(QLatin1String("request")).toString().mid(4)).path(), {});
+        auto ref = EndpointRef::fromRequest(
+            QUrl(QStringLiteral("http://x") + req.value(QLatin1String("request")).toString().mid(4)).path(),
+            {});
         QVERIFY(ref);
         const TableSpec &spec = tableSpec(ref->kind);
-        QCOMPARE(db->scalar(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 = ?").arg(spec.table, spec.idColumn), {firstId})->toInt(), 0);
+        QCOMPARE(
+            db->scalar(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 = ?").arg(spec.table, spec.idColumn),
+                       {firstId})
+                ->toInt(),
+            0);
         QVERIFY(db->scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(spec.table))->toInt() > 0);
-        QCOMPARE(db->scalar(QStringLiteral("SELECT status FROM openai_admin_sync_runs ORDER BY started_at DESC LIMIT 1"))->toString(), QStringLiteral("failed"));
+        QCOMPARE(db->scalar(QStringLiteral(
+                                "SELECT status FROM openai_admin_sync_runs ORDER BY started_at DESC LIMIT 1"))
+                     ->toString(),
+                 QStringLiteral("failed"));
 
         // Fixing the file and re-importing completes the import.
-        QVERIFY(copyDir(test::fixturesDir() + u'/' + QFileInfo(file).path(), copy + u'/' + QFileInfo(file).path()) || true);
+        QVERIFY(copyDir(test::fixturesDir() + u'/' + QFileInfo(file).path(),
+                        copy + u'/' + QFileInfo(file).path()) ||
+                true);
         QFile::remove(copy + u'/' + file);
         QVERIFY(QFile::copy(test::fixturesDir() + u'/' + file, copy + u'/' + file));
         auto again = FixtureImporter(*db).run(copy);
@@ -205,7 +244,8 @@ private slots:
         auto db = test::openSqlite(dir);
         auto none = FixtureImporter(*db).run(dir.path() + QStringLiteral("/nowhere"));
         QVERIFY(!none);
-        QVERIFY2(none.errorMessage().contains(QLatin1String("manifest.json")), qPrintable(none.errorMessage()));
+        QVERIFY2(none.errorMessage().contains(QLatin1String("manifest.json")),
+                 qPrintable(none.errorMessage()));
 
         const QString fx = dir.path() + QStringLiteral("/fx");
         QDir().mkpath(fx);
@@ -214,28 +254,34 @@ private slots:
             QVERIFY(m.open(QIODevice::WriteOnly | QIODevice::Truncate));
             m.write(manifest);
         };
-        write(R"({"format":"orgward-fixtures/1","organization":{"key":"t"},"captured_at":1000,"responses":[{"file":"missing.json","request":"GET /v1/organization/users"}]})");
+        write(
+            R"({"format":"orgward-fixtures/1","organization":{"key":"t"},"captured_at":1000,"responses":[{"file":"missing.json","request":"GET /v1/organization/users"}]})");
         auto missing = FixtureImporter(*db).run(fx);
         QVERIFY(!missing);
-        QVERIFY2(missing.errorMessage().contains(QLatin1String("missing.json")), qPrintable(missing.errorMessage()));
+        QVERIFY2(missing.errorMessage().contains(QLatin1String("missing.json")),
+                 qPrintable(missing.errorMessage()));
 
-        write(R"({"format":"orgward-fixtures/1","organization":{"key":"t"},"captured_at":1000,"responses":[{"file":"u.json","request":"GET /v1/organization/teleporters"}]})");
+        write(
+            R"({"format":"orgward-fixtures/1","organization":{"key":"t"},"captured_at":1000,"responses":[{"file":"u.json","request":"GET /v1/organization/teleporters"}]})");
         auto badPath = FixtureImporter(*db).run(fx);
         QVERIFY(!badPath);
-        QVERIFY2(badPath.errorMessage().contains(QLatin1String("$.responses[0]")), qPrintable(badPath.errorMessage()));
+        QVERIFY2(badPath.errorMessage().contains(QLatin1String("$.responses[0]")),
+                 qPrintable(badPath.errorMessage()));
 
         // has_more without a following page is an error, never a silent stop.
         QFile u(fx + QStringLiteral("/u.json"));
         QVERIFY(u.open(QIODevice::WriteOnly));
         u.write(R"({"object":"list","data":[{"id":"user-1","added_at":1}],"has_more":true})");
         u.close();
-        write(R"({"format":"orgward-fixtures/1","organization":{"key":"t"},"captured_at":1000,"responses":[{"file":"u.json","request":"GET /v1/organization/users"}]})");
+        write(
+            R"({"format":"orgward-fixtures/1","organization":{"key":"t"},"captured_at":1000,"responses":[{"file":"u.json","request":"GET /v1/organization/users"}]})");
         auto open = FixtureImporter(*db).run(fx);
         QVERIFY(!open);
         QVERIFY2(open.errorMessage().contains(QLatin1String("has_more")), qPrintable(open.errorMessage()));
 
         // A repeated cursor is refused.
-        write(R"({"format":"orgward-fixtures/1","organization":{"key":"t"},"captured_at":1000,"responses":[{"file":"u.json","request":"GET /v1/organization/users?after=user-1"}]})");
+        write(
+            R"({"format":"orgward-fixtures/1","organization":{"key":"t"},"captured_at":1000,"responses":[{"file":"u.json","request":"GET /v1/organization/users?after=user-1"}]})");
         auto loop = FixtureImporter(*db).run(fx);
         QVERIFY(!loop);
         QVERIFY2(loop.errorMessage().contains(QLatin1String("again")), qPrintable(loop.errorMessage()));

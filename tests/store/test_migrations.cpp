@@ -11,19 +11,22 @@ using namespace orgward;
 namespace {
 struct Schema
 {
-    QMap<QString, QSet<QString>> columns;      // table → columns
-    QMap<QString, QSet<QString>> uniqueKeys;   // table → "a,b,<expr>" per unique key
+    QMap<QString, QSet<QString>> columns;    // table → columns
+    QMap<QString, QSet<QString>> uniqueKeys; // table → "a,b,<expr>" per unique key
 };
 
 Schema sqliteSchema(Database &db)
 {
     Schema s;
-    auto t = db.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"));
+    auto t = db.exec(
+        QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"));
     QStringList tables;
-    while (t->next()) tables << t->value(0).toString();
+    while (t->next())
+        tables << t->value(0).toString();
     for (const QString &table : tables) {
         auto c = db.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table));
-        while (c->next()) s.columns[table].insert(c->value(1).toString());
+        while (c->next())
+            s.columns[table].insert(c->value(1).toString());
         auto il = db.exec(QStringLiteral("PRAGMA index_list(%1)").arg(table));
         QStringList uniques;
         while (il->next())
@@ -44,17 +47,22 @@ Schema sqliteSchema(Database &db)
 Schema postgresSchema(Database &db)
 {
     Schema s;
-    auto c = db.exec(QStringLiteral("SELECT c.table_name, c.column_name FROM information_schema.columns c JOIN information_schema.tables t "
-                                    "ON t.table_name = c.table_name AND t.table_schema = c.table_schema "
-                                    "WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'"));
-    while (c->next()) s.columns[c->value(0).toString()].insert(c->value(1).toString());
-    auto u = db.exec(QStringLiteral("SELECT t.relname, i.indexrelid, i.indnkeyatts, i.indkey::text FROM pg_index i "
-                                    "JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
-                                    "WHERE i.indisunique AND n.nspname = current_schema()"));
+    auto c =
+        db.exec(QStringLiteral("SELECT c.table_name, c.column_name FROM information_schema.columns c JOIN "
+                               "information_schema.tables t "
+                               "ON t.table_name = c.table_name AND t.table_schema = c.table_schema "
+                               "WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'"));
+    while (c->next())
+        s.columns[c->value(0).toString()].insert(c->value(1).toString());
+    auto u = db.exec(
+        QStringLiteral("SELECT t.relname, i.indexrelid, i.indnkeyatts, i.indkey::text FROM pg_index i "
+                       "JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
+                       "WHERE i.indisunique AND n.nspname = current_schema()"));
     // Read the whole result before the next query: forward-only PostgreSQL results are streamed.
     QList<QPair<QString, QStringList>> keys;
     while (u->next())
-        keys.append({u->value(0).toString(), u->value(3).toString().split(u' ', Qt::SkipEmptyParts).mid(0, u->value(2).toInt())});
+        keys.append({u->value(0).toString(),
+                     u->value(3).toString().split(u' ', Qt::SkipEmptyParts).mid(0, u->value(2).toInt())});
     for (const auto &[table, attnums] : std::as_const(keys)) {
         QStringList cols;
         for (const QString &a : attnums) {
@@ -62,7 +70,10 @@ Schema postgresSchema(Database &db)
                 cols << QStringLiteral("<expr>");
                 continue;
             }
-            auto n = db.scalar(QStringLiteral("SELECT attname FROM pg_attribute WHERE attrelid = CAST(? AS regclass) AND attnum = ?"), {table, a.toInt()});
+            auto n = db.scalar(
+                QStringLiteral(
+                    "SELECT attname FROM pg_attribute WHERE attrelid = CAST(? AS regclass) AND attnum = ?"),
+                {table, a.toInt()});
             cols << (n ? n->toString() : QStringLiteral("<error>"));
         }
         s.uniqueKeys[table].insert(cols.join(u','));
@@ -77,9 +88,11 @@ void checkSpecsMatch(const Schema &s)
         for (const ColumnSpec &c : t->columns)
             QVERIFY2(s.columns.value(t->table).contains(c.name), qPrintable(t->table + u'.' + c.name));
         for (const char *b : {"org_key", "raw", "row_hash", "first_seen_at", "updated_at", "last_seen_pass"})
-            QVERIFY2(s.columns.value(t->table).contains(QString::fromLatin1(b)), qPrintable(t->table + u'.' + QString::fromLatin1(b)));
+            QVERIFY2(s.columns.value(t->table).contains(QString::fromLatin1(b)),
+                     qPrintable(t->table + u'.' + QString::fromLatin1(b)));
         const QString pk = (QStringList{QStringLiteral("org_key")} + t->keyColumns()).join(u',');
-        QVERIFY2(s.uniqueKeys.value(t->table).contains(pk), qPrintable(t->table + QStringLiteral(" lacks unique key ") + pk));
+        QVERIFY2(s.uniqueKeys.value(t->table).contains(pk),
+                 qPrintable(t->table + QStringLiteral(" lacks unique key ") + pk));
     }
 }
 } // namespace
@@ -96,12 +109,14 @@ private slots:
             auto v = Migrations::currentVersion(*db);
             QVERIFY(v);
             QCOMPARE(*v, Migrations::latestVersion());
-            QCOMPARE(db->scalar(QStringLiteral("SELECT COUNT(*) FROM schema_migrations"))->toInt(), int(Migrations::all().size()));
+            QCOMPARE(db->scalar(QStringLiteral("SELECT COUNT(*) FROM schema_migrations"))->toInt(),
+                     int(Migrations::all().size()));
             checkSpecsMatch(sqliteSchema(*db));
         }
         // Re-opening applies nothing twice.
         auto again = test::openSqlite(dir);
-        QCOMPARE(again->scalar(QStringLiteral("SELECT COUNT(*) FROM schema_migrations"))->toInt(), int(Migrations::all().size()));
+        QCOMPARE(again->scalar(QStringLiteral("SELECT COUNT(*) FROM schema_migrations"))->toInt(),
+                 int(Migrations::all().size()));
     }
 
     void sqliteRefusesNewerSchema()
@@ -109,11 +124,13 @@ private slots:
         QTemporaryDir dir;
         {
             auto db = test::openSqlite(dir);
-            QVERIFY(db->run(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)")));
+            QVERIFY(db->run(QStringLiteral(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)")));
         }
         auto db = Database::open(DatabaseUrl::sqlite(dir.filePath(QStringLiteral("test.db"))));
         QVERIFY(!db);
-        QVERIFY2(db.errorMessage().contains(QLatin1String("newer than this Orgward")), qPrintable(db.errorMessage()));
+        QVERIFY2(db.errorMessage().contains(QLatin1String("newer than this Orgward")),
+                 qPrintable(db.errorMessage()));
     }
 
     void notADatabaseFile()
@@ -131,11 +148,15 @@ private slots:
     void readOnlyOpenNeverWrites()
     {
         QTemporaryDir dir;
-        { auto db = test::openSqlite(dir); }
-        auto ro = Database::open(DatabaseUrl::sqlite(dir.filePath(QStringLiteral("test.db"))), OpenOptions{true, true, false});
+        {
+            auto db = test::openSqlite(dir);
+        }
+        auto ro = Database::open(DatabaseUrl::sqlite(dir.filePath(QStringLiteral("test.db"))),
+                                 OpenOptions{true, true, false});
         QVERIFY(ro);
         QVERIFY(!(*ro)->run(QStringLiteral("DELETE FROM openai_users")));
-        auto missing = Database::open(DatabaseUrl::sqlite(dir.filePath(QStringLiteral("none.db"))), OpenOptions{true, true, false});
+        auto missing = Database::open(DatabaseUrl::sqlite(dir.filePath(QStringLiteral("none.db"))),
+                                      OpenOptions{true, true, false});
         QVERIFY(!missing);
     }
 
@@ -154,15 +175,20 @@ private slots:
         checkSpecsMatch(b);
         QCOMPARE(QStringList(b.columns.keys()), QStringList(a.columns.keys()));
         for (auto it = a.columns.cbegin(); it != a.columns.cend(); ++it)
-            QVERIFY2(b.columns.value(it.key()) == it.value(), qPrintable(QStringLiteral("columns differ in ") + it.key()));
+            QVERIFY2(b.columns.value(it.key()) == it.value(),
+                     qPrintable(QStringLiteral("columns differ in ") + it.key()));
         for (auto it = a.uniqueKeys.cbegin(); it != a.uniqueKeys.cend(); ++it)
             QVERIFY2(b.uniqueKeys.value(it.key()) == it.value(),
                      qPrintable(QStringLiteral("unique keys differ in %1: sqlite {%2} postgres {%3}")
-                                    .arg(it.key(), QStringList(it.value().values()).join(u';'), QStringList(b.uniqueKeys.value(it.key()).values()).join(u';'))));
+                                    .arg(it.key(), QStringList(it.value().values()).join(u';'),
+                                         QStringList(b.uniqueKeys.value(it.key()).values()).join(u';'))));
         // Proper types on PostgreSQL.
         auto type = [&](const char *table, const char *column) {
-            return pg->scalar(QStringLiteral("SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? AND column_name = ?"),
-                              {QString::fromLatin1(table), QString::fromLatin1(column)})->toString();
+            return pg
+                ->scalar(QStringLiteral("SELECT data_type FROM information_schema.columns WHERE table_schema "
+                                        "= current_schema() AND table_name = ? AND column_name = ?"),
+                         {QString::fromLatin1(table), QString::fromLatin1(column)})
+                ->toString();
         };
         QCOMPARE(type("openai_costs", "amount"), QStringLiteral("numeric"));
         QCOMPARE(type("openai_users", "added_at"), QStringLiteral("timestamp with time zone"));
@@ -170,7 +196,8 @@ private slots:
         QCOMPARE(type("usage_events", "batch"), QStringLiteral("boolean"));
         // Re-running migrations on an up-to-date database changes nothing.
         QVERIFY(Migrations::apply(*pg));
-        QCOMPARE(pg->scalar(QStringLiteral("SELECT COUNT(*) FROM schema_migrations"))->toInt(), int(Migrations::all().size()));
+        QCOMPARE(pg->scalar(QStringLiteral("SELECT COUNT(*) FROM schema_migrations"))->toInt(),
+                 int(Migrations::all().size()));
     }
 };
 

@@ -11,8 +11,14 @@
 
 namespace orgward::test {
 
-QString sourceDir() { return QStringLiteral(ORGWARD_SOURCE_DIR); }
-QString fixturesDir() { return sourceDir() + QStringLiteral("/fixtures"); }
+QString sourceDir()
+{
+    return QStringLiteral(ORGWARD_SOURCE_DIR);
+}
+QString fixturesDir()
+{
+    return sourceDir() + QStringLiteral("/fixtures");
+}
 
 std::unique_ptr<Database> openSqlite(const QTemporaryDir &dir, const QString &name)
 {
@@ -21,13 +27,17 @@ std::unique_ptr<Database> openSqlite(const QTemporaryDir &dir, const QString &na
     return std::move(*db);
 }
 
-bool postgresRequired() { return qEnvironmentVariableIntValue("ORGWARD_REQUIRE_PG") == 1; }
+bool postgresRequired()
+{
+    return qEnvironmentVariableIntValue("ORGWARD_REQUIRE_PG") == 1;
+}
 
 std::unique_ptr<Database> openPostgres(const QString &name, QString *why)
 {
     const QString base = qEnvironmentVariable("ORGWARD_TEST_PG");
     if (base.isEmpty()) {
-        *why = QStringLiteral("ORGWARD_TEST_PG is not set (scripts/test starts a PostgreSQL server and sets it)");
+        *why = QStringLiteral(
+            "ORGWARD_TEST_PG is not set (scripts/test starts a PostgreSQL server and sets it)");
         return nullptr;
     }
     auto admin = DatabaseUrl::parse(base);
@@ -74,8 +84,8 @@ QString canonicalText(const QString &s)
 
 QString tableChecksum(Database &db, const QString &table, const QString &orgKey)
 {
-    static const QStringList skip{QStringLiteral("first_seen_at"), QStringLiteral("updated_at"), QStringLiteral("last_seen_pass"),
-                                  QStringLiteral("raw")};
+    static const QStringList skip{QStringLiteral("first_seen_at"), QStringLiteral("updated_at"),
+                                  QStringLiteral("last_seen_pass"), QStringLiteral("raw")};
     auto q = db.exec(QStringLiteral("SELECT * FROM %1 WHERE org_key = ?").arg(table), {orgKey});
     if (!q) return QStringLiteral("error: ") + q.errorMessage();
     QStringList rows;
@@ -86,16 +96,21 @@ QString tableChecksum(Database &db, const QString &table, const QString &orgKey)
             if (skip.contains(rec.fieldName(i))) continue;
             const QVariant v = q->value(i);
             QString s;
-            if (v.isNull()) s = QStringLiteral("<null>");
-            else if (v.metaType().id() == QMetaType::QDateTime) s = QString::number(v.toDateTime().toSecsSinceEpoch());
-            else if (v.metaType().id() == QMetaType::Bool) s = v.toBool() ? QStringLiteral("1") : QStringLiteral("0");
-            else s = canonicalText(v.toString());
+            if (v.isNull())
+                s = QStringLiteral("<null>");
+            else if (v.metaType().id() == QMetaType::QDateTime)
+                s = QString::number(v.toDateTime().toSecsSinceEpoch());
+            else if (v.metaType().id() == QMetaType::Bool)
+                s = v.toBool() ? QStringLiteral("1") : QStringLiteral("0");
+            else
+                s = canonicalText(v.toString());
             cells << rec.fieldName(i) + u'=' + s;
         }
         rows << cells.join(u'|');
     }
     rows.sort();
-    return QString::fromLatin1(QCryptographicHash::hash(rows.join(u'\n').toUtf8(), QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(
+        QCryptographicHash::hash(rows.join(u'\n').toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
 } // namespace orgward::test

@@ -10,7 +10,8 @@ namespace orgward::test {
 QString sourceDir();
 QString fixturesDir(); // the bundled fixture org
 // A fresh SQLite database in dir.
-std::unique_ptr<Database> openSqlite(const QTemporaryDir &dir, const QString &name = QStringLiteral("test.db"));
+std::unique_ptr<Database> openSqlite(const QTemporaryDir &dir,
+                                     const QString &name = QStringLiteral("test.db"));
 // PostgreSQL from $ORGWARD_TEST_PG (a URL to a server where the user may create databases). Creates a
 // fresh database named after the test and returns it. When the variable is unset: nullptr and *why set.
 // Under scripts/test it is always set (ORGWARD_REQUIRE_PG=1 turns an unset variable into a failure).
