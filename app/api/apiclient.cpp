@@ -257,6 +257,7 @@ void ApiClient::complete(quint64 id, ApiReply r)
     if (!p) return;
     if (p->timer) p->timer->deleteLater();
     delete p;
+    if (m_kept.contains(id)) m_replies.insert(id, r);
     Q_EMIT finished(id, r);
 }
 
@@ -281,27 +282,59 @@ void ApiClient::abortAll()
 
 ApiReply ApiClient::fetch(const QString &path, const QUrlQuery &query, const std::atomic_bool *cancel)
 {
-    QEventLoop loop;
-    ApiReply result;
-    bool done = false;
-    quint64 want = 0;
-    auto conn = connect(this, &ApiClient::finished, &loop, [&](quint64 id, const ApiReply &r) {
-        if (id != want) return;
-        result = r;
-        done = true;
-        loop.quit();
-    });
-    QTimer poll;
-    if (cancel) {
-        connect(&poll, &QTimer::timeout, &loop, [&] {
-            if (cancel->load()) abortAll();
+    return await(start(path, query), cancel);
+}
+
+quint64 ApiClient::start(const QString &path, const QUrlQuery &query)
+{
+    // Kept before the request starts: a reply that fails at once completes inside get().
+    const quint64 id = m_nextId;
+    m_kept.insert(id);
+    const quint64 got = get(path, query);
+    Q_ASSERT(got == id);
+    return got;
+}
+
+ApiReply ApiClient::await(quint64 ticket, const std::atomic_bool *cancel)
+{
+    if (!m_replies.contains(ticket)) {
+        QEventLoop loop;
+        auto conn = connect(this, &ApiClient::finished, &loop, [&](quint64 id, const ApiReply &) {
+            if (id == ticket) loop.quit();
         });
-        poll.start(50);
+        QTimer poll;
+        if (cancel) {
+            connect(&poll, &QTimer::timeout, &loop, [&] {
+                if (cancel->load()) abortAll();
+            });
+            poll.start(50);
+            if (cancel->load()) abortAll();
+        }
+        if (!m_replies.contains(ticket) && m_pending.contains(ticket))
+            loop.exec(QEventLoop::ExcludeUserInputEvents);
+        disconnect(conn);
     }
-    want = get(path, query);
-    if (!done) loop.exec(QEventLoop::ExcludeUserInputEvents);
-    disconnect(conn);
-    return result;
+    m_kept.remove(ticket);
+    ApiReply r = m_replies.take(ticket);
+    if (!r.ok && r.error.message.isEmpty())
+        r.error = err(Error::Code::Generic, QStringLiteral("request %1 was not started").arg(ticket));
+    return r;
+}
+
+void ApiClient::forget(quint64 ticket)
+{
+    m_kept.remove(ticket);
+    m_replies.remove(ticket);
+    Pending *p = m_pending.take(ticket);
+    if (!p) return;
+    if (p->timer) p->timer->deleteLater();
+    if (p->reply) {
+        QNetworkReply *rep = p->reply;
+        p->reply = nullptr;
+        rep->abort();
+        rep->deleteLater();
+    }
+    delete p;
 }
 
 } // namespace orgward

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QUrl>
 #include <QUrlQuery>
 #include <atomic>
@@ -57,6 +58,12 @@ public:
     quint64 get(const QString &path, const QUrlQuery &query);
     // Runs get() in a local event loop until it finishes; cancel (read from any thread) aborts it.
     ApiReply fetch(const QString &path, const QUrlQuery &query, const std::atomic_bool *cancel = nullptr);
+    // Prefetching: start() sends a GET now and keeps its reply; await() later runs a local event loop
+    // until that reply is in. The transfer itself proceeds on Qt's network thread meanwhile, so a sync
+    // downloads the next page while it writes the current one. forget() drops (and aborts) a ticket.
+    quint64 start(const QString &path, const QUrlQuery &query);
+    ApiReply await(quint64 ticket, const std::atomic_bool *cancel = nullptr);
+    void forget(quint64 ticket);
     void abortAll();
 
     qint64 requestCount() const { return m_requests; } // HTTP attempts sent
@@ -82,6 +89,8 @@ private:
     QUrl m_base;
     QNetworkAccessManager *m_nam = nullptr;
     QHash<quint64, Pending *> m_pending;
+    QSet<quint64> m_kept;               // tickets from start() not yet awaited
+    QHash<quint64, ApiReply> m_replies; // their finished replies
     quint64 m_nextId = 1;
     QElapsedTimer m_clock;
     qint64 m_nextSlotMs = 0; // rate limit: earliest start of the next attempt

@@ -1,6 +1,7 @@
 #include "pageparser.h"
 
 #include "core/decimal.h"
+#include "rawjson.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -163,9 +164,10 @@ public:
     }
     void set(const char *column, const QVariant &v) { set(QString::fromLatin1(column), v); }
     void setAt(int index, const QVariant &v) { m_row.values[index] = v; } // index from TableSpec::indexOf
-    Row take(const QJsonObject &raw)
+    // raw: the object's bytes as received (rawjson), or null to re-serialise the parsed object.
+    Row take(const QJsonObject &object, QByteArray raw = {})
     {
-        if (m_spec.keepsRaw) m_row.raw = compact(raw);
+        if (m_spec.keepsRaw) m_row.raw = raw.isNull() ? compact(object) : std::move(raw);
         return std::move(m_row);
     }
 
@@ -367,7 +369,8 @@ QString bucketRowId(const QString &kind, const QString &groupBy, qint64 start, c
     return QString::fromLatin1(h.result().toHex());
 }
 
-Result<ParsedPage> parseBucketed(const EndpointRef &ref, const QJsonObject &root, qint64 now, qint64 grace)
+Result<ParsedPage> parseBucketed(const EndpointRef &ref, const QJsonObject &root, const QByteArray &body,
+                                 qint64 now, qint64 grace)
 {
     ParsedPage page;
     QString error;
@@ -410,6 +413,11 @@ Result<ParsedPage> parseBucketed(const EndpointRef &ref, const QJsonObject &root
     const QString idGroup = groupByKey + u'@' + ref.bucketWidth;
     const QJsonArray buckets = data.toArray();
     page.itemCount = int(buckets.size());
+    rawjson::Span whole;
+    QList<rawjson::Span> bucketSpans, resultSpans;
+    const bool bucketsSliced = rawjson::root(body, &whole) &&
+                               rawjson::arrayElements(body, whole, "data", &bucketSpans) &&
+                               bucketSpans.size() == buckets.size();
     for (qsizetype b = 0; b < buckets.size(); ++b) {
         const QString bpath = QStringLiteral("$.data[%1]").arg(b);
         if (!buckets[b].isObject())
@@ -439,6 +447,9 @@ Result<ParsedPage> parseBucketed(const EndpointRef &ref, const QJsonObject &root
         const bool provisional = end > now - grace;
         QHash<QString, int> seen; // identical dimension tuples inside one bucket get an ordinal
         const QJsonArray arr = results.toArray();
+        const bool sliced = bucketsSliced &&
+                            rawjson::arrayElements(body, bucketSpans[b], rkey.toLatin1(), &resultSpans) &&
+                            resultSpans.size() == arr.size();
         const QString rprefix = bpath + u'.' + rkey;
         for (qsizetype i = 0; i < arr.size(); ++i) {
             if (!arr[i].isObject())
@@ -485,13 +496,13 @@ Result<ParsedPage> parseBucketed(const EndpointRef &ref, const QJsonObject &root
             seen.insert(id, n + 1);
             if (n > 0) id += u'#' + QString::number(n);
             row.set("id", id);
-            page.rows << row.take(resObject);
+            page.rows << row.take(resObject, sliced ? rawjson::compact(body, resultSpans[i]) : QByteArray());
         }
     }
     return page;
 }
 
-Result<ParsedPage> parseList(const EndpointRef &ref, const QJsonObject &root)
+Result<ParsedPage> parseList(const EndpointRef &ref, const QJsonObject &root, const QByteArray &body)
 {
     ParsedPage page;
     QString error;
@@ -510,6 +521,11 @@ Result<ParsedPage> parseList(const EndpointRef &ref, const QJsonObject &root)
     const TableSpec &spec = tableSpec(ref.kind);
     const QJsonArray items = data.toArray();
     page.itemCount = int(items.size());
+    rawjson::Span whole;
+    QList<rawjson::Span> itemSpans;
+    const bool sliced = rawjson::root(body, &whole) &&
+                        rawjson::arrayElements(body, whole, "data", &itemSpans) &&
+                        itemSpans.size() == items.size();
     QSet<QString> ids;
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QString path = QStringLiteral("$.data[%1]").arg(i);
@@ -560,7 +576,7 @@ Result<ParsedPage> parseList(const EndpointRef &ref, const QJsonObject &root)
             Q_UNREACHABLE();
         }
         if (!error.isEmpty()) return err(Error::Code::Parse, error);
-        Row row = r.take(o);
+        Row row = r.take(o, sliced ? rawjson::compact(body, itemSpans[i]) : QByteArray());
         const QString id = row.values[spec.indexOf(spec.idColumn)].toString();
         if (ids.contains(id))
             return err(Error::Code::Parse,
@@ -597,7 +613,7 @@ Result<ParsedPage> parsePage(const EndpointRef &ref, const QByteArray &body, qin
     if (!doc.isObject())
         return err(Error::Code::Parse, QStringLiteral("$: expected a JSON object at the top level"));
     const QJsonObject root = doc.object();
-    return ref.isBucketed() ? parseBucketed(ref, root, nowSecs, grace) : parseList(ref, root);
+    return ref.isBucketed() ? parseBucketed(ref, root, body, nowSecs, grace) : parseList(ref, root, body);
 }
 
 } // namespace orgward

@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "nativesession.h"
+
 #include "core/decimal.h"
 #include "core/logging.h"
 #include "migrations.h"
@@ -111,6 +113,7 @@ QString explainPostgresError(const DatabaseUrl &url, const QString &raw)
 Database::~Database()
 {
     m_prepared.clear(); // queries must go before the connection
+    m_native.reset();
     if (m_db.isValid()) {
         while (m_depth > 0)
             rollback();
@@ -236,6 +239,7 @@ Result<QSqlQuery> Database::exec(const QString &statement, const QVariantList &b
     if (!r && isPostgres() && m_depth == 0 && isConnectionLost(m_db, error)) {
         qCWarning(lcStore).noquote() << "connection to" << describe() << "lost; reconnecting";
         m_prepared.clear();
+        m_native.reset();
         m_db.close();
         if (m_db.open() && setupSession()) {
             QSqlError again;
@@ -294,8 +298,16 @@ bool Database::setupSession()
     m_db.setNumericalPrecisionPolicy(QSql::HighPrecision);
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SET TIME ZONE 'UTC'"))) return false;
+    // libpq prints notices ("... already exists, skipping") straight to stderr.
+    if (!q.exec(QStringLiteral("SET client_min_messages = warning"))) return false;
     if (m_readOnly && !q.exec(QStringLiteral("SET default_transaction_read_only = on"))) return false;
     return true;
+}
+
+NativeSession &Database::native()
+{
+    if (!m_native) m_native = std::make_unique<NativeSession>(*this);
+    return *m_native;
 }
 
 Result<QVariant> Database::scalar(const QString &sql, const QVariantList &binds)

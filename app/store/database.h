@@ -13,6 +13,8 @@
 
 namespace orgward {
 
+class NativeSession;
+
 struct OpenOptions
 {
     bool readOnly = false; // auditor mode: SQLite opened read-only, no migrations
@@ -46,6 +48,8 @@ public:
         return r ? Status() : Status(r.error());
     }
     Result<QVariant> scalar(const QString &sql, const QVariantList &binds = {});
+    // The engine's C API on this same connection (the sync's bulk upserts); dropped on reconnect.
+    NativeSession &native();
 
     Status begin();
     Status commit();
@@ -77,6 +81,7 @@ private:
     Result<QSqlQuery> execOnce(const QString &sql, const QVariantList &binds, QSqlError *error);
     bool setupSession(); // per-connection settings, re-applied after a reconnect
     QHash<QString, QSqlQuery> m_prepared;
+    std::unique_ptr<NativeSession> m_native;
     QSqlDatabase m_db;
     QString m_name;
     DatabaseUrl m_url;

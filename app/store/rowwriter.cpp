@@ -1,9 +1,92 @@
 #include "rowwriter.h"
 
+#include "rowwriter_p.h"
+
 #include <QCryptographicHash>
-#include <QHash>
+#include <QSet>
 
 namespace orgward {
+
+namespace rowwriter {
+
+Shape::Shape(const TableSpec &s) : spec(s)
+{
+    cols << QStringLiteral("org_key");
+    types << ColType::Text;
+    for (const ColumnSpec &c : spec.columns) {
+        cols << c.name;
+        types << c.type;
+    }
+    hashCell = int(cols.size()) + 1;
+    cols << QStringLiteral("raw") << QStringLiteral("row_hash") << QStringLiteral("first_seen_at")
+         << QStringLiteral("updated_at") << QStringLiteral("last_seen_pass");
+    types << ColType::Json << ColType::Text << ColType::Timestamp << ColType::Timestamp << ColType::Text;
+    keyColumns = QStringList{QStringLiteral("org_key")} + spec.keyColumns();
+    for (const QString &k : keyColumns)
+        keyCells << int(cols.indexOf(k));
+    goneCol = spec.goneColumn.isEmpty() ? -1 : spec.indexOf(spec.goneColumn);
+    conflict = keyColumns.join(QStringLiteral(", "));
+    QStringList sets;
+    for (const ColumnSpec &c : spec.columns)
+        if (!spec.keyColumns().contains(c.name) && c.name != spec.goneColumn)
+            sets << QStringLiteral("%1 = excluded.%1").arg(c.name);
+    // Unchanged rows keep their updated_at; every row seen gets the pass that saw it.
+    sets << QStringLiteral("raw = excluded.raw") << QStringLiteral("row_hash = excluded.row_hash")
+         << QStringLiteral("updated_at = CASE WHEN %1.row_hash = excluded.row_hash THEN %1.updated_at ELSE "
+                           "excluded.updated_at END")
+                .arg(spec.table)
+         << QStringLiteral("last_seen_pass = excluded.last_seen_pass");
+    if (goneCol >= 0) sets << QStringLiteral("%1 = NULL").arg(spec.goneColumn); // reappearance clears it
+    updates = sets.join(QStringLiteral(", "));
+}
+
+namespace {
+Cell toCell(ColType type, const QVariant &v, bool pg)
+{
+    if (v.isNull() || !v.isValid()) return Cell::null();
+    switch (type) {
+    case ColType::Timestamp:
+        return pg ? Cell::of(utcTimestampText(v.toLongLong())) : Cell::of(v.toLongLong());
+    case ColType::Bool:
+        return pg ? Cell::of(QByteArray(v.toBool() ? "t" : "f")) : Cell::of(qint64(v.toBool() ? 1 : 0));
+    case ColType::Int:
+        return Cell::of(v.toLongLong());
+    case ColType::Text:
+    case ColType::Json:
+    case ColType::Decimal:
+        break;
+    }
+    return Cell::of(v.toString().toUtf8());
+}
+
+QByteArray keyOf(const Cells &c, qsizetype row, const QList<int> &keyCells)
+{
+    QByteArray k;
+    for (int i : keyCells) {
+        const Cell &cell = c.at(row, i);
+        k += cell.kind == Cell::Kind::Int ? QByteArray::number(cell.integer) : cell.text;
+        k += '\x1f';
+    }
+    return k;
+}
+} // namespace
+
+} // namespace rowwriter
+
+namespace {
+// The bytes a value contributes to the row hash: its text, or its decimal digits.
+QByteArray hashBytes(const QVariant &v)
+{
+    switch (v.metaType().id()) {
+    case QMetaType::LongLong:
+        return QByteArray::number(v.toLongLong());
+    case QMetaType::Bool:
+        return v.toBool() ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
+    default:
+        return v.toString().toUtf8();
+    }
+}
+} // namespace
 
 QByteArray RowWriter::rowHash(const Row &row)
 {
@@ -13,7 +96,7 @@ QByteArray RowWriter::rowHash(const Row &row)
             h.addData("\x01N");
         else {
             h.addData("\x01V");
-            h.addData(v.toString().toUtf8());
+            h.addData(hashBytes(v));
         }
     }
     h.addData("\x02");
@@ -21,116 +104,75 @@ QByteArray RowWriter::rowHash(const Row &row)
     return h.result().toHex();
 }
 
-QVariant RowWriter::bind(ColType type, const QVariant &v) const
-{
-    switch (type) {
-    case ColType::Timestamp:
-        return m_db.bindTimestamp(v);
-    case ColType::Bool:
-        return m_db.bindBool(v);
-    case ColType::Int:
-        return v.isNull() ? QVariant(QMetaType(QMetaType::LongLong)) : v;
-    case ColType::Text:
-    case ColType::Json:
-    case ColType::Decimal:
-        return v.isNull() ? QVariant(QMetaType(QMetaType::QString)) : v;
-    }
-    return v;
-}
-
 Result<WriteCounts> RowWriter::upsert(const TableSpec &spec, const QString &orgKey, const QList<Row> &rows,
                                       const QString &passId, qint64 now)
 {
-    WriteCounts counts;
-    if (rows.isEmpty()) return counts;
-    const int idIdx = spec.indexOf(spec.idColumn);
-    QList<int> scopeIdx;
-    for (const QString &s : spec.scopeColumns)
-        scopeIdx << spec.indexOf(s);
-    const int goneIdx = spec.goneColumn.isEmpty() ? -1 : spec.indexOf(spec.goneColumn);
-
-    // 1. Classify against what is stored: new, changed (hash differs or row had gone), unchanged.
-    QHash<QString, QPair<QByteArray, bool>> existing; // id → (hash, was gone)
-    // Fixed-size chunks (the last one padded by repeating an id) keep one prepared statement per table.
-    constexpr int kLookup = 128;
-    QString lookupSql =
-        QStringLiteral("SELECT %1, row_hash, %2 FROM %3 WHERE org_key = ?")
-            .arg(spec.idColumn, goneIdx >= 0 ? spec.goneColumn : QStringLiteral("NULL"), spec.table);
-    for (const QString &scope : spec.scopeColumns)
-        lookupSql += QStringLiteral(" AND %1 = ?").arg(scope);
-    lookupSql += QStringLiteral(" AND %1 IN (%2)")
-                     .arg(spec.idColumn, QStringList(kLookup, QStringLiteral("?")).join(u','));
-    for (int from = 0; from < rows.size(); from += kLookup) {
-        QVariantList binds{orgKey};
-        for (int s = 0; s < scopeIdx.size(); ++s)
-            binds << rows[from].values[scopeIdx[s]];
-        for (int i = 0; i < kLookup; ++i)
-            binds << rows[std::min(from + i, int(rows.size()) - 1)].values[idIdx];
-        auto q = m_db.execCached(lookupSql, binds);
-        if (!q) return q.error();
-        QSqlQuery &rs = **q;
-        while (rs.next())
-            existing.insert(rs.value(0).toString(), {rs.value(1).toByteArray(), !rs.value(2).isNull()});
-        rs.finish();
+    using namespace rowwriter;
+    if (rows.isEmpty()) return WriteCounts{};
+    const Shape shape(spec);
+    const bool pg = m_db.isPostgres();
+    Cells c;
+    c.width = int(shape.cols.size());
+    c.cells.reserve(size_t(rows.size()) * size_t(c.width));
+    const Cell org = Cell::of(orgKey.toUtf8());
+    const Cell pass = Cell::of(passId.toUtf8());
+    const Cell nowCell = toCell(ColType::Timestamp, now, pg);
+    for (const Row &row : rows) {
+        c.cells.push_back(org);
+        // The row hash (as rowHash() computes it) is taken along the way, reusing each value's UTF-8.
+        QCryptographicHash h(QCryptographicHash::Sha1);
+        for (int i = 0; i < spec.columns.size(); ++i) {
+            const QVariant &v = row.values[i];
+            const ColType type = spec.columns[i].type;
+            Cell cell = i == shape.goneCol ? Cell::null() : toCell(type, v, pg);
+            if (v.isNull()) {
+                h.addData("\x01N");
+            } else {
+                h.addData("\x01V");
+                const bool text = type == ColType::Text || type == ColType::Json || type == ColType::Decimal;
+                h.addData(text && cell.kind == Cell::Kind::Text ? cell.text : hashBytes(v));
+            }
+            c.cells.push_back(std::move(cell));
+        }
+        h.addData("\x02");
+        h.addData(row.raw);
+        c.cells.push_back(spec.keepsRaw ? Cell::of(row.raw) : Cell::null());
+        c.cells.push_back(Cell::of(h.result().toHex()));
+        c.cells.push_back(nowCell);
+        c.cells.push_back(nowCell);
+        c.cells.push_back(pass);
+    }
+    // A key seen twice in one page counts once, as its last occurrence (one statement cannot upsert the
+    // same row twice on PostgreSQL).
+    QSet<QByteArray> keys;
+    bool duplicates = false;
+    for (qsizetype r = 0; r < c.rows() && !duplicates; ++r) {
+        const QByteArray k = keyOf(c, r, shape.keyCells);
+        duplicates = keys.contains(k);
+        keys.insert(k);
+    }
+    if (duplicates) {
+        keys.clear();
+        std::vector<Cell> kept;
+        for (qsizetype r = c.rows() - 1; r >= 0; --r)
+            if (const QByteArray k = keyOf(c, r, shape.keyCells); !keys.contains(k)) {
+                keys.insert(k);
+                kept.insert(kept.begin(), c.cells.begin() + r * c.width, c.cells.begin() + (r + 1) * c.width);
+            }
+        c.cells = std::move(kept);
     }
 
-    // 2. Upsert in multi-row statements. Unchanged rows only get last_seen_pass refreshed.
-    QStringList cols{QStringLiteral("org_key")};
-    for (const ColumnSpec &c : spec.columns)
-        cols << c.name;
-    cols << QStringLiteral("raw") << QStringLiteral("row_hash") << QStringLiteral("first_seen_at")
-         << QStringLiteral("updated_at") << QStringLiteral("last_seen_pass");
-    QStringList sets;
-    for (const ColumnSpec &c : spec.columns)
-        if (!spec.keyColumns().contains(c.name) && c.name != spec.goneColumn)
-            sets << QStringLiteral("%1 = excluded.%1").arg(c.name);
-    sets << QStringLiteral("raw = excluded.raw") << QStringLiteral("row_hash = excluded.row_hash")
-         << QStringLiteral("updated_at = CASE WHEN %1.row_hash = excluded.row_hash THEN %1.updated_at ELSE "
-                           "excluded.updated_at END")
-                .arg(spec.table)
-         << QStringLiteral("last_seen_pass = excluded.last_seen_pass");
-    const QString rowMarks = u'(' + QStringList(cols.size(), QStringLiteral("?")).join(u',') + u')';
-    const QString conflict =
-        (QStringList{QStringLiteral("org_key")} + spec.keyColumns()).join(QStringLiteral(", "));
-    // Full batches share one prepared multi-row statement; the remainder goes row by row through a
-    // prepared single-row one. Both stay prepared for the connection's lifetime (Database::execCached).
-    const int batch = std::max(1, std::min(64, 3000 / int(cols.size())));
-    const QVariant nowTs = m_db.bindTimestamp(now);
-    auto statement = [&](int n) {
-        return QStringLiteral("INSERT INTO %1 (%2) VALUES %3 ON CONFLICT (%4) DO UPDATE SET %5")
-            .arg(spec.table, cols.join(QStringLiteral(", ")), QStringList(n, rowMarks).join(u','), conflict,
-                 sets.join(QStringLiteral(", ")) +
-                     (goneIdx >= 0 ? QStringLiteral(", %1 = NULL").arg(spec.goneColumn) : QString()));
-    };
-    const QString batchSql = statement(batch), singleSql = statement(1);
-    QVariantList binds;
-    binds.reserve(batch * cols.size());
-    for (int from = 0; from < rows.size();) {
-        const int n = rows.size() - from >= batch ? batch : 1;
-        binds.clear();
-        for (int i = 0; i < n; ++i) {
-            const Row &row = rows[from + i];
-            const QByteArray hash = rowHash(row);
-            const auto it = existing.constFind(row.values[idIdx].toString());
-            if (it == existing.cend())
-                ++counts.added;
-            else if (it->first != hash || it->second)
-                ++counts.changed;
-            else
-                ++counts.unchanged;
-            binds << orgKey;
-            for (int c = 0; c < spec.columns.size(); ++c) {
-                if (c == goneIdx)
-                    binds << bind(ColType::Timestamp, QVariant()); // reappearance clears it
-                else
-                    binds << bind(spec.columns[c].type, row.values[c]);
-            }
-            binds << (spec.keepsRaw ? QVariant(QString::fromUtf8(row.raw))
-                                    : QVariant(QMetaType(QMetaType::QString)))
-                  << QString::fromLatin1(hash) << nowTs << nowTs << passId;
+    // Outside a transaction, one of our own: the page's rows land together or not at all.
+    const bool own = m_db.transactionDepth() == 0;
+    if (own)
+        if (auto b = m_db.begin(); !b) return b.error();
+    auto counts = pg ? upsertPostgres(m_db, shape, c) : upsertSqlite(m_db, shape, c);
+    if (own) {
+        if (!counts) {
+            m_db.rollback();
+        } else if (auto r = m_db.commit(); !r) {
+            return r.error();
         }
-        if (auto r = m_db.execCached(n == batch ? batchSql : singleSql, binds); !r) return r.error();
-        from += n;
     }
     return counts;
 }

@@ -1,6 +1,8 @@
 #pragma once
 // Upserts parsed rows into a synced table and soft-deletes what a complete list no longer contains.
 // Each row's hash decides whether it changed, so replays and re-imports report (and change) nothing.
+// Rows go through the engine's C API (store/nativesession.h): SQLite steps one prepared upsert per row,
+// PostgreSQL COPYs the page into a temporary staging table and merges it in one statement.
 #include "database.h"
 #include "domain/tables.h"
 
@@ -39,7 +41,6 @@ public:
     static QByteArray rowHash(const Row &row);
 
 private:
-    QVariant bind(ColType type, const QVariant &v) const;
     Database &m_db;
 };
 

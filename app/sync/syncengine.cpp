@@ -4,6 +4,7 @@
 #include "core/logging.h"
 
 #include <QJsonArray>
+#include <QScopeGuard>
 #include <QSet>
 #include <QUuid>
 
@@ -257,6 +258,12 @@ EndpointResult SyncEngine::syncChain(const EndpointRef &ref)
     QSet<QString> seenCursors;
     if (!requestCursor.isEmpty()) seenCursors.insert(requestCursor);
     int badBodies = 0;
+    // The request for the next page goes out before the current page is written (its cursor is known
+    // once the page is parsed), so downloading and writing overlap. Whatever ends the chain early drops it.
+    quint64 prefetched = 0;
+    const auto dropPrefetch = qScopeGuard([&] {
+        if (prefetched) m_api.forget(prefetched);
+    });
     for (;;) {
         if (cancelled()) return cancelledHere();
         if (res.pages >= m_o.pageCap)
@@ -266,7 +273,8 @@ EndpointResult SyncEngine::syncChain(const EndpointRef &ref)
                                 .arg(m_o.pageCap));
         QUrlQuery q = base;
         if (!requestCursor.isEmpty()) q.addQueryItem(cursorParam, requestCursor);
-        const ApiReply reply = m_api.fetch(ref.path(), q, m_cancel);
+        const ApiReply reply = prefetched ? m_api.await(std::exchange(prefetched, 0), m_cancel)
+                                          : m_api.fetch(ref.path(), q, m_cancel);
         if (!reply.ok) {
             if (reply.error.code == Error::Code::Cancelled || cancelled()) return cancelledHere();
             if (reply.error.code == Error::Code::Auth) {
@@ -302,6 +310,11 @@ EndpointResult SyncEngine::syncChain(const EndpointRef &ref)
             return failWith(
                 QStringLiteral("%1: the server returned the cursor '%2' a second time; refusing to loop")
                     .arg(ref.path(), page->nextCursor));
+        if (page->hasMore && !cancelled()) {
+            QUrlQuery next = base;
+            next.addQueryItem(cursorParam, page->nextCursor);
+            prefetched = m_api.start(ref.path(), next);
+        }
         TableCounts counts;
         if (auto r = processor.apply(ref, requestCursor, *page, passId, counts); !r)
             return failWith(r.errorMessage());

@@ -242,6 +242,11 @@ bool FakeApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         Q_EMIT exitRequested();
         return true;
     }
+    if (m_holdFrom > 0 && m_count >= m_holdFrom) {
+        logged.status = -3;
+        m_log << logged;
+        return true; // no answer: the socket stays open until the client goes away
+    }
     int status = 0;
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> extra;

@@ -54,6 +54,9 @@ public:
     void clearFaults() { m_faults.clear(); }
     void setExitAfter(int requests) { m_exitAfter = requests; } // then every request is dropped
     void setDelayMs(int ms) { m_delayMs = ms; }                 // every response
+    // Requests from the n-th on (counted as requestCount() does) get no answer, their connection left
+    // open, until the hold is lifted (0): a client is then provably alive and waiting at that request.
+    void setHoldFrom(int n) { m_holdFrom = n; }
     int requestCount() const { return m_count; }
     const QList<ServedRequest> &requests() const { return m_log; }
 
@@ -80,6 +83,7 @@ private:
     int m_count = 0;
     int m_exitAfter = 0;
     int m_delayMs = 0;
+    int m_holdFrom = 0;
     quint16 m_port = 0;
 };
 

@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QtTest>
 #include <csignal>
 #include <sys/types.h>
@@ -102,6 +103,10 @@ private Q_SLOTS:
             const QString url =
                 QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("killed-%1.db").arg(point));
             const int start = m_server->requestCount();
+            // Request `point` is held unanswered, so the kill lands while the sync is alive at that point:
+            // waiting for it, or still writing the page before it (the next request goes out first).
+            m_server->setHoldFrom(start + point);
+            const auto lift = qScopeGuard([this] { m_server->setHoldFrom(0); });
             auto p = startSync(url);
             QVERIFY(p->waitForStarted(10000));
             QTRY_VERIFY_WITH_TIMEOUT(
@@ -109,6 +114,7 @@ private Q_SLOTS:
             QVERIFY2(p->state() != QProcess::NotRunning, "the sync ended before the kill point");
             p->kill(); // SIGKILL
             QVERIFY(p->waitForFinished(10000));
+            m_server->setHoldFrom(0); // (lift does it too should a check above fail)
             QCOMPARE(p->exitStatus(), QProcess::CrashExit);
             QCOMPARE(runSync(url, &out), 0);
             auto db = Database::open(*DatabaseUrl::parse(url));

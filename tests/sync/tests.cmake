@@ -5,7 +5,6 @@ orgward_add_test(test_sync_process SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sync_p
 add_dependencies(test_sync_process orgward)
 # The benchmark's bulk references talk to the engines natively: COPY through libpq (only here; Qt's
 # QPSQL has no COPY API) and prepared statements through the sqlite3 C API.
-find_package(PostgreSQL REQUIRED)
 add_executable(orgward-bench-sync ${CMAKE_CURRENT_LIST_DIR}/bench_sync.cpp)
 target_link_libraries(orgward-bench-sync PRIVATE orgward_core orgward_common PostgreSQL::PostgreSQL SQLite::SQLite3)
 target_compile_definitions(orgward-bench-sync PRIVATE ORGWARD_BINARY_DIR="${CMAKE_BINARY_DIR}")
