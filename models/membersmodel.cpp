@@ -4,32 +4,25 @@ namespace orgward {
 
 MembersModel::MembersModel(Database &db, QObject *parent) : SqlTableModel(db, parent)
 {
+    const QString kTie = QStringLiteral("ms.user_id");
     setQuery(
         {
             {tr("Name"), QStringLiteral("u.name")},
             {tr("Email"), QStringLiteral("u.email")},
             {tr("Role"), QStringLiteral("u.role")},
             {tr("Added"), QStringLiteral("u.added_at"), ColType::Timestamp},
-            {tr("Projects"),
-             QStringLiteral("(SELECT COUNT(*) FROM openai_project_members pm WHERE pm.org_key = u.org_key "
-                            "AND pm.user_id = u.id AND pm.removed_at IS NULL)"),
-             ColType::Int},
-            {tr("API keys"),
-             QStringLiteral("(SELECT COUNT(*) FROM openai_project_api_keys k WHERE k.org_key = u.org_key "
-                            "AND k.owner_id = u.id AND k.deleted_at IS NULL)"),
-             ColType::Int},
-            // MAX over an expression, not the bare column: with a bare column the engine answers MAX from the
-            // (org_key, last_used_at) index, walking every key of the org for each member (seconds per
-            // block); this way it reads the member's own keys from the owner index.
-            {tr("Last key use"),
-             QStringLiteral(
-                 "(SELECT MAX(COALESCE(k.last_used_at, NULL)) FROM openai_project_api_keys k WHERE "
-                 "k.org_key = u.org_key AND k.owner_id = u.id)"),
-             ColType::Timestamp},
+            // From the member summary (migration 5), kept exact by triggers: sorting by these walks its
+            // indexes instead of computing and sorting a figure for every member.
+            {tr("Projects"), QStringLiteral("ms.projects"), ColType::Int, true, {}, kTie},
+            {tr("API keys"), QStringLiteral("ms.api_keys"), ColType::Int, true, {}, kTie},
+            {tr("Last key use"), QStringLiteral("ms.last_key_use"), ColType::Timestamp, true, {}, kTie},
             {tr("Status"), QStringLiteral("CASE WHEN u.deleted_at IS NULL THEN 'member' ELSE 'removed' END"),
              ColType::Text, false},
         },
-        QStringLiteral("FROM openai_users u"), QStringLiteral("u.org_key = ?"), QStringLiteral("u.id"));
+        QStringLiteral(
+            "FROM openai_users u JOIN openai_member_stats ms ON ms.org_key = u.org_key AND ms.user_id = "
+            "u.id"),
+        QStringLiteral("u.org_key = ?"), QStringLiteral("u.id"));
     setMutedExpr(QStringLiteral("u.deleted_at IS NOT NULL"));
 }
 

@@ -103,7 +103,7 @@ QString SqlTableModel::orderClause() const
     // of sorting every row; NULLs therefore sort where the engine puts them.
     const SqlColumn c = m_columns.value(m_sortColumn);
     const QString e = c.sortExpr.isEmpty() ? c.expr : c.sortExpr;
-    return QStringLiteral("ORDER BY %1 %2, %3 %2").arg(e, dir, m_idExpr);
+    return QStringLiteral("ORDER BY %1 %2, %3 %2").arg(e, dir, c.tieExpr.isEmpty() ? m_idExpr : c.tieExpr);
 }
 
 bool SqlTableModel::countRows()

@@ -19,8 +19,10 @@ namespace orgward {
 struct SqlColumn
 {
     SqlColumn() = default;
-    SqlColumn(QString h, QString e, ColType t = ColType::Text, bool f = true, QString sort = {})
-        : header(std::move(h)), expr(std::move(e)), type(t), filterable(f), sortExpr(std::move(sort))
+    SqlColumn(QString h, QString e, ColType t = ColType::Text, bool f = true, QString sort = {},
+              QString tie = {})
+        : header(std::move(h)), expr(std::move(e)), type(t), filterable(f), sortExpr(std::move(sort)),
+          tieExpr(std::move(tie))
     {
     }
     QString header;
@@ -28,6 +30,9 @@ struct SqlColumn
     ColType type = ColType::Text;
     bool filterable = true; // included in the text filter (text columns only)
     QString sortExpr;       // when sorting by expr is wrong (money as text): e.g. a numeric cast
+    // The row id as the sort column's own table names it (a joined summary's user_id for the model's u.id),
+    // so "col, tie" matches that table's (col, id) index and a sorted block is an index walk.
+    QString tieExpr;
 };
 
 class SqlFetchWorker;

@@ -27,6 +27,7 @@ const QHash<QString, QString> &viewOf()
         {QStringLiteral("openai_project_certificates"), QStringLiteral("project_certificates")},
         {QStringLiteral("usage_events"), QStringLiteral("usage_events")},
         {QStringLiteral("openai_costs"), QStringLiteral("costs")},
+        {QStringLiteral("openai_member_stats"), QStringLiteral("member_stats")}, // key figures masked
     };
     return m;
 }

@@ -6,6 +6,8 @@
 #include "migration_v2_roles.h"
 #include "migration_v3_console.h"
 #include "migration_v4_perf.h"
+#include "migration_v5_memberstats.h"
+#include "migration_v6_bucketids.h"
 
 namespace orgward {
 
@@ -285,6 +287,8 @@ const QList<Migration> &Migrations::all()
         {2, QStringLiteral("console roles"), migrateV2Roles},
         {3, QStringLiteral("console indexes"), migrateV3Console},
         {4, QStringLiteral("console performance indexes"), migrateV4Perf},
+        {5, QStringLiteral("member summary"), migrateV5MemberStats},
+        {6, QStringLiteral("time-ordered usage and cost ids"), migrateV6BucketIds},
     };
     return list;
 }

@@ -131,6 +131,58 @@ private slots:
         QCOMPARE(Decimal::parse(b->toString())->toString(), Decimal::parse(a->toString())->toString());
     }
 
+    void upgradeToTimeOrderedIdsKeepsEveryBucketOnce_data()
+    {
+        QTest::addColumn<bool>("postgres");
+        QTest::newRow("sqlite") << false;
+        QTest::newRow("postgres") << true;
+    }
+    void upgradeToTimeOrderedIdsKeepsEveryBucketOnce()
+    {
+        // A database written before migration 6 holds bare-hash usage and cost ids. After the upgrade
+        // every stored id is the one the parser now computes, so re-importing adds no bucket twice.
+        QFETCH(bool, postgres);
+        QTemporaryDir dir;
+        QString why;
+        std::unique_ptr<Database> db =
+            postgres ? test::openPostgres(QStringLiteral("import_v6"), &why) : test::openSqlite(dir);
+        if (!db) {
+            if (test::postgresRequired()) QFAIL(qPrintable(why));
+            QSKIP(qPrintable(why));
+        }
+        auto first = FixtureImporter(*db).run(test::fixturesDir());
+        QVERIFY2(first, qPrintable(first.errorMessage()));
+        const QString org = first->orgKey;
+        auto ids = [](Database &d, const char *table) {
+            QSet<QString> out;
+            auto q = d.exec(QStringLiteral("SELECT id FROM %1").arg(QLatin1String(table)));
+            while (q && q->next())
+                out.insert(q->value(0).toString());
+            return out;
+        };
+        const QSet<QString> usageIds = ids(*db, "usage_events"), costIds = ids(*db, "openai_costs");
+        QVERIFY(usageIds.size() > 1000);
+        QVERIFY(usageIds.cbegin()->contains(u'-'));
+        const auto before = countsOf(*db, org);
+        // Back to the v5 shape: ids without their prefix, migration 6 not applied.
+        for (const char *t : {"usage_events", "openai_costs"})
+            QVERIFY(db->run(QStringLiteral("UPDATE %1 SET id = substr(id, 12)").arg(QLatin1String(t))));
+        QVERIFY(!ids(*db, "usage_events").cbegin()->contains(u'-'));
+        QVERIFY(db->run(QStringLiteral("DELETE FROM schema_migrations WHERE version = 6")));
+        const DatabaseUrl url = db->url();
+        db.reset();
+        auto reopened = Database::open(url); // applies migration 6
+        QVERIFY2(reopened, qPrintable(reopened.errorMessage()));
+        db = std::move(*reopened);
+        QCOMPARE(ids(*db, "usage_events"), usageIds);
+        QCOMPARE(ids(*db, "openai_costs"), costIds);
+        auto again = FixtureImporter(*db).run(test::fixturesDir());
+        QVERIFY2(again, qPrintable(again.errorMessage()));
+        QCOMPARE(again->counts.value(QStringLiteral("usage_events")).added, 0);
+        QCOMPARE(again->counts.value(QStringLiteral("openai_costs")).added, 0);
+        QCOMPARE(countsOf(*db, org), before);
+    }
+
     void newerSnapshotUpdatesAndSoftDeletes()
     {
         QTemporaryDir dir;
