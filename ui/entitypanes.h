@@ -41,6 +41,8 @@ public:
     void refresh() override;
     TablePane *activeTable() override;
     TablePane *members() const { return m_members; }
+    // The selected member's detail tables: projects and roles, keys owned, audit events.
+    SqlTableModel *detailModel(int i) const { return m_detail.value(i); }
     void showInvites(bool pendingOnly);
 
 private:

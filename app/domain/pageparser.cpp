@@ -12,6 +12,8 @@
 
 namespace orgward {
 
+QString bucketSetTag(const QString &kind, const QString &groupSet);
+
 namespace {
 
 QString typeName(const QJsonValue &v)
@@ -366,10 +368,12 @@ QString bucketRowId(const QString &kind, const QString &groupBy, qint64 start, c
         h.addData("\x1f");
         h.addData(d.isNull() ? QByteArrayLiteral("\x00null") : d.toUtf8());
     }
-    // The bucket start leads (zero-padded seconds) so one page's rows sit together in the (org_key, id)
-    // primary key: with a bare hash they landed on random leaves and each page's commit rewrote ~1,500
-    // scattered index pages. Migration 6 gave stored rows the same prefix.
-    return QString::number(start).rightJustified(10, u'0') + u'-' + QString::fromLatin1(h.result().toHex());
+    // Set, then time, lead the id ("<set tag>-<zero-padded start>-<sha1>") so the (org_key, id) primary key
+    // holds each group-by set's rows in time order: a sync chain walks one set forward in time and its page
+    // commits append to one run of index pages. With a bare hash each row landed on a random leaf and
+    // every page commit rewrote ~1,500 scattered index pages. Migration 6 gave stored rows the same form.
+    return bucketSetTag(kind, groupBy) + u'-' + QString::number(start).rightJustified(10, u'0') + u'-' +
+           QString::fromLatin1(h.result().toHex());
 }
 
 Result<ParsedPage> parseBucketed(const EndpointRef &ref, const QJsonObject &root, const QByteArray &body,
@@ -617,6 +621,16 @@ Result<ParsedPage> parsePage(const EndpointRef &ref, const QByteArray &body, qin
         return err(Error::Code::Parse, QStringLiteral("$: expected a JSON object at the top level"));
     const QJsonObject root = doc.object();
     return ref.isBucketed() ? parseBucketed(ref, root, body, nowSecs, grace) : parseList(ref, root, body);
+}
+
+// Outside the anonymous namespace: migration 6 gives stored rows the same tag.
+QString bucketSetTag(const QString &kind, const QString &groupSet)
+{
+    QCryptographicHash h(QCryptographicHash::Sha1);
+    h.addData(kind.toUtf8());
+    h.addData("\x1f");
+    h.addData(groupSet.toUtf8());
+    return QString::fromLatin1(h.result().toHex().left(8));
 }
 
 } // namespace orgward

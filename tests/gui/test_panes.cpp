@@ -18,6 +18,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <algorithm>
 
 using namespace orgward;
 
@@ -103,6 +104,16 @@ void TestPanes::everyPaneHasData()
         QVERIFY(t->model()->rowCount() > 0);
         t->view()->selectRow(0); // fills the detail area
         QVERIFY(!t->currentId().isEmpty());
+        // The detail tables answer asynchronously too: the screenshot waits for them.
+        const QList<SqlTableModel *> models = p->findChildren<SqlTableModel *>();
+        QTRY_VERIFY(
+            std::all_of(models.cbegin(), models.cend(), [](SqlTableModel *m) { return m->isIdle(); }));
+        if (pane == MainWindow::Members) {
+            // The first member's "Projects" figure and its "Projects and roles" detail agree.
+            const int projects = t->model()->data(t->model()->index(0, 4)).toInt();
+            QVERIFY(projects > 0);
+            QCOMPARE(static_cast<MembersPane *>(p)->detailModel(0)->rowCount(), projects);
+        }
     }
     if (pane == MainWindow::Dashboard) {
         auto *d = static_cast<DashboardPane *>(p);

@@ -166,7 +166,7 @@ private slots:
         const auto before = countsOf(*db, org);
         // Back to the v5 shape: ids without their prefix, migration 6 not applied.
         for (const char *t : {"usage_events", "openai_costs"})
-            QVERIFY(db->run(QStringLiteral("UPDATE %1 SET id = substr(id, 12)").arg(QLatin1String(t))));
+            QVERIFY(db->run(QStringLiteral("UPDATE %1 SET id = substr(id, 21)").arg(QLatin1String(t))));
         QVERIFY(!ids(*db, "usage_events").cbegin()->contains(u'-'));
         QVERIFY(db->run(QStringLiteral("DELETE FROM schema_migrations WHERE version = 6")));
         const DatabaseUrl url = db->url();
