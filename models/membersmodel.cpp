@@ -23,6 +23,7 @@ MembersModel::MembersModel(Database &db, QObject *parent) : SqlTableModel(db, pa
             "FROM openai_users u JOIN openai_member_stats ms ON ms.org_key = u.org_key AND ms.user_id = "
             "u.id"),
         QStringLiteral("u.org_key = ?"), QStringLiteral("u.id"));
+    setCountFrom(QStringLiteral("FROM openai_users u")); // every member has exactly one summary row
     setMutedExpr(QStringLiteral("u.deleted_at IS NOT NULL"));
 }
 

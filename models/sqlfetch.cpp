@@ -27,7 +27,9 @@ BlockResult runBlockQuery(Database &db, const BlockQuery &q)
         r.total = n->toLongLong();
         if (r.total == 0) return r; // nothing matches: spare the ordered query
     }
-    auto ids = db.exec(q.idsSql, q.idsBinds);
+    const qint64 matching = r.total >= 0 ? r.total : q.knownTotal;
+    const bool few = !q.idsSqlFew.isEmpty() && matching >= 0 && matching <= kFewMatches;
+    auto ids = db.exec(few ? q.idsSqlFew : q.idsSql, q.idsBinds);
     if (!ids) return failed(ids.errorMessage());
     QStringList order;
     while (ids->next())
@@ -116,6 +118,34 @@ void SqlFetchWorker::forget(const void *owner)
 void SqlFetchWorker::loop()
 {
     std::unique_ptr<Database> db; // opened and closed on this thread
+    QString openError;
+    auto open = [&] {
+        // Reads only: no migrations (the GUI's connection ran them), and SQLite cannot write by mistake.
+        OpenOptions o;
+        o.readOnly = true;
+        o.migrate = false;
+        o.create = false;
+        auto opened = Database::open(m_url, o);
+        if (!opened) {
+            openError = opened.errorMessage();
+            qCWarning(lcUi).noquote() << "table fetch connection:" << openError;
+            return;
+        }
+        db = std::move(*opened);
+        db->setStatementRewriter(m_rewriter); // a restricted role reads the same views here
+        if (!db->isPostgres()) {
+            // Table scans (filters, counts) re-read the same pages: keep them in this connection's cache
+            // (no mmap: it made heap corruption appear at shutdown in the GUI tests; see the report).
+            for (const char *p : {"PRAGMA cache_size=-32768"})
+                if (auto r = db->run(QString::fromLatin1(p)); !r)
+                    qCWarning(lcUi).noquote() << r.errorMessage();
+        }
+        // Read the schema now (the first statement on a connection parses it), not in the first pane's query.
+        (void)db->scalar(QStringLiteral("SELECT COUNT(*) FROM schema_migrations"));
+    };
+    // Connected as soon as the thread starts, while the window is still on its first pane: opening a pane
+    // then costs its queries only (the open and the schema read were ~45 ms of opening Members).
+    open();
     for (;;) {
         Request req;
         {
@@ -125,30 +155,13 @@ void SqlFetchWorker::loop()
             if (m_stop) break;
             req = m_queue.takeFirst();
         }
+        if (!db) open(); // the server may be back
         if (!db) {
-            // Reads only: no migrations (the GUI's connection ran them), and SQLite cannot write by mistake.
-            OpenOptions o;
-            o.readOnly = true;
-            o.migrate = false;
-            o.create = false;
-            auto opened = Database::open(m_url, o);
-            if (!opened) {
-                qCWarning(lcUi).noquote() << "table fetch connection:" << opened.errorMessage();
-                BlockResult r;
-                r.ok = false;
-                r.error = opened.errorMessage();
-                emit done(req.ticket, r);
-                continue;
-            }
-            db = std::move(*opened);
-            db->setStatementRewriter(m_rewriter); // a restricted role reads the same views here
-            if (!db->isPostgres()) {
-                // Table scans (filters, counts) re-read the same pages: keep them in this connection's cache
-                // (no mmap: it made heap corruption appear at shutdown in the GUI tests; see the report).
-                for (const char *p : {"PRAGMA cache_size=-32768"})
-                    if (auto r = db->run(QString::fromLatin1(p)); !r)
-                        qCWarning(lcUi).noquote() << r.errorMessage();
-            }
+            BlockResult r;
+            r.ok = false;
+            r.error = openError;
+            emit done(req.ticket, r);
+            continue;
         }
         emit done(req.ticket, runBlockQuery(*db, req.query));
     }

@@ -95,7 +95,7 @@ QString SqlTableModel::whereClause(QVariantList &binds) const
     return conds.join(QStringLiteral(" AND "));
 }
 
-QString SqlTableModel::orderClause() const
+QString SqlTableModel::orderClause(const QString &termPrefix) const
 {
     const QString dir = m_order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
     // The column, then the id in the same direction for a stable order across blocks. A plain
@@ -103,14 +103,17 @@ QString SqlTableModel::orderClause() const
     // of sorting every row; NULLs therefore sort where the engine puts them.
     const SqlColumn c = m_columns.value(m_sortColumn);
     const QString e = c.sortExpr.isEmpty() ? c.expr : c.sortExpr;
-    return QStringLiteral("ORDER BY %1 %2, %3 %2").arg(e, dir, c.tieExpr.isEmpty() ? m_idExpr : c.tieExpr);
+    return QStringLiteral("ORDER BY %4%1 %2, %4%3 %2")
+        .arg(e, dir, c.tieExpr.isEmpty() ? m_idExpr : c.tieExpr, termPrefix);
 }
 
 bool SqlTableModel::countRows()
 {
     QVariantList binds;
     const QString where = whereClause(binds);
-    auto n = m_db.scalar(QStringLiteral("SELECT COUNT(*) %1 WHERE %2").arg(m_from, where), binds);
+    auto n = m_db.scalar(QStringLiteral("SELECT COUNT(*) %1 WHERE %2")
+                             .arg(m_countFrom.isEmpty() ? m_from : m_countFrom, where),
+                         binds);
     if (!n) {
         m_error = n.errorMessage();
         qCWarning(lcUi).noquote() << m_error;
@@ -126,7 +129,8 @@ BlockQuery SqlTableModel::blockQuery(int offset, int limit, bool withCount) cons
     QVariantList binds;
     const QString where = whereClause(binds);
     if (withCount) {
-        q.countSql = QStringLiteral("SELECT COUNT(*) %1 WHERE %2").arg(m_from, where);
+        q.countSql = QStringLiteral("SELECT COUNT(*) %1 WHERE %2")
+                         .arg(m_countFrom.isEmpty() ? m_from : m_countFrom, where);
         q.countBinds = binds;
     }
     // Step 1: the ids of this block, in order (only the sort expression is evaluated per row).
@@ -135,6 +139,15 @@ BlockQuery SqlTableModel::blockQuery(int offset, int limit, bool withCount) cons
                    .arg(limit)
                    .arg(offset);
     q.idsBinds = binds;
+    // SQLite picks the sort index whenever it can; a unary + on the ORDER BY terms (a no-op on the values)
+    // lets it filter a covering index and sort instead. PostgreSQL's planner weighs both from statistics.
+    if (!m_filter.trimmed().isEmpty() && !m_db.isPostgres()) {
+        q.idsSqlFew = QStringLiteral("SELECT %1 %2 WHERE %3 %4 LIMIT %5 OFFSET %6")
+                          .arg(m_idExpr, m_from, where, orderClause(QStringLiteral("+")))
+                          .arg(limit)
+                          .arg(offset);
+        q.knownTotal = m_total;
+    }
     // Step 2: every column of just those ids.
     QStringList select{m_idExpr, m_mutedExpr.isEmpty()
                                      ? QStringLiteral("0")

@@ -64,6 +64,10 @@ public:
     // fromSql: "FROM openai_users u" (joins allowed); baseWhere: condition with org_key bound as the first ?.
     // idExpr must identify a row within baseWhere and be cheap to look up (an indexed column).
     void setQuery(QList<SqlColumn> columns, QString fromSql, QString baseWhere, QString idExpr);
+    // COUNT(*) reads this FROM instead of the query's: for a query whose joins are 1:1 with its first table
+    // (Members joins its per-member summary), counting that table alone skips a lookup per row. Filters,
+    // presets and extra conditions must then name only the tables this FROM has.
+    void setCountFrom(const QString &fromSql) { m_countFrom = fromSql; }
     // Rows where this expression is true are shown muted (e.g. archived projects, removed members).
     void setMutedExpr(const QString &expr) { m_mutedExpr = expr; }
     void setOrgKey(const QString &orgKey);
@@ -110,7 +114,7 @@ signals:
 
 private:
     QString whereClause(QVariantList &binds) const;
-    QString orderClause() const;
+    QString orderClause(const QString &termPrefix = {}) const; // prefix: "+" turns off index order
     BlockQuery blockQuery(int offset, int limit, bool withCount) const;
     QList<QVariantList> queryRows(int offset, int limit, bool *ok);
     bool countRows();
@@ -120,7 +124,7 @@ private:
 
     Database &m_db;
     QList<SqlColumn> m_columns;
-    QString m_from, m_baseWhere, m_idExpr, m_org, m_filter, m_extra, m_mutedExpr;
+    QString m_from, m_countFrom, m_baseWhere, m_idExpr, m_org, m_filter, m_extra, m_mutedExpr;
     QVariantList m_extraBinds, m_baseBinds;
     int m_sortColumn = 0;
     Qt::SortOrder m_order = Qt::AscendingOrder;

@@ -8,6 +8,7 @@
 #include "migration_v4_perf.h"
 #include "migration_v5_memberstats.h"
 #include "migration_v6_bucketids.h"
+#include "migration_v7_costindex.h"
 
 namespace orgward {
 
@@ -289,6 +290,7 @@ const QList<Migration> &Migrations::all()
         {4, QStringLiteral("console performance indexes"), migrateV4Perf},
         {5, QStringLiteral("member summary"), migrateV5MemberStats},
         {6, QStringLiteral("time-ordered usage and cost ids"), migrateV6BucketIds},
+        {7, QStringLiteral("project cost index"), migrateV7CostIndex},
     };
     return list;
 }

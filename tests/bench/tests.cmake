@@ -1,5 +1,6 @@
 # Console benchmark (not a CTest test: it needs a generated 100k-member org). Usage:
-#   orgward fixtures generate --scale 100 --users 100000 --keys 100000 --out /tmp/big
+#   orgward fixtures generate --scale 100 --users 100000 --keys 120000 --out /tmp/big
+#   (--keys counts keys created; those of archived projects cannot be listed: ~102k are stored)
 #   orgward import /tmp/big --db sqlite:///tmp/big.db
 #   QT_QPA_PLATFORM=offscreen orgward-bench-console --db sqlite:///tmp/big.db --sync-fixtures fixtures > bench.json
 add_executable(orgward-bench-console ${CMAKE_CURRENT_LIST_DIR}/bench_console.cpp)
