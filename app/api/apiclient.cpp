@@ -267,12 +267,7 @@ void ApiClient::abortAll()
     for (quint64 id : ids) {
         Pending *p = m_pending.value(id);
         if (!p) continue;
-        if (p->reply) {
-            QNetworkReply *rep = p->reply;
-            p->reply = nullptr;
-            rep->abort();
-            rep->deleteLater();
-        }
+        abortTransfer(p);
         ApiReply r;
         r.attempts = p->attempt;
         r.error = err(Error::Code::Cancelled, QStringLiteral("%1: request cancelled").arg(p->path));
@@ -328,13 +323,16 @@ void ApiClient::forget(quint64 ticket)
     Pending *p = m_pending.take(ticket);
     if (!p) return;
     if (p->timer) p->timer->deleteLater();
-    if (p->reply) {
-        QNetworkReply *rep = p->reply;
-        p->reply = nullptr;
-        rep->abort();
-        rep->deleteLater();
-    }
+    abortTransfer(p);
     delete p;
+}
+
+void ApiClient::abortTransfer(Pending *p)
+{
+    if (!p->reply) return;
+    QNetworkReply *rep = std::exchange(p->reply, nullptr); // cleared first: abort() emits finished at once
+    rep->abort();
+    rep->deleteLater();
 }
 
 } // namespace orgward

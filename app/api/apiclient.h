@@ -79,6 +79,7 @@ Q_SIGNALS:
 
 private:
     struct Pending;
+    static void abortTransfer(Pending *p); // aborts and releases the request's reply, if any
     void startAttempt(quint64 id);
     void onReplyFinished(quint64 id, QNetworkReply *reply);
     void scheduleRetry(quint64 id, int delayMs, const QString &reason);

@@ -49,45 +49,43 @@ QString updateKeys(const QString &org, const QString &user)
         .arg(org, user, figure(kKeys, org, user), figure(kLastUse, org, user));
 }
 
+// Insert, update (when a counted column changed) and delete triggers on one source table: `refresh` gives
+// the statement that recomputes a member's figures from that table, for NEW or OLD.
+QStringList sqliteTriggersOn(const QString &name, const QString &table, const QString &userColumn,
+                             const QString &changed, QString (*refresh)(const QString &, const QString &))
+{
+    const QString n = refresh(QStringLiteral("NEW.org_key"), QStringLiteral("NEW.") + userColumn);
+    const QString o = refresh(QStringLiteral("OLD.org_key"), QStringLiteral("OLD.") + userColumn);
+    return {
+        QStringLiteral("CREATE TRIGGER openai_member_stats_%1_ins AFTER INSERT ON %2 BEGIN %3; END")
+            .arg(name, table, n),
+        QStringLiteral(
+            "CREATE TRIGGER openai_member_stats_%1_upd AFTER UPDATE ON %2 WHEN %3 BEGIN %4; %5; END")
+            .arg(name, table, changed, n, o),
+        QStringLiteral("CREATE TRIGGER openai_member_stats_%1_del AFTER DELETE ON %2 BEGIN %3; END")
+            .arg(name, table, o),
+    };
+}
+
 QStringList sqliteTriggers()
 {
-    const QString n = QStringLiteral("NEW.org_key"), nu = QStringLiteral("NEW.user_id"),
-                  no = QStringLiteral("NEW.owner_id");
-    const QString o = QStringLiteral("OLD.org_key"), ou = QStringLiteral("OLD.user_id"),
-                  oo = QStringLiteral("OLD.owner_id");
-    return {
-        QStringLiteral(
-            "CREATE TRIGGER openai_member_stats_user_ins AFTER INSERT ON openai_users BEGIN %1; END")
-            .arg(upsertMember(n, QStringLiteral("NEW.id"))),
-        QStringLiteral(
-            "CREATE TRIGGER openai_member_stats_user_del AFTER DELETE ON openai_users BEGIN DELETE FROM "
-            "openai_member_stats WHERE org_key = OLD.org_key AND user_id = OLD.id; END"),
-        QStringLiteral(
-            "CREATE TRIGGER openai_member_stats_pm_ins AFTER INSERT ON openai_project_members BEGIN %1; "
-            "END")
-            .arg(updateProjects(n, nu)),
-        QStringLiteral(
-            "CREATE TRIGGER openai_member_stats_pm_upd AFTER UPDATE ON openai_project_members WHEN "
-            "OLD.user_id IS NOT NEW.user_id OR OLD.removed_at IS NOT NEW.removed_at BEGIN %1; %2; END")
-            .arg(updateProjects(n, nu), updateProjects(o, ou)),
-        QStringLiteral(
-            "CREATE TRIGGER openai_member_stats_pm_del AFTER DELETE ON openai_project_members BEGIN %1; "
-            "END")
-            .arg(updateProjects(o, ou)),
-        QStringLiteral(
-            "CREATE TRIGGER openai_member_stats_key_ins AFTER INSERT ON openai_project_api_keys BEGIN "
-            "%1; END")
-            .arg(updateKeys(n, no)),
-        QStringLiteral(
-            "CREATE TRIGGER openai_member_stats_key_upd AFTER UPDATE ON openai_project_api_keys WHEN "
-            "OLD.owner_id IS NOT NEW.owner_id OR OLD.deleted_at IS NOT NEW.deleted_at OR "
-            "OLD.last_used_at IS NOT NEW.last_used_at BEGIN %1; %2; END")
-            .arg(updateKeys(n, no), updateKeys(o, oo)),
-        QStringLiteral(
-            "CREATE TRIGGER openai_member_stats_key_del AFTER DELETE ON openai_project_api_keys BEGIN "
-            "%1; END")
-            .arg(updateKeys(o, oo)),
-    };
+    return QStringList{
+               QStringLiteral(
+                   "CREATE TRIGGER openai_member_stats_user_ins AFTER INSERT ON openai_users BEGIN %1; END")
+                   .arg(upsertMember(QStringLiteral("NEW.org_key"), QStringLiteral("NEW.id"))),
+               QStringLiteral(
+                   "CREATE TRIGGER openai_member_stats_user_del AFTER DELETE ON openai_users BEGIN DELETE "
+                   "FROM openai_member_stats WHERE org_key = OLD.org_key AND user_id = OLD.id; END"),
+           } +
+           sqliteTriggersOn(
+               QStringLiteral("pm"), QStringLiteral("openai_project_members"), QStringLiteral("user_id"),
+               QStringLiteral("OLD.user_id IS NOT NEW.user_id OR OLD.removed_at IS NOT NEW.removed_at"),
+               updateProjects) +
+           sqliteTriggersOn(
+               QStringLiteral("key"), QStringLiteral("openai_project_api_keys"), QStringLiteral("owner_id"),
+               QStringLiteral("OLD.owner_id IS NOT NEW.owner_id OR OLD.deleted_at IS NOT NEW.deleted_at OR "
+                              "OLD.last_used_at IS NOT NEW.last_used_at"),
+               updateKeys);
 }
 
 // PostgreSQL: one plpgsql function per source table; the triggers' WHEN clauses do the change test.
