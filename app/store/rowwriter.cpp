@@ -88,22 +88,6 @@ QByteArray hashBytes(const QVariant &v)
 }
 } // namespace
 
-QByteArray RowWriter::rowHash(const Row &row)
-{
-    QCryptographicHash h(QCryptographicHash::Sha1);
-    for (const QVariant &v : row.values) {
-        if (v.isNull())
-            h.addData("\x01N");
-        else {
-            h.addData("\x01V");
-            h.addData(hashBytes(v));
-        }
-    }
-    h.addData("\x02");
-    h.addData(row.raw);
-    return h.result().toHex();
-}
-
 Result<WriteCounts> RowWriter::upsert(const TableSpec &spec, const QString &orgKey, const QList<Row> &rows,
                                       const QString &passId, qint64 now)
 {
@@ -119,7 +103,8 @@ Result<WriteCounts> RowWriter::upsert(const TableSpec &spec, const QString &orgK
     const Cell nowCell = toCell(ColType::Timestamp, now, pg);
     for (const Row &row : rows) {
         c.cells.push_back(org);
-        // The row hash (as rowHash() computes it) is taken along the way, reusing each value's UTF-8.
+        // The row hash: SHA-1 over each value ("\x01N" for NULL, "\x01V" + its bytes), "\x02", then the raw
+        // object. Taken along the way, reusing each text value's UTF-8.
         QCryptographicHash h(QCryptographicHash::Sha1);
         for (int i = 0; i < spec.columns.size(); ++i) {
             const QVariant &v = row.values[i];

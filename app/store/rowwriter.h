@@ -38,8 +38,6 @@ public:
     Result<qint64> markGone(const TableSpec &spec, const QString &orgKey, const QVariantList &scopeValues,
                             const QString &passId, qint64 now);
 
-    static QByteArray rowHash(const Row &row);
-
 private:
     Database &m_db;
 };
