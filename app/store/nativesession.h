@@ -61,6 +61,15 @@ public:
     Result<QList<QList<QByteArray>>> execPrepared(const QByteArray &name, const QList<QByteArray> &params);
     Error postgresError(const QString &what) const;
 
+    // Either engine: one statement with positional parameters written $1, $2, … (rewritten to ?1, ?2, …
+    // for SQLite), kept prepared for the connection's life. Timestamps go as seconds (SQLite) or
+    // utcTimestampText (PostgreSQL), as the caller's cells say. For the page commits that run on a helper
+    // thread (sync/pagecommitter.h), where Qt's side of the connection must stay untouched.
+    // Returns the rows it changed.
+    Result<qint64> execute(const QByteArray &sql, const QList<Cell> &params);
+    // A statement without parameters or rows (BEGIN, COMMIT, ROLLBACK), not prepared.
+    Status command(const char *sql);
+
 private:
     Database &m_db;
     sqlite3 *m_sqlite = nullptr;

@@ -1,5 +1,6 @@
 #include "rowwriter.h"
 
+#include "nativesession.h"
 #include "rowwriter_p.h"
 
 #include <QCryptographicHash>
@@ -91,6 +92,19 @@ QByteArray hashBytes(const QVariant &v)
 Result<WriteCounts> RowWriter::upsert(const TableSpec &spec, const QString &orgKey, const QList<Row> &rows,
                                       const QString &passId, qint64 now)
 {
+    // Outside a transaction, one of our own: the page's rows land together or not at all.
+    return write(spec, orgKey, rows, passId, now, m_db.transactionDepth() == 0);
+}
+
+Result<WriteCounts> RowWriter::upsertNative(const TableSpec &spec, const QString &orgKey,
+                                            const QList<Row> &rows, const QString &passId, qint64 now)
+{
+    return write(spec, orgKey, rows, passId, now, false);
+}
+
+Result<WriteCounts> RowWriter::write(const TableSpec &spec, const QString &orgKey, const QList<Row> &rows,
+                                     const QString &passId, qint64 now, bool own)
+{
     using namespace rowwriter;
     if (rows.isEmpty()) return WriteCounts{};
     const Shape shape(spec);
@@ -147,8 +161,6 @@ Result<WriteCounts> RowWriter::upsert(const TableSpec &spec, const QString &orgK
         c.cells = std::move(kept);
     }
 
-    // Outside a transaction, one of our own: the page's rows land together or not at all.
-    const bool own = m_db.transactionDepth() == 0;
     if (own)
         if (auto b = m_db.begin(); !b) return b.error();
     auto counts = pg ? upsertPostgres(m_db, shape, c) : upsertSqlite(m_db, shape, c);
@@ -178,6 +190,23 @@ Result<qint64> RowWriter::markGone(const TableSpec &spec, const QString &orgKey,
     auto q = m_db.exec(sql, binds);
     if (!q) return q.error();
     return qint64(q->numRowsAffected());
+}
+
+Result<qint64> RowWriter::markGoneNative(const TableSpec &spec, const QString &orgKey,
+                                         const QStringList &scopeValues, const QString &passId, qint64 now)
+{
+    if (spec.goneColumn.isEmpty()) return qint64(0);
+    // The statement markGone() runs, with positional parameters.
+    QString sql = QStringLiteral("UPDATE %1 SET %2 = $1, updated_at = $1 WHERE org_key = $2 AND %2 IS NULL "
+                                 "AND (last_seen_pass IS NULL OR last_seen_pass <> $3)")
+                      .arg(spec.table, spec.goneColumn);
+    const Cell ts = m_db.isPostgres() ? Cell::of(utcTimestampText(now)) : Cell::of(now);
+    QList<Cell> params{ts, Cell::of(orgKey.toUtf8()), Cell::of(passId.toUtf8())};
+    for (int i = 0; i < spec.scopeColumns.size(); ++i) {
+        sql += QStringLiteral(" AND %1 = $%2").arg(spec.scopeColumns[i]).arg(params.size() + 1);
+        params << Cell::of(scopeValues.value(i).toUtf8());
+    }
+    return m_db.native().execute(sql.toUtf8(), params);
 }
 
 } // namespace orgward

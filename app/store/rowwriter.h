@@ -2,7 +2,7 @@
 // Upserts parsed rows into a synced table and soft-deletes what a complete list no longer contains.
 // Each row's hash decides whether it changed, so replays and re-imports report (and change) nothing.
 // Rows go through the engine's C API (store/nativesession.h): SQLite steps one prepared upsert per row,
-// PostgreSQL COPYs the page into a temporary staging table and merges it in one statement.
+// PostgreSQL merges the page in one unnest statement (rowwriter_postgres.cpp).
 #include "database.h"
 #include "domain/tables.h"
 
@@ -34,11 +34,21 @@ public:
     // All rows must share the same scope values (one page of one list). passId marks them as seen.
     Result<WriteCounts> upsert(const TableSpec &spec, const QString &orgKey, const QList<Row> &rows,
                                const QString &passId, qint64 now);
+    // The same inside a transaction the caller opened through the native handle (Qt's side of the
+    // connection is not touched at all: the page committer runs this on a helper thread).
+    Result<WriteCounts> upsertNative(const TableSpec &spec, const QString &orgKey, const QList<Row> &rows,
+                                     const QString &passId, qint64 now);
     // After a complete list: rows of that scope not seen in passId get their gone column set.
     Result<qint64> markGone(const TableSpec &spec, const QString &orgKey, const QVariantList &scopeValues,
                             const QString &passId, qint64 now);
 
+    // markGone through the native handle, for upsertNative's callers.
+    Result<qint64> markGoneNative(const TableSpec &spec, const QString &orgKey,
+                                  const QStringList &scopeValues, const QString &passId, qint64 now);
+
 private:
+    Result<WriteCounts> write(const TableSpec &spec, const QString &orgKey, const QList<Row> &rows,
+                              const QString &passId, qint64 now, bool ownTransaction);
     Database &m_db;
 };
 

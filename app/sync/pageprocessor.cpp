@@ -15,26 +15,55 @@ QJsonObject countsToJson(const TableCounts &counts)
     return o;
 }
 
+Status PageProcessor::checkGuards(const EndpointRef &ref, const QString &requestCursor,
+                                  const ParsedPage &page)
+{
+    if (!page.hasMore) return {};
+    if (page.nextCursor.isEmpty())
+        return err(Error::Code::Parse,
+                   QStringLiteral("%1: has_more is true but the page gives no cursor to continue from; "
+                                  "refusing to stop silently")
+                       .arg(ref.path()));
+    if (page.nextCursor == requestCursor)
+        return err(Error::Code::Parse,
+                   QStringLiteral("%1: the server returned the cursor '%2' again; refusing to loop")
+                       .arg(ref.path(), page.nextCursor));
+    return {};
+}
+
+CursorState PageProcessor::advance(CursorState c, const EndpointRef &ref, const QString &requestCursor,
+                                   const ParsedPage &page, const QString &newPassId, qint64 now)
+{
+    const bool continuing = !requestCursor.isEmpty() && c.nextPage == requestCursor && !c.passId.isEmpty();
+    c.passId = continuing ? c.passId : newPassId;
+    if (page.hasMore) {
+        c.nextPage = page.nextCursor;
+    } else {
+        c.nextPage.clear();
+        c.lastSyncedAt = now;
+        c.errorCount = 0;
+        c.lastError.clear();
+        ++c.version;
+    }
+    if (ref.kind == EndpointKind::AuditLogs && page.maxTime > c.windowEnd) c.windowEnd = page.maxTime;
+    // Bucketed endpoints: the window is the whole span ever fetched. Pages run forward in time, so
+    // window_end only moves past buckets whose page has been committed.
+    if (ref.isBucketed() && page.itemCount > 0) {
+        c.windowStart = c.windowStart == 0 ? page.minTime : std::min(c.windowStart, page.minTime);
+        c.windowEnd = std::max(c.windowEnd, page.maxTime);
+    }
+    return c;
+}
+
 Status PageProcessor::apply(const EndpointRef &ref, const QString &requestCursor, const ParsedPage &page,
                             const QString &newPassId, TableCounts &counts)
 {
     auto cur = m_state.cursor(m_orgKey, ref.cursorKey());
     if (!cur) return cur.error();
-    CursorState c = *cur;
-    const bool continuing = !requestCursor.isEmpty() && c.nextPage == requestCursor && !c.passId.isEmpty();
-    if (page.hasMore) {
-        if (page.nextCursor.isEmpty())
-            return err(Error::Code::Parse,
-                       QStringLiteral("%1: has_more is true but the page gives no cursor to continue from; "
-                                      "refusing to stop silently")
-                           .arg(ref.path()));
-        if (page.nextCursor == requestCursor)
-            return err(Error::Code::Parse,
-                       QStringLiteral("%1: the server returned the cursor '%2' again; refusing to loop")
-                           .arg(ref.path(), page.nextCursor));
-    }
+    if (auto g = checkGuards(ref, requestCursor, page); !g) return g;
     const qint64 now = Clock::nowSecs();
-    const QString passId = continuing ? c.passId : newPassId;
+    const CursorState c = advance(*cur, ref, requestCursor, page, newPassId, now);
+    const QString &passId = c.passId;
     const TableSpec &spec = tableSpec(ref.kind);
 
     if (auto r = m_db.begin(); !r) return r;
@@ -52,29 +81,12 @@ Status PageProcessor::apply(const EndpointRef &ref, const QString &requestCursor
         if (!e) return fail(e.error());
         local[ev.table] += *e;
     }
-    c.passId = passId;
-    if (page.hasMore) {
-        c.nextPage = page.nextCursor;
-    } else {
-        c.nextPage.clear();
-        c.lastSyncedAt = now;
-        c.errorCount = 0;
-        c.lastError.clear();
-        ++c.version;
-        if (!spec.goneColumn.isEmpty()) {
-            QVariantList scope;
-            if (ref.isProjectScoped()) scope << ref.projectId;
-            auto gone = RowWriter(m_db).markGone(spec, m_orgKey, scope, passId, now);
-            if (!gone) return fail(gone.error());
-            local[spec.table].gone += *gone;
-        }
-    }
-    if (ref.kind == EndpointKind::AuditLogs && page.maxTime > c.windowEnd) c.windowEnd = page.maxTime;
-    // Bucketed endpoints: the window is the whole span ever fetched. Pages run forward in time, so
-    // window_end only moves past buckets whose page has been committed.
-    if (ref.isBucketed() && page.itemCount > 0) {
-        c.windowStart = c.windowStart == 0 ? page.minTime : std::min(c.windowStart, page.minTime);
-        c.windowEnd = std::max(c.windowEnd, page.maxTime);
+    if (!page.hasMore && !spec.goneColumn.isEmpty()) {
+        QVariantList scope;
+        if (ref.isProjectScoped()) scope << ref.projectId;
+        auto gone = RowWriter(m_db).markGone(spec, m_orgKey, scope, passId, now);
+        if (!gone) return fail(gone.error());
+        local[spec.table].gone += *gone;
     }
     if (auto r = m_state.saveCursor(m_orgKey, c); !r) return fail(r.error());
     if (auto r = m_db.commit(); !r) return r;

@@ -29,6 +29,13 @@ public:
 
     Result<CursorState> cursor(const EndpointRef &ref) { return m_state.cursor(m_orgKey, ref.cursorKey()); }
 
+    // The paging guards apply() checks first: has_more without a cursor, the request's cursor repeated.
+    static Status checkGuards(const EndpointRef &ref, const QString &requestCursor, const ParsedPage &page);
+    // The endpoint's cursor once this page is committed, from the cursor before it (the rows' pass id is
+    // the result's passId). Soft deletes at a chain's end are apply()'s business, not this.
+    static CursorState advance(CursorState c, const EndpointRef &ref, const QString &requestCursor,
+                               const ParsedPage &page, const QString &newPassId, qint64 now);
+
 private:
     Database &m_db;
     QString m_orgKey;

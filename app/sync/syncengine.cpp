@@ -38,6 +38,14 @@ Result<QList<QPair<QString, QString>>> SyncEngine::projects()
 
 void SyncEngine::finishEndpoint(EndpointResult r)
 {
+    if (m_committer && m_committer->pending()) {
+        if (m_committer->pendingEndpoint() == r.endpoint && !m_unfinished) {
+            // Its last page is still being committed: it is finished when that page lands (settle).
+            m_unfinished = std::move(r);
+            return;
+        }
+        (void)settle(nullptr); // an earlier chain's last page: that chain finishes first
+    }
     if (r.status == u"failed") ++m_summary.failed;
     if (r.authError) m_summary.authFailure = true;
     qCInfo(lcSync).noquote()
@@ -55,6 +63,61 @@ void SyncEngine::finishEndpoint(EndpointResult r)
                .arg(r.error.isEmpty() ? QString() : QStringLiteral(" error=\"%1\"").arg(r.error));
     if (onEndpoint) onEndpoint(r);
     m_summary.endpoints << std::move(r);
+}
+
+void SyncEngine::account(EndpointResult &r, const TableCounts &counts)
+{
+    for (const WriteCounts &w : std::as_const(counts)) {
+        r.counts += w;
+        r.rows += w.seen();
+    }
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        m_summary.counts[it.key()] += it.value();
+    if (onProgress) {
+        qint64 total = 0;
+        for (const EndpointResult &e : std::as_const(m_summary.endpoints))
+            total += e.rows;
+        onProgress(SyncProgress{r.endpoint, r.pages, r.rows, total + r.rows, int(m_summary.endpoints.size()),
+                                m_elapsed.elapsed()});
+    }
+}
+
+void SyncEngine::recordFailure(EndpointResult &r, const QString &message)
+{
+    r.status = QStringLiteral("failed");
+    r.error = message;
+    SyncState state(m_db);
+    if (auto now = state.cursor(m_o.orgKey, r.endpoint)) {
+        CursorState s = *now;
+        ++s.errorCount;
+        s.lastError = message;
+        (void)state.saveCursor(m_o.orgKey, s);
+        r.nextPage = s.nextPage;
+        r.windowEnd = s.windowEnd;
+        if (m_committer) m_cursors.insert(r.endpoint, s);
+    }
+}
+
+Status SyncEngine::settle(EndpointResult *current)
+{
+    if (!m_committer || !m_committer->pending()) return {};
+    auto counts = m_committer->collect();
+    if (!m_unfinished) {
+        if (!counts) return counts.error();
+        if (current) account(*current, *counts);
+        return {};
+    }
+    EndpointResult done = std::move(*m_unfinished);
+    m_unfinished.reset();
+    if (counts) {
+        account(done, *counts);
+    } else {
+        // Its last page did not land: the chain stays where its last committed page left it.
+        m_cursors.remove(done.endpoint);
+        recordFailure(done, counts.errorMessage());
+    }
+    finishEndpoint(std::move(done));
+    return {};
 }
 
 Result<SyncSummary> SyncEngine::run()
@@ -98,14 +161,28 @@ Result<SyncSummary> SyncEngine::run()
     if (!run) return abort(run.error());
     m_summary.runId = *run;
 
-    QList<EndpointRef> plan = organizationPlan(m_o.endpoints);
-    bool projectsDone = false;
-    for (qsizetype i = 0; i < plan.size() && !cancelled(); ++i) {
-        EndpointResult r = syncChain(plan[i]);
-        const bool projectsOk = plan[i].kind == EndpointKind::Projects && r.status == u"ok";
-        finishEndpoint(std::move(r));
-        if (plan[i].kind == EndpointKind::Projects) projectsDone = projectsOk;
+    // A dry run keeps every page inside its one transaction, on this thread.
+    m_cursors.clear();
+    m_unfinished.reset();
+    if (!m_o.dryRun && m_db.transactionDepth() == 0) {
+        auto stored = state.cursors(m_o.orgKey);
+        if (!stored) return abort(stored.error());
+        for (const CursorState &c : std::as_const(*stored))
+            m_cursors.insert(c.endpoint, c);
+        m_committer = std::make_unique<PageCommitter>(m_db, m_o.orgKey);
     }
+    const auto dropCommitter = qScopeGuard([this] {
+        m_committer.reset(); // waits for a page in flight
+        m_unfinished.reset();
+    });
+
+    QList<EndpointRef> plan = organizationPlan(m_o.endpoints);
+    for (qsizetype i = 0; i < plan.size() && !cancelled(); ++i)
+        finishEndpoint(syncChain(plan[i]));
+    (void)settle(nullptr); // the project list is read back from the store
+    bool projectsDone = false;
+    for (const EndpointResult &e : std::as_const(m_summary.endpoints))
+        if (e.endpoint == EndpointRef{EndpointKind::Projects}.cursorKey()) projectsDone = e.status == u"ok";
     if (projectsDone && !cancelled()) {
         auto list = projects();
         if (!list) return abort(list.error());
@@ -123,6 +200,7 @@ Result<SyncSummary> SyncEngine::run()
         if (cancelled()) break;
         finishEndpoint(syncChain(ref));
     }
+    (void)settle(nullptr);
 
     m_summary.requests = m_api.requestCount() - requests0;
     m_summary.retries = m_api.retryCount() - retries0;
@@ -180,32 +258,31 @@ EndpointResult SyncEngine::syncChain(const EndpointRef &ref)
     }
     SyncState state(m_db);
     PageProcessor processor(m_db, m_o.orgKey);
-    auto cur = state.cursor(m_o.orgKey, res.endpoint);
-    if (!cur) {
-        res.status = QStringLiteral("failed");
-        res.error = cur.errorMessage();
-        return res;
-    }
-    CursorState c = *cur;
-    auto failWith = [&](const QString &message) {
-        res.status = QStringLiteral("failed");
-        res.error = message;
-        // Remember the failure on the cursor; the chain position stays at the last committed page.
-        auto now = state.cursor(m_o.orgKey, res.endpoint);
-        if (now) {
-            CursorState s = *now;
-            ++s.errorCount;
-            s.lastError = message;
-            (void)state.saveCursor(m_o.orgKey, s);
-            res.nextPage = s.nextPage;
-            res.windowEnd = s.windowEnd;
+    const bool overlap = m_committer != nullptr;
+    CursorState c;
+    if (overlap) {
+        c = m_cursors.value(res.endpoint);
+        c.endpoint = res.endpoint;
+    } else {
+        auto cur = state.cursor(m_o.orgKey, res.endpoint);
+        if (!cur) {
+            res.status = QStringLiteral("failed");
+            res.error = cur.errorMessage();
+            return res;
         }
+        c = *cur;
+    }
+    auto failWith = [&](QString message) {
+        // A page that failed to commit is the first thing wrong: the chain stopped there.
+        if (auto s = settle(&res); !s) message = s.errorMessage();
+        recordFailure(res, message);
         return res;
     };
 
     // Cancelled: not an error of the endpoint (no error count on its cursor); the chain stays at its last
     // committed page and the next run resumes there.
     auto cancelledHere = [&]() {
+        if (auto s = settle(&res); !s) return failWith(s.errorMessage());
         res.status = QStringLiteral("cancelled");
         res.error = QStringLiteral("%1: cancelled").arg(ref.path());
         if (auto now = state.cursor(m_o.orgKey, res.endpoint)) {
@@ -249,7 +326,9 @@ EndpointResult SyncEngine::syncChain(const EndpointRef &ref)
             qint64 gte = resuming ? c.windowStart : c.windowEnd;
             if (!resuming && !m_o.dryRun) {
                 c.windowStart = gte;
+                if (auto s = settle(&res); !s) return failWith(s.errorMessage());
                 if (auto r = state.saveCursor(m_o.orgKey, c); !r) return failWith(r.errorMessage());
+                if (overlap) m_cursors.insert(res.endpoint, c);
             }
             if (gte > 0) base.addQueryItem(QStringLiteral("effective_at%5Bgte%5D"), QString::number(gte));
         }
@@ -281,6 +360,7 @@ EndpointResult SyncEngine::syncChain(const EndpointRef &ref)
                 m_authFailedKinds.insert(ref.kind);
                 res.authError = true;
             }
+            if (auto s = settle(&res); !s) return failWith(s.errorMessage());
             if (reply.status == 400 && ref.isProjectScoped()) {
                 res.status = QStringLiteral("skipped");
                 res.error = QStringLiteral("%1: skipped, the API answers 400 (archived project?): %2")
@@ -315,29 +395,40 @@ EndpointResult SyncEngine::syncChain(const EndpointRef &ref)
             next.addQueryItem(cursorParam, page->nextCursor);
             prefetched = m_api.start(ref.path(), next);
         }
+        if (overlap) {
+            // Committed on the helper thread while the next page (or the next chain's first) downloads and
+            // parses. The cursor it leaves is the one this run has been advancing.
+            if (auto g = PageProcessor::checkGuards(ref, requestCursor, *page); !g)
+                return failWith(g.errorMessage());
+            if (auto s = settle(&res); !s) return failWith(s.errorMessage());
+            const qint64 now = Clock::nowSecs();
+            CursorState after = PageProcessor::advance(m_cursors.value(res.endpoint, c), ref, requestCursor,
+                                                       *page, passId, now);
+            m_cursors.insert(res.endpoint, after);
+            const bool more = page->hasMore;
+            const QString next = page->nextCursor;
+            m_committer->submit(ref, std::move(*page), std::move(after), now);
+            ++res.pages;
+            if (!more) break;
+            requestCursor = next;
+            seenCursors.insert(requestCursor);
+            continue;
+        }
         TableCounts counts;
         if (auto r = processor.apply(ref, requestCursor, *page, passId, counts); !r)
             return failWith(r.errorMessage());
         ++res.pages;
-        for (const WriteCounts &w : std::as_const(counts)) {
-            res.counts += w;
-            res.rows += w.seen();
-        }
-        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-            m_summary.counts[it.key()] += it.value();
-        if (onProgress) {
-            qint64 total = 0;
-            for (const EndpointResult &e : std::as_const(m_summary.endpoints))
-                total += e.rows;
-            onProgress(SyncProgress{res.endpoint, res.pages, res.rows, total + res.rows,
-                                    int(m_summary.endpoints.size()), m_elapsed.elapsed()});
-        }
+        account(res, counts);
         if (!page->hasMore) break;
         requestCursor = page->nextCursor;
         seenCursors.insert(requestCursor);
     }
     res.status = QStringLiteral("ok");
-    if (auto after = state.cursor(m_o.orgKey, res.endpoint)) res.windowEnd = after->windowEnd;
+    if (overlap) {
+        res.windowEnd = m_cursors.value(res.endpoint).windowEnd; // its last page may still be landing
+    } else if (auto after = state.cursor(m_o.orgKey, res.endpoint)) {
+        res.windowEnd = after->windowEnd;
+    }
     return res;
 }
 

@@ -1,5 +1,7 @@
 #include "fakeapiserver.h"
 
+#include <limits>
+
 #include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -112,7 +114,9 @@ QByteArray FakeApiServer::respond(const QString &path, const QUrlQuery &query, i
 QByteArray FakeApiServer::listPage(const EndpointRef &ref, const QUrlQuery &query, int *status) const
 {
     const auto q = decoded(query);
-    QList<QJsonObject> all = m_org->listObjects(ref);
+    auto cached = m_lists.constFind(ref.cursorKey());
+    if (cached == m_lists.constEnd()) cached = m_lists.insert(ref.cursorKey(), m_org->listObjects(ref));
+    QList<QJsonObject> all = *cached;
     if (ref.kind == EndpointKind::Projects && q.value(QStringLiteral("include_archived")) != u"true") {
         QList<QJsonObject> active;
         for (const QJsonObject &o : std::as_const(all))
@@ -120,21 +124,28 @@ QByteArray FakeApiServer::listPage(const EndpointRef &ref, const QUrlQuery &quer
         all = active;
     }
     if (ref.kind == EndpointKind::AuditLogs) {
-        QList<QJsonObject> kept;
-        for (const QJsonObject &o : std::as_const(all)) {
-            const qint64 at = qint64(o.value(QLatin1String("effective_at")).toDouble());
-            bool keep = true;
-            auto bound = [&](const char *op, auto cmp) {
-                const QString v = q.value(QStringLiteral("effective_at[%1]").arg(QLatin1String(op)));
-                if (!v.isEmpty() && !cmp(at, v.toLongLong())) keep = false;
-            };
-            bound("gte", [](qint64 a, qint64 b) { return a >= b; });
-            bound("gt", [](qint64 a, qint64 b) { return a > b; });
-            bound("lte", [](qint64 a, qint64 b) { return a <= b; });
-            bound("lt", [](qint64 a, qint64 b) { return a < b; });
-            if (keep) kept << o;
+        // effective_at[gte|gt|lte|lt], read once per request (not once per event).
+        qint64 lo = std::numeric_limits<qint64>::min(), hi = std::numeric_limits<qint64>::max();
+        bool filtered = false;
+        auto bound = [&](const char *op, qint64 *edge, qint64 shift, bool lower) {
+            const QString v = q.value(QStringLiteral("effective_at[%1]").arg(QLatin1String(op)));
+            if (v.isEmpty()) return;
+            filtered = true;
+            const qint64 e = v.toLongLong() + shift;
+            *edge = lower ? std::max(*edge, e) : std::min(*edge, e);
+        };
+        bound("gte", &lo, 0, true);
+        bound("gt", &lo, 1, true);
+        bound("lte", &hi, 0, false);
+        bound("lt", &hi, -1, false);
+        if (filtered) {
+            QList<QJsonObject> kept;
+            for (const QJsonObject &o : std::as_const(all)) {
+                const qint64 at = qint64(o.value(QLatin1String("effective_at")).toDouble());
+                if (at >= lo && at <= hi) kept << o;
+            }
+            all = kept;
         }
-        all = kept;
     }
     int limit = q.value(QStringLiteral("limit"), QStringLiteral("20")).toInt();
     if (limit < 1 || limit > 100)

@@ -60,6 +60,27 @@ class TestSync : public QObject
             QCOMPARE(sums.value(it.key()), it.value());
     }
     qint64 usageEnd() const { return alignDay(m_org->capturedAt()) + 86400; }
+    void engines()
+    {
+        QTest::addColumn<bool>("postgres");
+        QTest::newRow("sqlite") << false;
+        QTest::newRow("postgresql") << true;
+    }
+    // The engine the current data row names (a fresh database); nullptr after QFAIL/QSKIP.
+    std::unique_ptr<Database> openEngine(const QTemporaryDir &dir, const QString &pgName)
+    {
+        QFETCH(bool, postgres);
+        if (!postgres) return test::openSqlite(dir);
+        QString why;
+        auto db = test::openPostgres(pgName, &why);
+        if (!db) {
+            if (test::postgresRequired())
+                QTest::qFail(qPrintable(why), __FILE__, __LINE__);
+            else
+                QTest::qSkip(qPrintable(why), __FILE__, __LINE__);
+        }
+        return db;
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -436,10 +457,12 @@ private Q_SLOTS:
         expectClean(*db);
     }
 
+    void goneRowsAreSoftDeletedAndReappearanceClearsIt_data() { engines(); }
     void goneRowsAreSoftDeletedAndReappearanceClearsIt()
     {
         QTemporaryDir dir;
-        auto db = test::openSqlite(dir);
+        auto db = openEngine(dir, QStringLiteral("sync_gone"));
+        if (!db) return;
         SyncOptions o = test::syncOptions(*m_org);
         o.endpoints = QStringList{QStringLiteral("users"), QStringLiteral("projects"),
                                   QStringLiteral("project_users"), QStringLiteral("api_keys")};
@@ -489,6 +512,70 @@ private Q_SLOTS:
         }
     }
 
+    // A page that fails to commit (here a trigger refuses one audit event of the second page) stops its
+    // chain at the last committed page: the first page's rows and cursor are stored, nothing of the
+    // second, the other endpoints go on, and the next run completes the chain. Pages are committed on a
+    // helper thread; on PostgreSQL the failing page of new rows is the COPY path.
+    void pageCommitFailureStopsChainAtLastCommittedPage_data() { engines(); }
+    void pageCommitFailureStopsChainAtLastCommittedPage()
+    {
+        QFETCH(bool, postgres);
+        QTemporaryDir dir;
+        auto db = openEngine(dir, QStringLiteral("sync_commit_failure"));
+        if (!db) return;
+        EndpointRef audit;
+        audit.kind = EndpointKind::AuditLogs;
+        const QList<QJsonObject> events = m_org->listObjects(audit); // newest first, as served
+        QVERIFY(events.size() > 140);
+        const QString victim = events[100].value(QLatin1String("id")).toString(); // on page 2 of 70
+        const QString trigger =
+            postgres
+                ? QStringLiteral(
+                      "CREATE FUNCTION orgward_test_refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION "
+                      "'injected failure'; END $$ LANGUAGE plpgsql; CREATE TRIGGER orgward_test_refuse "
+                      "BEFORE INSERT ON openai_audit_logs FOR EACH ROW WHEN (NEW.id = '%1') EXECUTE "
+                      "FUNCTION orgward_test_refuse()")
+                      .arg(victim)
+                : QStringLiteral("CREATE TRIGGER orgward_test_refuse BEFORE INSERT ON openai_audit_logs "
+                                 "WHEN NEW.id = '%1' BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
+                      .arg(victim);
+        QVERIFY2(db->run(trigger), "creating the trigger");
+        SyncOptions o = test::syncOptions(*m_org);
+        o.listLimit = 70;
+        test::FakeApiServer server(m_org);
+        QVERIFY(server.start());
+        auto s = test::syncOnce(*db, server.baseUrl(), o);
+        QVERIFY2(s, qPrintable(s.errorMessage()));
+        QCOMPARE(s->status, QStringLiteral("partial"));
+        int failed = 0;
+        for (const EndpointResult &e : s->endpoints) {
+            if (e.status != u"failed") continue;
+            ++failed;
+            QCOMPARE(e.endpoint, audit.cursorKey());
+            QVERIFY2(e.error.contains(QLatin1String("injected failure")), qPrintable(e.error));
+            QCOMPARE(e.nextPage, events[69].value(QLatin1String("id")).toString());
+        }
+        QCOMPARE(failed, 1);
+        QStringList firstPage;
+        for (int i = 0; i < 70; ++i)
+            firstPage << events[i].value(QLatin1String("id")).toString();
+        firstPage.sort();
+        QCOMPARE(storedIds(*db, audit), firstPage);
+        auto cursor = SyncState(*db).cursor(m_org->orgKey(), audit.cursorKey());
+        QVERIFY(cursor);
+        QCOMPARE(cursor->nextPage, events[69].value(QLatin1String("id")).toString());
+        QCOMPARE(cursor->errorCount, 1);
+        EndpointRef users;
+        QCOMPARE(storedIds(*db, users), servedIds(users)); // the other endpoints went on
+
+        QVERIFY(db->run(QStringLiteral("DROP TRIGGER orgward_test_refuse%1")
+                            .arg(postgres ? QStringLiteral(" ON openai_audit_logs") : QString())));
+        auto again = test::syncOnce(*db, server.baseUrl(), o);
+        QVERIFY2(again, qPrintable(again.errorMessage()));
+        QCOMPARE(again->status, QStringLiteral("complete"));
+        QCOMPARE(storedIds(*db, audit), servedIds(audit));
+    }
+
     void postgresFullSyncAndResync()
     {
         QString why;
@@ -528,6 +615,8 @@ private Q_SLOTS:
         QCOMPARE(tokens->toLongLong(),
                  m_org->usageTotal(QStringLiteral("completions"), QStringLiteral("input_tokens"),
                                    m_org->historyStart(), usageEnd()));
+        // Every table holds exactly what the SQLite sync stored (pages of new rows were COPYed here).
+        expectClean(*db);
         const auto before = test::checksums(*db, m_org->orgKey());
         auto again = test::syncOnce(*db, server.baseUrl(), test::syncOptions(*m_org));
         QVERIFY(again && again->status == u"complete");

@@ -1,0 +1,104 @@
+#include "pagecommitter.h"
+
+#include "store/nativesession.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace orgward {
+
+PageCommitter::PageCommitter(Database &db, QString orgKey) : m_db(db), m_orgKey(std::move(orgKey))
+{
+    m_pool.setMaxThreadCount(1);
+    m_pool.setExpiryTimeout(-1);
+    m_pool.setObjectName(QStringLiteral("orgward-page-commit"));
+    (void)m_db.native(); // created here, on the connection's own thread
+}
+
+PageCommitter::~PageCommitter()
+{
+    if (m_pending) m_future.waitForFinished();
+}
+
+void PageCommitter::submit(const EndpointRef &ref, ParsedPage page, CursorState after, qint64 now)
+{
+    Q_ASSERT(!m_pending);
+    m_pending = true;
+    m_endpoint = after.endpoint;
+    m_page = std::move(page);
+    m_future = QtConcurrent::run(
+        &m_pool, [this, ref, after = std::move(after), now] { return commit(ref, m_page, after, now); });
+}
+
+Result<TableCounts> PageCommitter::collect()
+{
+    if (!m_pending) return TableCounts{};
+    m_pending = false;
+    Outcome o = m_future.result();
+    m_future = {};
+    m_page = {};
+    if (!o.ok) return o.error;
+    return std::move(o.counts);
+}
+
+// On the helper thread. Everything here goes through the native handle: BEGIN, the upserts, the cursor,
+// COMMIT (or ROLLBACK on any failure, so nothing of the page is kept).
+PageCommitter::Outcome PageCommitter::commit(const EndpointRef &ref, const ParsedPage &page,
+                                             const CursorState &after, qint64 now)
+{
+    NativeSession &native = m_db.native();
+    const bool pg = m_db.isPostgres();
+    Outcome out;
+    auto fail = [&](const Error &e) {
+        (void)native.command("ROLLBACK");
+        out.error = e;
+        return out;
+    };
+    if (auto r = native.command(pg ? "BEGIN" : "BEGIN IMMEDIATE"); !r) {
+        out.error = r.error();
+        return out;
+    }
+    RowWriter writer(m_db);
+    const TableSpec &spec = tableSpec(ref.kind);
+    auto rows = writer.upsertNative(spec, m_orgKey, page.rows, after.passId, now);
+    if (!rows) return fail(rows.error());
+    out.counts[spec.table] += *rows;
+    if (!page.certificateEvents.isEmpty()) {
+        const TableSpec &ev = certificateEventsSpec();
+        auto events = writer.upsertNative(ev, m_orgKey, page.certificateEvents, after.passId, now);
+        if (!events) return fail(events.error());
+        out.counts[ev.table] += *events;
+    }
+    if (!page.hasMore && !spec.goneColumn.isEmpty()) {
+        // A complete list: what this pass did not see is gone (PageProcessor::apply does the same).
+        auto gone = writer.markGoneNative(spec, m_orgKey,
+                                          ref.isProjectScoped() ? QStringList{ref.projectId} : QStringList{},
+                                          after.passId, now);
+        if (!gone) return fail(gone.error());
+        out.counts[spec.table].gone += *gone;
+    }
+    auto ts = [pg](qint64 secs) {
+        if (secs <= 0) return Cell::null();
+        return pg ? Cell::of(utcTimestampText(secs)) : Cell::of(secs);
+    };
+    auto text = [](const QString &s) { return s.isEmpty() ? Cell::null() : Cell::of(s.toUtf8()); };
+    // The same row SyncState::saveCursor writes.
+    static const QByteArray cursorSql =
+        "INSERT INTO openai_admin_cursors (org_key, endpoint, next_page, version, pass_id, last_synced_at, "
+        "window_start, window_end, error_count, last_error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+        "ON CONFLICT (org_key, endpoint) DO UPDATE SET next_page = excluded.next_page, version = "
+        "excluded.version, pass_id = excluded.pass_id, last_synced_at = excluded.last_synced_at, "
+        "window_start = excluded.window_start, window_end = excluded.window_end, error_count = "
+        "excluded.error_count, last_error = excluded.last_error";
+    if (auto r =
+            native.execute(cursorSql, {Cell::of(m_orgKey.toUtf8()), Cell::of(after.endpoint.toUtf8()),
+                                       text(after.nextPage), Cell::of(after.version), text(after.passId),
+                                       ts(after.lastSyncedAt), ts(after.windowStart), ts(after.windowEnd),
+                                       Cell::of(after.errorCount), text(after.lastError)});
+        !r)
+        return fail(r.error());
+    if (auto r = native.command("COMMIT"); !r) return fail(r.error());
+    out.ok = true;
+    return out;
+}
+
+} // namespace orgward
