@@ -79,6 +79,7 @@ SqlFetchWorker::SqlFetchWorker(const DatabaseUrl &url, std::function<QString(con
     : m_url(url), m_rewriter(std::move(rewriter))
 {
     qRegisterMetaType<orgward::BlockResult>();
+    qRegisterMetaType<std::shared_ptr<void>>();
     m_thread = QThread::create([this] { loop(); });
     m_thread->setObjectName(QStringLiteral("orgward-table-fetch"));
     m_thread->start();
@@ -104,6 +105,19 @@ quint64 SqlFetchWorker::submit(const void *owner, BlockQuery q, bool supersede)
         if (supersede) m_queue.removeIf([owner](const Request &r) { return r.owner == owner; });
         ticket = ++m_next;
         m_queue.append({ticket, owner, std::move(q)});
+    }
+    m_wake.wakeOne();
+    return ticket;
+}
+
+quint64 SqlFetchWorker::submitJob(const void *owner, Job job, bool supersede)
+{
+    quint64 ticket = 0;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (supersede) m_queue.removeIf([owner](const Request &r) { return r.owner == owner; });
+        ticket = ++m_next;
+        m_queue.append({ticket, owner, BlockQuery{}, std::move(job)});
     }
     m_wake.wakeOne();
     return ticket;
@@ -156,6 +170,10 @@ void SqlFetchWorker::loop()
             req = m_queue.takeFirst();
         }
         if (!db) open(); // the server may be back
+        if (req.job) {
+            emit jobDone(req.ticket, req.job(db.get(), openError));
+            continue;
+        }
         if (!db) {
             BlockResult r;
             r.ok = false;

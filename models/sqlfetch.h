@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QThread>
 #include <QWaitCondition>
+#include <functional>
 #include <memory>
 
 namespace orgward {
@@ -56,11 +57,17 @@ public:
     // Queues q; the answer arrives as done(ticket, …) on the receivers' threads. With supersede, requests
     // of the same owner still waiting in the queue are dropped (their answers would be stale anyway).
     quint64 submit(const void *owner, BlockQuery q, bool supersede);
+    // Any other read on this worker's connection, in the same queue (the chart panes' aggregates, see
+    // asyncread.h): job runs on the worker thread with the connection, or with nullptr and why it could
+    // not be opened; its value arrives as jobDone(ticket, value). With supersede, as for submit().
+    using Job = std::function<std::shared_ptr<void>(Database *db, const QString &openError)>;
+    quint64 submitJob(const void *owner, Job job, bool supersede);
     // Drops the owner's waiting requests (the owner is going away or starting over).
     void forget(const void *owner);
 
 signals:
     void done(quint64 ticket, const orgward::BlockResult &result);
+    void jobDone(quint64 ticket, const std::shared_ptr<void> &value);
 
 private:
     SqlFetchWorker(const DatabaseUrl &url, std::function<QString(const QString &)> rewriter);
@@ -70,6 +77,7 @@ private:
         quint64 ticket = 0;
         const void *owner = nullptr;
         BlockQuery query;
+        Job job; // set: a job instead of a block query
     };
     DatabaseUrl m_url;
     std::function<QString(const QString &)> m_rewriter; // the GUI connection's role reads (tablesource.h)
@@ -84,3 +92,4 @@ private:
 } // namespace orgward
 
 Q_DECLARE_METATYPE(orgward::BlockResult)
+Q_DECLARE_METATYPE(std::shared_ptr<void>)

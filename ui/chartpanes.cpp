@@ -158,7 +158,8 @@ bool exportWidgetImage(QWidget *w, const QString &path, QString *error)
 }
 
 // Usage ------------------------------------------------------------------------------------------
-UsagePane::UsagePane(Database &db, QWidget *parent) : ConsolePane(parent), m_db(db)
+UsagePane::UsagePane(Database &db, QWidget *parent)
+    : ConsolePane(parent), m_db(db), m_read(db, this, [this](const Result<UsageSeries> &r) { present(r); })
 {
     m_kind = combo(tr("Usage kind"), this);
     for (const QString &k : usageKinds())
@@ -255,7 +256,15 @@ void UsagePane::reload()
     r.granularity = Granularity(m_gran->currentData().toInt());
     r.to = (m_now / 86400 + 1) * 86400; // through the end of the org's current day
     r.from = r.to - qint64(m_range->currentData().toInt()) * 86400;
-    auto s = queryUsage(m_db, r);
+    m_request = r;
+    // The aggregate runs on the table worker's connection (tens of ms over a large history); the chart
+    // is built here when it arrives.
+    m_read.run([r](Database &db) { return queryUsage(db, r); });
+}
+
+void UsagePane::present(const Result<UsageSeries> &s)
+{
+    const UsageRequest &r = m_request;
     if (!s) {
         m_chart->showEmpty(tr("Could not read usage: %1").arg(s.errorMessage()));
         return;
@@ -308,7 +317,8 @@ bool UsagePane::exportCsv(const QString &path, QString *error)
 }
 
 // Costs ------------------------------------------------------------------------------------------
-CostsPane::CostsPane(Database &db, QWidget *parent) : ConsolePane(parent), m_db(db)
+CostsPane::CostsPane(Database &db, QWidget *parent)
+    : ConsolePane(parent), m_db(db), m_read(db, this, [this](const Result<CostSeries> &r) { present(r); })
 {
     m_stack = combo(tr("Stack by"), this);
     m_stack->addItem(tr("By project"), QStringLiteral("project_id"));
@@ -362,7 +372,11 @@ void CostsPane::reload()
     const int days = m_range->currentData().toInt();
     r.to = (m_now / 86400 + 1) * 86400;
     r.from = days == 0 ? monthStartSecs(m_now) : r.to - qint64(days) * 86400;
-    auto s = queryCosts(m_db, r);
+    m_read.run([r](Database &db) { return queryCosts(db, r); });
+}
+
+void CostsPane::present(const Result<CostSeries> &s)
+{
     if (!s) {
         m_chart->showEmpty(tr("Could not read costs: %1").arg(s.errorMessage()));
         return;

@@ -4,6 +4,7 @@
 #include "consolepane.h"
 #include "finance/costquery.h"
 #include "finance/usagequery.h"
+#include "models/asyncread.h"
 
 class QComboBox;
 class QStackedWidget;
@@ -32,10 +33,14 @@ public:
                    Granularity g);
     const UsageSeries &series() const { return m_series; }
     void reload();
+    bool isBusy() const override { return m_read.busy(); }
 
 private:
     void fillMetrics();
+    void present(const Result<UsageSeries> &series); // the answer to reload(), on the GUI thread
     Database &m_db;
+    UsageRequest m_request; // what the chart being read shows
+    AsyncRead<UsageSeries> m_read;
     QString m_org;
     qint64 m_now = 0;
     QComboBox *m_kind, *m_metric, *m_stack, *m_gran, *m_range;
@@ -56,9 +61,12 @@ public:
     QWidget *chartWidget() override;
     bool exportCsv(const QString &path, QString *error) override;
     void reload();
+    bool isBusy() const override { return m_read.busy(); }
 
 private:
+    void present(const Result<CostSeries> &series); // the answer to reload(), on the GUI thread
     Database &m_db;
+    AsyncRead<CostSeries> m_read;
     QString m_org;
     qint64 m_now = 0;
     QComboBox *m_stack, *m_range;

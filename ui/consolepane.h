@@ -18,6 +18,8 @@ public:
     virtual TablePane *activeTable() { return nullptr; }
     virtual QWidget *chartWidget() { return nullptr; } // exported as PNG/SVG
     virtual bool exportCsv(const QString &path, QString *error);
+    // A read for what the pane shows (beyond its tables' models) is still on its way.
+    virtual bool isBusy() const { return false; }
 };
 
 } // namespace orgward

@@ -96,6 +96,7 @@ void TestPanes::everyPaneHasData()
     m_window->showPane(pane);
     ConsolePane *p = m_window->pane(pane);
     QVERIFY(p->isVisible());
+    QTRY_VERIFY(!p->isBusy()); // charts read on the table worker too
     if (TablePane *t = p->activeTable()) {
         QVERIFY(t->model()->isAsync()); // the console's tables query on a worker thread
         QTRY_VERIFY(t->model()->isIdle());
@@ -128,6 +129,8 @@ void TestPanes::everyPaneHasData()
         auto *u = static_cast<UsagePane *>(p);
         u->configure(QStringLiteral("completions"), QStringLiteral("input_tokens"), QStringLiteral("model"),
                      30, Granularity::Day);
+        QVERIFY(u->isBusy());
+        QTRY_VERIFY(!u->isBusy());
         QVERIFY(u->series().set.groupBy.split(u',').contains(QStringLiteral("model")));
         QVERIFY(u->series().total() > 0);
         QCOMPARE(u->series().buckets.size(), 30);
@@ -193,6 +196,7 @@ void TestPanes::refreshKeepsSelection()
 void TestPanes::chartExports()
 {
     m_window->showPane(MainWindow::Costs);
+    QTRY_VERIFY(!m_window->pane(MainWindow::Costs)->isBusy());
     QWidget *chart = m_window->pane(MainWindow::Costs)->chartWidget();
     QVERIFY(chart);
     QString error;
