@@ -104,7 +104,7 @@ quint64 SqlFetchWorker::submit(const void *owner, BlockQuery q, bool supersede)
         QMutexLocker lock(&m_mutex);
         if (supersede) m_queue.removeIf([owner](const Request &r) { return r.owner == owner; });
         ticket = ++m_next;
-        m_queue.append({ticket, owner, std::move(q)});
+        m_queue.append({ticket, owner, std::move(q), Job()});
     }
     m_wake.wakeOne();
     return ticket;

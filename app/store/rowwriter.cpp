@@ -96,20 +96,13 @@ Result<WriteCounts> RowWriter::upsert(const TableSpec &spec, const QString &orgK
     return write(spec, orgKey, rows, passId, now, m_db.transactionDepth() == 0);
 }
 
-Result<WriteCounts> RowWriter::upsertNative(const TableSpec &spec, const QString &orgKey,
-                                            const QList<Row> &rows, const QString &passId, qint64 now)
-{
-    return write(spec, orgKey, rows, passId, now, false);
-}
-
-Result<WriteCounts> RowWriter::write(const TableSpec &spec, const QString &orgKey, const QList<Row> &rows,
-                                     const QString &passId, qint64 now, bool own)
+RowWriter::Prepared RowWriter::prepare(const TableSpec &spec, bool pg, const QString &orgKey,
+                                       const QList<Row> &rows, const QString &passId, qint64 now)
 {
     using namespace rowwriter;
-    if (rows.isEmpty()) return WriteCounts{};
-    const Shape shape(spec);
-    const bool pg = m_db.isPostgres();
-    Cells c;
+    auto p = std::make_shared<rowwriter::Prepared>(spec);
+    const Shape &shape = p->shape;
+    Cells &c = p->cells;
     c.width = int(shape.cols.size());
     c.cells.reserve(size_t(rows.size()) * size_t(c.width));
     const Cell org = Cell::of(orgKey.toUtf8());
@@ -161,9 +154,24 @@ Result<WriteCounts> RowWriter::write(const TableSpec &spec, const QString &orgKe
         c.cells = std::move(kept);
     }
 
+    return p;
+}
+
+Result<WriteCounts> RowWriter::writeNative(const rowwriter::Prepared &p)
+{
+    if (p.cells.rows() == 0) return WriteCounts{};
+    return m_db.isPostgres() ? rowwriter::upsertPostgres(m_db, p.shape, p.cells)
+                             : rowwriter::upsertSqlite(m_db, p.shape, p.cells);
+}
+
+Result<WriteCounts> RowWriter::write(const TableSpec &spec, const QString &orgKey, const QList<Row> &rows,
+                                     const QString &passId, qint64 now, bool own)
+{
+    if (rows.isEmpty()) return WriteCounts{};
+    const Prepared p = prepare(spec, m_db.isPostgres(), orgKey, rows, passId, now);
     if (own)
         if (auto b = m_db.begin(); !b) return b.error();
-    auto counts = pg ? upsertPostgres(m_db, shape, c) : upsertSqlite(m_db, shape, c);
+    auto counts = writeNative(*p);
     if (own) {
         if (!counts) {
             m_db.rollback();
@@ -177,26 +185,17 @@ Result<WriteCounts> RowWriter::write(const TableSpec &spec, const QString &orgKe
 Result<qint64> RowWriter::markGone(const TableSpec &spec, const QString &orgKey,
                                    const QVariantList &scopeValues, const QString &passId, qint64 now)
 {
-    if (spec.goneColumn.isEmpty()) return qint64(0);
-    QString sql = QStringLiteral("UPDATE %1 SET %2 = ?, updated_at = ? WHERE org_key = ? AND %2 IS NULL "
-                                 "AND (last_seen_pass IS NULL OR last_seen_pass <> ?)")
-                      .arg(spec.table, spec.goneColumn);
-    const QVariant ts = m_db.bindTimestamp(now);
-    QVariantList binds{ts, ts, orgKey, passId};
-    for (int i = 0; i < spec.scopeColumns.size(); ++i) {
-        sql += QStringLiteral(" AND %1 = ?").arg(spec.scopeColumns[i]);
-        binds << scopeValues.value(i);
-    }
-    auto q = m_db.exec(sql, binds);
-    if (!q) return q.error();
-    return qint64(q->numRowsAffected());
+    // The native statement on the same connection runs inside the caller's transaction all the same.
+    QStringList scope;
+    for (const QVariant &v : scopeValues)
+        scope << v.toString();
+    return markGoneNative(spec, orgKey, scope, passId, now);
 }
 
 Result<qint64> RowWriter::markGoneNative(const TableSpec &spec, const QString &orgKey,
                                          const QStringList &scopeValues, const QString &passId, qint64 now)
 {
     if (spec.goneColumn.isEmpty()) return qint64(0);
-    // The statement markGone() runs, with positional parameters.
     QString sql = QStringLiteral("UPDATE %1 SET %2 = $1, updated_at = $1 WHERE org_key = $2 AND %2 IS NULL "
                                  "AND (last_seen_pass IS NULL OR last_seen_pass <> $3)")
                       .arg(spec.table, spec.goneColumn);

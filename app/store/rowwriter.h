@@ -6,6 +6,8 @@
 #include "database.h"
 #include "domain/tables.h"
 
+#include <memory>
+
 namespace orgward {
 
 struct WriteCounts
@@ -26,23 +28,31 @@ struct WriteCounts
     qint64 seen() const { return added + changed + unchanged; }
 };
 
+namespace rowwriter {
+struct Prepared;
+}
+
 class RowWriter
 {
 public:
+    // A page's rows as the engine receives them (cells, row hashes, a key seen twice kept once): no
+    // database access, so the sync thread prepares a page while the helper thread writes the one before.
+    using Prepared = std::shared_ptr<const rowwriter::Prepared>;
+    static Prepared prepare(const TableSpec &spec, bool postgres, const QString &orgKey,
+                            const QList<Row> &rows, const QString &passId, qint64 now);
+    // Writes prepared rows inside a transaction the caller opened through the native handle.
+    Result<WriteCounts> writeNative(const rowwriter::Prepared &rows);
+
     explicit RowWriter(Database &db) : m_db(db) {}
 
     // All rows must share the same scope values (one page of one list). passId marks them as seen.
     Result<WriteCounts> upsert(const TableSpec &spec, const QString &orgKey, const QList<Row> &rows,
                                const QString &passId, qint64 now);
-    // The same inside a transaction the caller opened through the native handle (Qt's side of the
-    // connection is not touched at all: the page committer runs this on a helper thread).
-    Result<WriteCounts> upsertNative(const TableSpec &spec, const QString &orgKey, const QList<Row> &rows,
-                                     const QString &passId, qint64 now);
     // After a complete list: rows of that scope not seen in passId get their gone column set.
     Result<qint64> markGone(const TableSpec &spec, const QString &orgKey, const QVariantList &scopeValues,
                             const QString &passId, qint64 now);
 
-    // markGone through the native handle, for upsertNative's callers.
+    // The same with the scope as text (the native handle's statement markGone() runs).
     Result<qint64> markGoneNative(const TableSpec &spec, const QString &orgKey,
                                   const QStringList &scopeValues, const QString &passId, qint64 now);
 

@@ -31,6 +31,14 @@ struct Cells
     const Cell &at(qsizetype row, int col) const { return cells[size_t(row * width + col)]; }
 };
 
+// What RowWriter::prepare makes.
+struct Prepared
+{
+    explicit Prepared(const TableSpec &spec) : shape(spec) {}
+    Shape shape;
+    Cells cells;
+};
+
 Result<WriteCounts> upsertSqlite(Database &db, const Shape &shape, const Cells &cells);
 Result<WriteCounts> upsertPostgres(Database &db, const Shape &shape, const Cells &cells);
 

@@ -1,6 +1,7 @@
 #include "pagecommitter.h"
 
 #include "store/nativesession.h"
+#include "store/rowwriter_p.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -24,9 +25,17 @@ void PageCommitter::submit(const EndpointRef &ref, ParsedPage page, CursorState 
     Q_ASSERT(!m_pending);
     m_pending = true;
     m_endpoint = after.endpoint;
-    m_page = std::move(page);
-    m_future = QtConcurrent::run(
-        &m_pool, [this, ref, after = std::move(after), now] { return commit(ref, m_page, after, now); });
+    const bool pg = m_db.isPostgres();
+    m_rows = RowWriter::prepare(tableSpec(ref.kind), pg, m_orgKey, page.rows, after.passId, now);
+    m_events = page.certificateEvents.isEmpty()
+                   ? RowWriter::Prepared()
+                   : RowWriter::prepare(certificateEventsSpec(), pg, m_orgKey, page.certificateEvents,
+                                        after.passId, now);
+    const bool complete = !page.hasMore;
+    page = {}; // freed here, where it was parsed
+    m_future = QtConcurrent::run(&m_pool, [this, ref, complete, after = std::move(after), now] {
+        return commit(ref, complete, after, now);
+    });
 }
 
 Result<TableCounts> PageCommitter::collect()
@@ -35,15 +44,16 @@ Result<TableCounts> PageCommitter::collect()
     m_pending = false;
     Outcome o = m_future.result();
     m_future = {};
-    m_page = {};
+    m_rows.reset();
+    m_events.reset();
     if (!o.ok) return o.error;
     return std::move(o.counts);
 }
 
 // On the helper thread. Everything here goes through the native handle: BEGIN, the upserts, the cursor,
 // COMMIT (or ROLLBACK on any failure, so nothing of the page is kept).
-PageCommitter::Outcome PageCommitter::commit(const EndpointRef &ref, const ParsedPage &page,
-                                             const CursorState &after, qint64 now)
+PageCommitter::Outcome PageCommitter::commit(const EndpointRef &ref, bool complete, const CursorState &after,
+                                             qint64 now)
 {
     NativeSession &native = m_db.native();
     const bool pg = m_db.isPostgres();
@@ -62,16 +72,15 @@ PageCommitter::Outcome PageCommitter::commit(const EndpointRef &ref, const Parse
     }
     RowWriter writer(m_db);
     const TableSpec &spec = tableSpec(ref.kind);
-    auto rows = writer.upsertNative(spec, m_orgKey, page.rows, after.passId, now);
+    auto rows = writer.writeNative(*m_rows);
     if (!rows) return fail(rows.error());
     out.counts[spec.table] += *rows;
-    if (!page.certificateEvents.isEmpty()) {
-        const TableSpec &ev = certificateEventsSpec();
-        auto events = writer.upsertNative(ev, m_orgKey, page.certificateEvents, after.passId, now);
+    if (m_events) {
+        auto events = writer.writeNative(*m_events);
         if (!events) return fail(events.error());
-        out.counts[ev.table] += *events;
+        out.counts[certificateEventsSpec().table] += *events;
     }
-    if (!page.hasMore && !spec.goneColumn.isEmpty()) {
+    if (complete && !spec.goneColumn.isEmpty()) {
         // A complete list: what this pass did not see is gone (PageProcessor::apply does the same).
         auto gone = writer.markGoneNative(spec, m_orgKey,
                                           ref.isProjectScoped() ? QStringList{ref.projectId} : QStringList{},

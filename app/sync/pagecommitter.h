@@ -36,15 +36,16 @@ private:
         Error error;
         TableCounts counts;
     };
-    Outcome commit(const EndpointRef &ref, const ParsedPage &page, const CursorState &after, qint64 now);
+    Outcome commit(const EndpointRef &ref, bool complete, const CursorState &after, qint64 now);
 
     Database &m_db;
     QString m_orgKey;
     QThreadPool m_pool; // one thread, kept for the whole sync
     QFuture<Outcome> m_future;
-    // The page in flight. Freed by collect() on the caller's thread, where it was allocated: freeing a
-    // page's hundred thousand small blocks on the helper thread made glibc move them between arenas.
-    ParsedPage m_page;
+    // The page in flight, prepared on the caller's thread (it has time while the page before is written)
+    // and freed by collect() there too: freeing a page's hundred thousand small blocks on the helper
+    // thread made glibc move them between arenas.
+    RowWriter::Prepared m_rows, m_events;
     QString m_endpoint;
     bool m_pending = false;
 };

@@ -181,8 +181,10 @@ Result<SyncSummary> SyncEngine::run()
         finishEndpoint(syncChain(plan[i]));
     (void)settle(nullptr); // the project list is read back from the store
     bool projectsDone = false;
+    EndpointRef projectsRef;
+    projectsRef.kind = EndpointKind::Projects;
     for (const EndpointResult &e : std::as_const(m_summary.endpoints))
-        if (e.endpoint == EndpointRef{EndpointKind::Projects}.cursorKey()) projectsDone = e.status == u"ok";
+        if (e.endpoint == projectsRef.cursorKey()) projectsDone = e.status == u"ok";
     if (projectsDone && !cancelled()) {
         auto list = projects();
         if (!list) return abort(list.error());
