@@ -20,22 +20,28 @@ PageCommitter::~PageCommitter()
     if (m_pending) m_future.waitForFinished();
 }
 
-void PageCommitter::submit(const EndpointRef &ref, ParsedPage page, CursorState after, qint64 now)
+PageCommitter::Batch PageCommitter::prepare(const EndpointRef &ref, ParsedPage page, CursorState after,
+                                            qint64 now) const
+{
+    Batch b;
+    const bool pg = m_db.isPostgres();
+    b.rows = RowWriter::prepare(tableSpec(ref.kind), pg, m_orgKey, page.rows, after.passId, now);
+    if (!page.certificateEvents.isEmpty())
+        b.events = RowWriter::prepare(certificateEventsSpec(), pg, m_orgKey, page.certificateEvents,
+                                      after.passId, now);
+    b.ref = ref;
+    b.complete = !page.hasMore;
+    b.after = std::move(after);
+    b.now = now;
+    return b;
+}
+
+void PageCommitter::submit(Batch batch)
 {
     Q_ASSERT(!m_pending);
     m_pending = true;
-    m_endpoint = after.endpoint;
-    const bool pg = m_db.isPostgres();
-    m_rows = RowWriter::prepare(tableSpec(ref.kind), pg, m_orgKey, page.rows, after.passId, now);
-    m_events = page.certificateEvents.isEmpty()
-                   ? RowWriter::Prepared()
-                   : RowWriter::prepare(certificateEventsSpec(), pg, m_orgKey, page.certificateEvents,
-                                        after.passId, now);
-    const bool complete = !page.hasMore;
-    page = {}; // freed here, where it was parsed
-    m_future = QtConcurrent::run(&m_pool, [this, ref, complete, after = std::move(after), now] {
-        return commit(ref, complete, after, now);
-    });
+    m_batch = std::move(batch);
+    m_future = QtConcurrent::run(&m_pool, [this] { return commit(m_batch); });
 }
 
 Result<TableCounts> PageCommitter::collect()
@@ -44,17 +50,19 @@ Result<TableCounts> PageCommitter::collect()
     m_pending = false;
     Outcome o = m_future.result();
     m_future = {};
-    m_rows.reset();
-    m_events.reset();
+    m_batch.rows.reset();
+    m_batch.events.reset();
     if (!o.ok) return o.error;
     return std::move(o.counts);
 }
 
 // On the helper thread. Everything here goes through the native handle: BEGIN, the upserts, the cursor,
 // COMMIT (or ROLLBACK on any failure, so nothing of the page is kept).
-PageCommitter::Outcome PageCommitter::commit(const EndpointRef &ref, bool complete, const CursorState &after,
-                                             qint64 now)
+PageCommitter::Outcome PageCommitter::commit(const Batch &b)
 {
+    const EndpointRef &ref = b.ref;
+    const CursorState &after = b.after;
+    const qint64 now = b.now;
     NativeSession &native = m_db.native();
     const bool pg = m_db.isPostgres();
     Outcome out;
@@ -72,15 +80,15 @@ PageCommitter::Outcome PageCommitter::commit(const EndpointRef &ref, bool comple
     }
     RowWriter writer(m_db);
     const TableSpec &spec = tableSpec(ref.kind);
-    auto rows = writer.writeNative(*m_rows);
+    auto rows = writer.writeNative(*b.rows);
     if (!rows) return fail(rows.error());
     out.counts[spec.table] += *rows;
-    if (m_events) {
-        auto events = writer.writeNative(*m_events);
+    if (b.events) {
+        auto events = writer.writeNative(*b.events);
         if (!events) return fail(events.error());
         out.counts[certificateEventsSpec().table] += *events;
     }
-    if (complete && !spec.goneColumn.isEmpty()) {
+    if (b.complete && !spec.goneColumn.isEmpty()) {
         // A complete list: what this pass did not see is gone (PageProcessor::apply does the same).
         auto gone = writer.markGoneNative(spec, m_orgKey,
                                           ref.isProjectScoped() ? QStringList{ref.projectId} : QStringList{},

@@ -22,10 +22,22 @@ public:
     PageCommitter &operator=(const PageCommitter &) = delete;
 
     bool pending() const { return m_pending; }
-    const QString &pendingEndpoint() const { return m_endpoint; } // cursor key of the page in flight
-    // Starts committing page and the cursor it leaves: `after`, from PageProcessor::advance. Its rows are
+    const QString &pendingEndpoint() const { return m_batch.after.endpoint; } // of the page in flight
+    // A page ready to commit with the cursor it leaves: `after`, from PageProcessor::advance. Its rows are
     // marked with after.passId; a chain's last page also soft-deletes what the pass did not see.
-    void submit(const EndpointRef &ref, ParsedPage page, CursorState after, qint64 now);
+    struct Batch
+    {
+        EndpointRef ref;
+        bool complete = false; // the chain's last page
+        CursorState after;
+        qint64 now = 0;
+        RowWriter::Prepared rows, events;
+    };
+    // On the caller's thread with no database access, so while the page before is still being written:
+    // the page's cells and hashes. The page itself is freed here, where it was parsed.
+    Batch prepare(const EndpointRef &ref, ParsedPage page, CursorState after, qint64 now) const;
+    // Starts committing it (nothing may be pending: collect() first).
+    void submit(Batch batch);
     // Waits for the page in flight: its counts per table, or why nothing of it was kept.
     Result<TableCounts> collect();
 
@@ -36,17 +48,15 @@ private:
         Error error;
         TableCounts counts;
     };
-    Outcome commit(const EndpointRef &ref, bool complete, const CursorState &after, qint64 now);
+    Outcome commit(const Batch &b);
 
     Database &m_db;
     QString m_orgKey;
     QThreadPool m_pool; // one thread, kept for the whole sync
     QFuture<Outcome> m_future;
-    // The page in flight, prepared on the caller's thread (it has time while the page before is written)
-    // and freed by collect() there too: freeing a page's hundred thousand small blocks on the helper
-    // thread made glibc move them between arenas.
-    RowWriter::Prepared m_rows, m_events;
-    QString m_endpoint;
+    // The page in flight, freed by collect() on the caller's thread, where it was allocated: freeing a
+    // page's hundred thousand small blocks on the helper thread made glibc move them between arenas.
+    Batch m_batch;
     bool m_pending = false;
 };
 

@@ -402,14 +402,16 @@ EndpointResult SyncEngine::syncChain(const EndpointRef &ref)
             // parses. The cursor it leaves is the one this run has been advancing.
             if (auto g = PageProcessor::checkGuards(ref, requestCursor, *page); !g)
                 return failWith(g.errorMessage());
-            if (auto s = settle(&res); !s) return failWith(s.errorMessage());
             const qint64 now = Clock::nowSecs();
             CursorState after = PageProcessor::advance(m_cursors.value(res.endpoint, c), ref, requestCursor,
                                                        *page, passId, now);
             m_cursors.insert(res.endpoint, after);
             const bool more = page->hasMore;
             const QString next = page->nextCursor;
-            m_committer->submit(ref, std::move(*page), std::move(after), now);
+            // Cells first, while the page before is still being written; then wait for it.
+            PageCommitter::Batch batch = m_committer->prepare(ref, std::move(*page), std::move(after), now);
+            if (auto s = settle(&res); !s) return failWith(s.errorMessage());
+            m_committer->submit(std::move(batch));
             ++res.pages;
             if (!more) break;
             requestCursor = next;
