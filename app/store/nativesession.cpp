@@ -28,6 +28,15 @@ NativeSession::NativeSession(Database &db) : m_db(db)
         // runs) scanned the whole table for every row's lookup once the table had grown: a first sync
         // of a scale-100 org took three times as long.
         if (m_pg) PQclear(PQexec(m_pg, "SET work_mem = '64MB'; SET plan_cache_mode = force_custom_plan"));
+        // C.UTF-8 on libc is code point order, which is UTF-8 byte order.
+        if (m_pg) {
+            PGresult *r =
+                PQexec(m_pg, "SELECT datlocprovider = 'c' AND datcollate IN ('C', 'POSIX', 'C.UTF-8', "
+                             "'C.utf8') FROM pg_database WHERE datname = current_database()");
+            m_byteOrder = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 &&
+                          qstrcmp(PQgetvalue(r, 0, 0), "t") == 0;
+            PQclear(r);
+        }
     } else
         m_sqlite = driverHandle<sqlite3>(db.handle(), "sqlite3*");
 }

@@ -60,6 +60,8 @@ public:
     Status prepare(const QByteArray &name, const QByteArray &sql, int params);
     Result<QList<QList<QByteArray>>> execPrepared(const QByteArray &name, const QList<QByteArray> &params);
     Error postgresError(const QString &what) const;
+    // PostgreSQL: the database's default collation orders text by its bytes (C, POSIX, C.UTF-8 on libc).
+    bool textSortsByBytes() const { return m_byteOrder; }
 
     // Either engine: one statement with positional parameters written $1, $2, … (rewritten to ?1, ?2, …
     // for SQLite), kept prepared for the connection's life. Timestamps go as seconds (SQLite) or
@@ -76,6 +78,7 @@ private:
     pg_conn *m_pg = nullptr;
     QHash<QByteArray, sqlite3_stmt *> m_statements;
     QSet<QByteArray> m_preparedPg;
+    bool m_byteOrder = false;
 };
 
 // Seconds since the epoch as an ISO timestamp in UTC ("2026-11-20 00:00:00+00"), as PostgreSQL reads it.

@@ -4,6 +4,7 @@
 // identical to a clean run; two processes syncing one org into PostgreSQL do not collide.
 #include "core/clock.h"
 #include "core/decimal.h"
+#include "store/nativesession.h"
 #include "store/syncstate.h"
 #include "store/tablecounts.h"
 #include "sync/syncworker.h"
@@ -576,14 +577,28 @@ private Q_SLOTS:
         QCOMPARE(storedIds(*db, audit), servedIds(audit));
     }
 
+    // Both ways a page's key range is found before a COPY: by the ids' bytes where the database's
+    // collation sorts that way, by the server otherwise (an ICU collation).
+    void postgresFullSyncAndResync_data()
+    {
+        QTest::addColumn<QString>("createOptions");
+        QTest::addColumn<int>("byBytes"); // 1 yes, 0 no, -1 whatever the cluster's default is
+        QTest::newRow("cluster collation") << QString() << -1;
+        QTest::newRow("ICU collation")
+            << QStringLiteral("TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'") << 0;
+        QTest::newRow("C collation") << QStringLiteral("TEMPLATE template0 LOCALE 'C'") << 1;
+    }
     void postgresFullSyncAndResync()
     {
+        QFETCH(QString, createOptions);
+        QFETCH(int, byBytes);
         QString why;
-        auto db = test::openPostgres(QStringLiteral("sync_full"), &why);
+        auto db = test::openPostgres(QStringLiteral("sync_full"), &why, createOptions);
         if (!db) {
             if (test::postgresRequired()) QFAIL(qPrintable(why));
             QSKIP(qPrintable(why));
         }
+        if (byBytes >= 0) QCOMPARE(db->native().textSortsByBytes(), byBytes == 1);
         test::FakeApiServer server(m_org);
         QVERIFY(server.start());
         auto s = test::syncOnce(*db, server.baseUrl(), test::syncOptions(*m_org));

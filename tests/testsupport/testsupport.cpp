@@ -32,7 +32,7 @@ bool postgresRequired()
     return qEnvironmentVariableIntValue("ORGWARD_REQUIRE_PG") == 1;
 }
 
-std::unique_ptr<Database> openPostgres(const QString &name, QString *why)
+std::unique_ptr<Database> openPostgres(const QString &name, QString *why, const QString &createOptions)
 {
     const QString base = qEnvironmentVariable("ORGWARD_TEST_PG");
     if (base.isEmpty()) {
@@ -55,7 +55,7 @@ std::unique_ptr<Database> openPostgres(const QString &name, QString *why)
             return nullptr;
         }
         (void)(*conn)->run(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(dbName));
-        if (auto r = (*conn)->run(QStringLiteral("CREATE DATABASE %1").arg(dbName)); !r) {
+        if (auto r = (*conn)->run(QStringLiteral("CREATE DATABASE %1 %2").arg(dbName, createOptions)); !r) {
             *why = r.errorMessage();
             return nullptr;
         }

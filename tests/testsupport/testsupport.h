@@ -15,7 +15,8 @@ std::unique_ptr<Database> openSqlite(const QTemporaryDir &dir,
 // PostgreSQL from $ORGWARD_TEST_PG (a URL to a server where the user may create databases). Creates a
 // fresh database named after the test and returns it. When the variable is unset: nullptr and *why set.
 // Under scripts/test it is always set (ORGWARD_REQUIRE_PG=1 turns an unset variable into a failure).
-std::unique_ptr<Database> openPostgres(const QString &name, QString *why);
+// createOptions go after CREATE DATABASE <name> (e.g. another collation).
+std::unique_ptr<Database> openPostgres(const QString &name, QString *why, const QString &createOptions = {});
 bool postgresRequired();
 // Order-independent checksum of a table's logical contents for one org (bookkeeping columns excluded).
 QString tableChecksum(Database &db, const QString &table, const QString &orgKey);
