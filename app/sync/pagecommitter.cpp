@@ -5,6 +5,10 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace orgward {
 
 PageCommitter::PageCommitter(Database &db, QString orgKey) : m_db(db), m_orgKey(std::move(orgKey))
@@ -13,6 +17,12 @@ PageCommitter::PageCommitter(Database &db, QString orgKey) : m_db(db), m_orgKey(
     m_pool.setExpiryTimeout(-1);
     m_pool.setObjectName(QStringLiteral("orgward-page-commit"));
     (void)m_db.native(); // created here, on the connection's own thread
+#ifdef __GLIBC__
+    // A page's buffers (its body, its cells: up to ~20 MB each) come and go on two threads. glibc raises
+    // its mmap threshold to the largest block freed, after which such blocks are carved from per-thread
+    // heaps that keep their high-water mark; a fixed threshold returns each to the system when freed.
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
 }
 
 PageCommitter::~PageCommitter()
