@@ -1,6 +1,7 @@
 // The one orgward binary: no arguments opens the console; a subcommand runs headless.
 #include "cli/cli.h"
 #include "core/logging.h"
+#include "core/memory.h"
 #include "ui/gui.h"
 
 #include <QApplication>
@@ -22,6 +23,7 @@ void setIdentity()
 int main(int argc, char **argv)
 {
     orgward::installLogSanitizer();
+    orgward::returnLargeBlocksToSystem();
     if (orgward::cli::isCliInvocation(argc, argv)) {
         QCoreApplication app(argc, argv);
         setIdentity();

@@ -99,25 +99,22 @@ SqlFetchWorker::~SqlFetchWorker()
 
 quint64 SqlFetchWorker::submit(const void *owner, BlockQuery q, bool supersede)
 {
-    quint64 ticket = 0;
-    {
-        QMutexLocker lock(&m_mutex);
-        if (supersede) m_queue.removeIf([owner](const Request &r) { return r.owner == owner; });
-        ticket = ++m_next;
-        m_queue.append({ticket, owner, std::move(q), Job()});
-    }
-    m_wake.wakeOne();
-    return ticket;
+    return enqueue({0, owner, std::move(q), Job()}, supersede);
 }
 
 quint64 SqlFetchWorker::submitJob(const void *owner, Job job, bool supersede)
 {
+    return enqueue({0, owner, BlockQuery{}, std::move(job)}, supersede);
+}
+
+quint64 SqlFetchWorker::enqueue(Request r, bool supersede)
+{
     quint64 ticket = 0;
     {
         QMutexLocker lock(&m_mutex);
-        if (supersede) m_queue.removeIf([owner](const Request &r) { return r.owner == owner; });
-        ticket = ++m_next;
-        m_queue.append({ticket, owner, BlockQuery{}, std::move(job)});
+        if (supersede) m_queue.removeIf([&r](const Request &q) { return q.owner == r.owner; });
+        ticket = r.ticket = ++m_next;
+        m_queue.append(std::move(r));
     }
     m_wake.wakeOne();
     return ticket;

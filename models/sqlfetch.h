@@ -79,6 +79,7 @@ private:
         BlockQuery query;
         Job job; // set: a job instead of a block query
     };
+    quint64 enqueue(Request r, bool supersede);
     DatabaseUrl m_url;
     std::function<QString(const QString &)> m_rewriter; // the GUI connection's role reads (tablesource.h)
     QThread *m_thread = nullptr;

@@ -107,13 +107,17 @@ QString SqlTableModel::orderClause(const QString &termPrefix) const
         .arg(e, dir, c.tieExpr.isEmpty() ? m_idExpr : c.tieExpr, termPrefix);
 }
 
+QString SqlTableModel::countSql(const QString &where) const
+{
+    return QStringLiteral("SELECT COUNT(*) %1 WHERE %2")
+        .arg(m_countFrom.isEmpty() ? m_from : m_countFrom, where);
+}
+
 bool SqlTableModel::countRows()
 {
     QVariantList binds;
     const QString where = whereClause(binds);
-    auto n = m_db.scalar(QStringLiteral("SELECT COUNT(*) %1 WHERE %2")
-                             .arg(m_countFrom.isEmpty() ? m_from : m_countFrom, where),
-                         binds);
+    auto n = m_db.scalar(countSql(where), binds);
     if (!n) {
         m_error = n.errorMessage();
         qCWarning(lcUi).noquote() << m_error;
@@ -129,8 +133,7 @@ BlockQuery SqlTableModel::blockQuery(int offset, int limit, bool withCount) cons
     QVariantList binds;
     const QString where = whereClause(binds);
     if (withCount) {
-        q.countSql = QStringLiteral("SELECT COUNT(*) %1 WHERE %2")
-                         .arg(m_countFrom.isEmpty() ? m_from : m_countFrom, where);
+        q.countSql = countSql(where);
         q.countBinds = binds;
     }
     // Step 1: the ids of this block, in order (only the sort expression is evaluated per row).

@@ -114,6 +114,7 @@ signals:
 
 private:
     QString whereClause(QVariantList &binds) const;
+    QString countSql(const QString &where) const;
     QString orderClause(const QString &termPrefix = {}) const; // prefix: "+" turns off index order
     BlockQuery blockQuery(int offset, int limit, bool withCount) const;
     QList<QVariantList> queryRows(int offset, int limit, bool *ok);

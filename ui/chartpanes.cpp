@@ -159,7 +159,7 @@ bool exportWidgetImage(QWidget *w, const QString &path, QString *error)
 
 // Usage ------------------------------------------------------------------------------------------
 UsagePane::UsagePane(Database &db, QWidget *parent)
-    : ConsolePane(parent), m_db(db), m_read(db, this, [this](const Result<UsageSeries> &r) { present(r); })
+    : ConsolePane(parent), m_read(db, this, [this](const Result<UsageSeries> &r) { present(r); })
 {
     m_kind = combo(tr("Usage kind"), this);
     for (const QString &k : usageKinds())
@@ -318,7 +318,7 @@ bool UsagePane::exportCsv(const QString &path, QString *error)
 
 // Costs ------------------------------------------------------------------------------------------
 CostsPane::CostsPane(Database &db, QWidget *parent)
-    : ConsolePane(parent), m_db(db), m_read(db, this, [this](const Result<CostSeries> &r) { present(r); })
+    : ConsolePane(parent), m_read(db, this, [this](const Result<CostSeries> &r) { present(r); })
 {
     m_stack = combo(tr("Stack by"), this);
     m_stack->addItem(tr("By project"), QStringLiteral("project_id"));

@@ -38,8 +38,7 @@ public:
 private:
     void fillMetrics();
     void present(const Result<UsageSeries> &series); // the answer to reload(), on the GUI thread
-    Database &m_db;
-    UsageRequest m_request; // what the chart being read shows
+    UsageRequest m_request;                          // what the chart being read shows
     AsyncRead<UsageSeries> m_read;
     QString m_org;
     qint64 m_now = 0;
@@ -65,7 +64,6 @@ public:
 
 private:
     void present(const Result<CostSeries> &series); // the answer to reload(), on the GUI thread
-    Database &m_db;
     AsyncRead<CostSeries> m_read;
     QString m_org;
     qint64 m_now = 0;

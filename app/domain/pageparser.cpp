@@ -12,8 +12,6 @@
 
 namespace orgward {
 
-QString bucketSetTag(const QString &kind, const QString &groupSet);
-
 namespace {
 
 QString typeName(const QJsonValue &v)

@@ -17,11 +17,11 @@ struct ParsedPage
     qint64 maxTime = 0; // audit: newest effective_at; bucketed: last bucket end
 };
 
-// nowSecs decides which buckets are still provisional (end_time later than now minus the grace).
 // The 8-hex tag a usage or cost row id starts with: SHA-1 of its kind ("costs" for costs) and its
 // "<group_by set>@<bucket width>", so each set's rows sit together in the primary key.
 QString bucketSetTag(const QString &kind, const QString &groupSet);
 
+// nowSecs decides which buckets are still provisional (end_time later than now minus the grace).
 Result<ParsedPage> parsePage(const EndpointRef &ref, const QByteArray &body, qint64 nowSecs,
                              qint64 finalizationGraceSecs = 24 * 3600);
 

@@ -98,7 +98,7 @@ Status NativeSession::prepare(const QByteArray &name, const QByteArray &sql, int
 }
 
 Result<QList<QList<QByteArray>>> NativeSession::execPrepared(const QByteArray &name,
-                                                             const QList<QByteArray> &params)
+                                                             const QList<QByteArray> &params, qint64 *changed)
 {
     if (!m_pg) return postgresError(QStringLiteral("a query"));
     std::vector<const char *> values;
@@ -120,12 +120,28 @@ Result<QList<QList<QByteArray>>> NativeSession::execPrepared(const QByteArray &n
             rows << row;
         }
     }
+    if (changed) *changed = QByteArray(PQcmdTuples(r)).toLongLong();
     const QString message = QString::fromUtf8(PQresultErrorMessage(r));
     PQclear(r);
     if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) return rows;
     if (PQstatus(m_pg) == CONNECTION_BAD) return postgresError(QString());
     return sqlError(QStringLiteral("SQL failed on %1").arg(m_db.describe()),
                     message + QStringLiteral(" [statement ") + QString::fromUtf8(name) + u']');
+}
+
+void NativeSession::bind(sqlite3_stmt *statement, int index, const Cell &value)
+{
+    switch (value.kind) {
+    case Cell::Kind::Null:
+        sqlite3_bind_null(statement, index);
+        break;
+    case Cell::Kind::Int:
+        sqlite3_bind_int64(statement, index, value.integer);
+        break;
+    case Cell::Kind::Text:
+        sqlite3_bind_text(statement, index, value.text.constData(), int(value.text.size()), SQLITE_STATIC);
+        break;
+    }
 }
 
 Result<qint64> NativeSession::execute(const QByteArray &sql, const QList<Cell> &params)
@@ -135,20 +151,8 @@ Result<qint64> NativeSession::execute(const QByteArray &sql, const QList<Cell> &
         lite.replace('$', '?'); // SQLite reads ?NNN as the NNN-th parameter
         auto s = statement(lite);
         if (!s) return s.error();
-        for (int i = 0; i < params.size(); ++i) {
-            const Cell &c = params[i];
-            switch (c.kind) {
-            case Cell::Kind::Null:
-                sqlite3_bind_null(*s, i + 1);
-                break;
-            case Cell::Kind::Int:
-                sqlite3_bind_int64(*s, i + 1, c.integer);
-                break;
-            case Cell::Kind::Text:
-                sqlite3_bind_text(*s, i + 1, c.text.constData(), int(c.text.size()), SQLITE_STATIC);
-                break;
-            }
-        }
+        for (int i = 0; i < params.size(); ++i)
+            bind(*s, i + 1, params[i]);
         int rc;
         while ((rc = sqlite3_step(*s)) == SQLITE_ROW) {
         }
@@ -158,30 +162,20 @@ Result<qint64> NativeSession::execute(const QByteArray &sql, const QList<Cell> &
         sqlite3_clear_bindings(*s);
         return result;
     }
-    if (!m_pg) return postgresError(QStringLiteral("a statement"));
     const QByteArray name = QByteArrayLiteral("orgward_exec_") +
                             QCryptographicHash::hash(sql, QCryptographicHash::Sha1).toHex().left(16);
     if (!isPrepared(name))
         if (auto r = prepare(name, sql, 0); !r) return r.error();
-    QList<QByteArray> values;
-    std::vector<const char *> pointers;
+    QList<QByteArray> values; // a null QByteArray is SQL NULL
     values.reserve(params.size());
-    for (const Cell &c : params) {
+    for (const Cell &c : params)
         values << (c.kind == Cell::Kind::Null  ? QByteArray()
                    : c.kind == Cell::Kind::Int ? QByteArray::number(c.integer)
-                                               : (c.text.isNull() ? QByteArray("") : c.text));
-        pointers.push_back(c.kind == Cell::Kind::Null ? nullptr : values.last().constData());
-    }
-    PGresult *r =
-        PQexecPrepared(m_pg, name.constData(), int(pointers.size()), pointers.data(), nullptr, nullptr, 0);
-    const ExecStatusType st = PQresultStatus(r);
-    const qint64 changed = QByteArray(PQcmdTuples(r)).toLongLong();
-    const QString message = QString::fromUtf8(PQresultErrorMessage(r));
-    PQclear(r);
-    if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) return changed;
-    if (PQstatus(m_pg) == CONNECTION_BAD) return postgresError(QString());
-    return sqlError(QStringLiteral("SQL failed on %1").arg(m_db.describe()),
-                    message + QStringLiteral(" [") + QString::fromUtf8(sql.left(200)) + u']');
+                   : c.text.isNull()           ? QByteArray("")
+                                               : c.text);
+    qint64 changed = 0;
+    if (auto r = execPrepared(name, values, &changed); !r) return r.error();
+    return changed;
 }
 
 Status NativeSession::command(const char *sql)

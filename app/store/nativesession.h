@@ -51,6 +51,7 @@ public:
 
     // SQLite: a statement prepared once for the life of the connection (reset, bindings cleared).
     Result<sqlite3_stmt *> statement(const QByteArray &sql);
+    static void bind(sqlite3_stmt *statement, int index, const Cell &value);
     Error sqliteError(const QString &what) const;
 
     // PostgreSQL: a named statement prepared once per connection (prepared statements outlive
@@ -58,7 +59,9 @@ public:
     // as text (NULL as a null QByteArray).
     bool isPrepared(const QByteArray &name) const { return m_preparedPg.contains(name); }
     Status prepare(const QByteArray &name, const QByteArray &sql, int params);
-    Result<QList<QList<QByteArray>>> execPrepared(const QByteArray &name, const QList<QByteArray> &params);
+    // changed (optional): the rows an INSERT, UPDATE or DELETE changed.
+    Result<QList<QList<QByteArray>>> execPrepared(const QByteArray &name, const QList<QByteArray> &params,
+                                                  qint64 *changed = nullptr);
     Error postgresError(const QString &what) const;
     // PostgreSQL: the database's default collation orders text by its bytes (C, POSIX, C.UTF-8 on libc).
     bool textSortsByBytes() const { return m_byteOrder; }
@@ -83,5 +86,10 @@ private:
 
 // Seconds since the epoch as an ISO timestamp in UTC ("2026-11-20 00:00:00+00"), as PostgreSQL reads it.
 QByteArray utcTimestampText(qint64 secs);
+// A timestamp as the engine stores it: Unix seconds on SQLite, utcTimestampText on PostgreSQL.
+inline Cell timestampCell(qint64 secs, bool postgres)
+{
+    return postgres ? Cell::of(utcTimestampText(secs)) : Cell::of(secs);
+}
 
 } // namespace orgward

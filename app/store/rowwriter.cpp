@@ -47,7 +47,7 @@ Cell toCell(ColType type, const QVariant &v, bool pg)
     if (v.isNull() || !v.isValid()) return Cell::null();
     switch (type) {
     case ColType::Timestamp:
-        return pg ? Cell::of(utcTimestampText(v.toLongLong())) : Cell::of(v.toLongLong());
+        return timestampCell(v.toLongLong(), pg);
     case ColType::Bool:
         return pg ? Cell::of(QByteArray(v.toBool() ? "t" : "f")) : Cell::of(qint64(v.toBool() ? 1 : 0));
     case ColType::Int:
@@ -88,13 +88,6 @@ QByteArray hashBytes(const QVariant &v)
     }
 }
 } // namespace
-
-Result<WriteCounts> RowWriter::upsert(const TableSpec &spec, const QString &orgKey, const QList<Row> &rows,
-                                      const QString &passId, qint64 now)
-{
-    // Outside a transaction, one of our own: the page's rows land together or not at all.
-    return write(spec, orgKey, rows, passId, now, m_db.transactionDepth() == 0);
-}
 
 RowWriter::Prepared RowWriter::prepare(const TableSpec &spec, bool pg, const QString &orgKey,
                                        const QList<Row> &rows, const QString &passId, qint64 now)
@@ -157,49 +150,21 @@ RowWriter::Prepared RowWriter::prepare(const TableSpec &spec, bool pg, const QSt
     return p;
 }
 
-Result<WriteCounts> RowWriter::writeNative(const rowwriter::Prepared &p)
+Result<WriteCounts> RowWriter::write(const rowwriter::Prepared &p)
 {
     if (p.cells.rows() == 0) return WriteCounts{};
     return m_db.isPostgres() ? rowwriter::upsertPostgres(m_db, p.shape, p.cells)
                              : rowwriter::upsertSqlite(m_db, p.shape, p.cells);
 }
 
-Result<WriteCounts> RowWriter::write(const TableSpec &spec, const QString &orgKey, const QList<Row> &rows,
-                                     const QString &passId, qint64 now, bool own)
-{
-    if (rows.isEmpty()) return WriteCounts{};
-    const Prepared p = prepare(spec, m_db.isPostgres(), orgKey, rows, passId, now);
-    if (own)
-        if (auto b = m_db.begin(); !b) return b.error();
-    auto counts = writeNative(*p);
-    if (own) {
-        if (!counts) {
-            m_db.rollback();
-        } else if (auto r = m_db.commit(); !r) {
-            return r.error();
-        }
-    }
-    return counts;
-}
-
 Result<qint64> RowWriter::markGone(const TableSpec &spec, const QString &orgKey,
-                                   const QVariantList &scopeValues, const QString &passId, qint64 now)
-{
-    // The native statement on the same connection runs inside the caller's transaction all the same.
-    QStringList scope;
-    for (const QVariant &v : scopeValues)
-        scope << v.toString();
-    return markGoneNative(spec, orgKey, scope, passId, now);
-}
-
-Result<qint64> RowWriter::markGoneNative(const TableSpec &spec, const QString &orgKey,
-                                         const QStringList &scopeValues, const QString &passId, qint64 now)
+                                   const QStringList &scopeValues, const QString &passId, qint64 now)
 {
     if (spec.goneColumn.isEmpty()) return qint64(0);
     QString sql = QStringLiteral("UPDATE %1 SET %2 = $1, updated_at = $1 WHERE org_key = $2 AND %2 IS NULL "
                                  "AND (last_seen_pass IS NULL OR last_seen_pass <> $3)")
                       .arg(spec.table, spec.goneColumn);
-    const Cell ts = m_db.isPostgres() ? Cell::of(utcTimestampText(now)) : Cell::of(now);
+    const Cell ts = timestampCell(now, m_db.isPostgres());
     QList<Cell> params{ts, Cell::of(orgKey.toUtf8()), Cell::of(passId.toUtf8())};
     for (int i = 0; i < spec.scopeColumns.size(); ++i) {
         sql += QStringLiteral(" AND %1 = $%2").arg(spec.scopeColumns[i]).arg(params.size() + 1);

@@ -35,30 +35,24 @@ struct Prepared;
 class RowWriter
 {
 public:
-    // A page's rows as the engine receives them (cells, row hashes, a key seen twice kept once): no
-    // database access, so the sync thread prepares a page while the helper thread writes the one before.
+    // A page's rows as the engine receives them (cells, row hashes, a key seen twice kept once as its last
+    // occurrence). No database access, so the sync thread prepares a page while the helper thread writes
+    // the one before. All rows share the same scope values (one page of one list); passId marks them seen.
     using Prepared = std::shared_ptr<const rowwriter::Prepared>;
     static Prepared prepare(const TableSpec &spec, bool postgres, const QString &orgKey,
                             const QList<Row> &rows, const QString &passId, qint64 now);
-    // Writes prepared rows inside a transaction the caller opened through the native handle.
-    Result<WriteCounts> writeNative(const rowwriter::Prepared &rows);
 
     explicit RowWriter(Database &db) : m_db(db) {}
 
-    // All rows must share the same scope values (one page of one list). passId marks them as seen.
-    Result<WriteCounts> upsert(const TableSpec &spec, const QString &orgKey, const QList<Row> &rows,
-                               const QString &passId, qint64 now);
-    // After a complete list: rows of that scope not seen in passId get their gone column set.
-    Result<qint64> markGone(const TableSpec &spec, const QString &orgKey, const QVariantList &scopeValues,
+    // Upserts prepared rows. Through the native handle only, inside the caller's transaction (Qt's
+    // Database::begin() or a native BEGIN): the page's rows land together with whatever else it writes.
+    Result<WriteCounts> write(const rowwriter::Prepared &rows);
+    // After a complete list: rows of that scope not seen in passId get their gone column set (native, in
+    // the caller's transaction like write()).
+    Result<qint64> markGone(const TableSpec &spec, const QString &orgKey, const QStringList &scopeValues,
                             const QString &passId, qint64 now);
 
-    // The same with the scope as text (the native handle's statement markGone() runs).
-    Result<qint64> markGoneNative(const TableSpec &spec, const QString &orgKey,
-                                  const QStringList &scopeValues, const QString &passId, qint64 now);
-
 private:
-    Result<WriteCounts> write(const TableSpec &spec, const QString &orgKey, const QList<Row> &rows,
-                              const QString &passId, qint64 now, bool ownTransaction);
     Database &m_db;
 };
 

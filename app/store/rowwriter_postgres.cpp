@@ -1,12 +1,13 @@
-// PostgreSQL. First one statement asks which of the page's keys are stored. A page of new rows only (a
-// first sync, or the new days of a later one) is then COPYed straight into the table: the executor's
-// INSERT … ON CONFLICT cost ~24 µs a row against COPY's ~18 µs with parsing included. Any other page
-// travels as one array parameter per column to a single prepared statement that unnests it, classifies
-// every row against what is stored and merges the page: one round trip per page whatever its size, and no
-// per-value SQL formatting. (A COPY into a temporary staging table was tried first; truncating the staging
-// tables at every commit cost more than the merge itself.) A row that another writer stores between the
-// question and the COPY fails the page with a unique violation, and nothing of it is kept; syncs of one
-// organization take turns (an advisory lock), so that writer would be an import into the same org.
+// PostgreSQL. First one index range probe asks whether any stored row could share a key with the page
+// (mayOverlap). A page of new rows only (a first sync, or the new days of a later one) is then COPYed
+// straight into the table: the executor's INSERT … ON CONFLICT cost ~24 µs a row against COPY's ~18 µs
+// with parsing included. Any other page travels as one array parameter per column to a single prepared
+// statement that unnests it, classifies every row against what is stored and merges the page: one round
+// trip per page whatever its size, and no per-value SQL formatting. (A COPY into a temporary staging table
+// was tried first; truncating the staging tables at every commit cost more than the merge itself.) A row
+// that another writer stores between the probe and the COPY fails the page with a unique violation, and
+// nothing of it is kept; syncs of one organization take turns (an advisory lock), so that writer would be
+// an import into the same org.
 #include "rowwriter_p.h"
 
 #include <libpq-fe.h>
@@ -33,37 +34,45 @@ const char *arrayType(ColType t)
     return "text[]";
 }
 
+// One cell in PostgreSQL's text forms: `null` for NULL, the number, or the text with every byte that
+// `escape` maps to a replacement (nullptr: keep it) replaced.
+template <typename Escape> void appendCell(QByteArray &out, const Cell &c, const char *null, Escape escape)
+{
+    switch (c.kind) {
+    case Cell::Kind::Null:
+        out += null;
+        return;
+    case Cell::Kind::Int:
+        out += QByteArray::number(c.integer);
+        return;
+    case Cell::Kind::Text:
+        break;
+    }
+    const char *p = c.text.constData(), *end = p + c.text.size(), *run = p;
+    for (; p < end; ++p) {
+        const char *with = escape(*p);
+        if (!with) continue;
+        out.append(run, p - run);
+        out += with;
+        run = p + 1;
+    }
+    out.append(run, end - run);
+}
+
 // One column of the page as a PostgreSQL array literal: {"text",42,NULL}.
 QByteArray arrayLiteral(const Cells &cells, int col)
 {
+    auto escape = [](char ch) -> const char * { return ch == '"' ? "\\\"" : ch == '\\' ? "\\\\" : nullptr; };
     QByteArray a;
     a.reserve(cells.rows() * 24);
     a += '{';
     for (qsizetype r = 0; r < cells.rows(); ++r) {
         if (r) a += ',';
         const Cell &c = cells.at(r, col);
-        switch (c.kind) {
-        case Cell::Kind::Null:
-            a += "NULL";
-            break;
-        case Cell::Kind::Int:
-            a += QByteArray::number(c.integer);
-            break;
-        case Cell::Kind::Text: {
-            a += '"';
-            const char *p = c.text.constData(), *end = p + c.text.size(), *run = p;
-            for (; p < end; ++p) {
-                if (*p != '"' && *p != '\\') continue;
-                a.append(run, p - run);
-                a += '\\';
-                a += *p;
-                run = p + 1;
-            }
-            a.append(run, end - run);
-            a += '"';
-            break;
-        }
-        }
+        const bool quoted = c.kind == Cell::Kind::Text;
+        if (quoted) a += '"';
+        appendCell(a, c, "NULL", escape);
+        if (quoted) a += '"';
     }
     a += '}';
     return a;
@@ -157,30 +166,13 @@ Status copyRows(Database &db, const Shape &shape, const Cells &cells)
         if (ok && !buf.isEmpty()) ok = PQputCopyData(pg, buf.constData(), int(buf.size())) == 1;
         buf.clear();
     };
+    auto escape = [](char ch) -> const char * {
+        return ch == '\\' ? "\\\\" : ch == '\t' ? "\\t" : ch == '\n' ? "\\n" : ch == '\r' ? "\\r" : nullptr;
+    };
     for (qsizetype row = 0; row < cells.rows() && ok; ++row) {
         for (int c = 0; c < cells.width; ++c) {
             if (c) buf += '\t';
-            const Cell &cell = cells.at(row, c);
-            switch (cell.kind) {
-            case Cell::Kind::Null:
-                buf += "\\N";
-                break;
-            case Cell::Kind::Int:
-                buf += QByteArray::number(cell.integer);
-                break;
-            case Cell::Kind::Text: {
-                const char *p = cell.text.constData(), *end = p + cell.text.size(), *run = p;
-                for (; p < end; ++p) {
-                    const char ch = *p;
-                    if (ch != '\\' && ch != '\t' && ch != '\n' && ch != '\r') continue;
-                    buf.append(run, p - run);
-                    buf += ch == '\\' ? "\\\\" : ch == '\t' ? "\\t" : ch == '\n' ? "\\n" : "\\r";
-                    run = p + 1;
-                }
-                buf.append(run, end - run);
-                break;
-            }
-            }
+            appendCell(buf, cells.at(row, c), "\\N", escape);
         }
         buf += '\n';
         if (buf.size() >= (1 << 20)) flush();

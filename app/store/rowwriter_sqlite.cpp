@@ -7,21 +7,6 @@
 namespace orgward::rowwriter {
 
 namespace {
-void bindCell(sqlite3_stmt *s, int index, const Cell &c)
-{
-    switch (c.kind) {
-    case Cell::Kind::Null:
-        sqlite3_bind_null(s, index);
-        break;
-    case Cell::Kind::Int:
-        sqlite3_bind_int64(s, index, c.integer);
-        break;
-    case Cell::Kind::Text:
-        sqlite3_bind_text(s, index, c.text.constData(), int(c.text.size()), SQLITE_STATIC);
-        break;
-    }
-}
-
 // Resets the statement (and drops the bindings that point into the cells) however the step ended.
 struct StepGuard
 {
@@ -71,7 +56,7 @@ Result<WriteCounts> upsertSqlite(Database &db, const Shape &shape, const Cells &
         {
             StepGuard g{*insert};
             for (int c = 0; c < cells.width; ++c)
-                bindCell(*insert, c + 1, cells.at(r, c));
+                NativeSession::bind(*insert, c + 1, cells.at(r, c));
             if (sqlite3_step(*insert) != SQLITE_DONE)
                 return native.sqliteError(QStringLiteral("writing %1").arg(spec.table));
             if (sqlite3_changes(handle) == 1) {
@@ -82,7 +67,7 @@ Result<WriteCounts> upsertSqlite(Database &db, const Shape &shape, const Cells &
         {
             StepGuard g{*lookup};
             for (int k = 0; k < shape.keyCells.size(); ++k)
-                bindCell(*lookup, k + 1, cells.at(r, shape.keyCells[k]));
+                NativeSession::bind(*lookup, k + 1, cells.at(r, shape.keyCells[k]));
             const int rc = sqlite3_step(*lookup);
             if (rc == SQLITE_ROW) {
                 const Cell &hash = cells.at(r, shape.hashCell);
@@ -101,7 +86,7 @@ Result<WriteCounts> upsertSqlite(Database &db, const Shape &shape, const Cells &
         }
         StepGuard g{*upsert};
         for (int c = 0; c < cells.width; ++c)
-            bindCell(*upsert, c + 1, cells.at(r, c));
+            NativeSession::bind(*upsert, c + 1, cells.at(r, c));
         if (sqlite3_step(*upsert) != SQLITE_DONE)
             return native.sqliteError(QStringLiteral("writing %1").arg(spec.table));
     }

@@ -1,6 +1,7 @@
 #include "syncstate.h"
 
 #include "core/clock.h"
+#include "nativesession.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -62,21 +63,23 @@ Result<QList<CursorState>> SyncState::cursors(const QString &orgKey)
 
 Status SyncState::saveCursor(const QString &orgKey, const CursorState &c)
 {
-    auto ts = [this](qint64 s) { return s > 0 ? m_db.bindTimestamp(s) : m_db.bindTimestamp(QVariant()); };
-    auto text = [](const QString &s) {
-        return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
-    };
-    return m_db.run(
-        QStringLiteral("INSERT INTO openai_admin_cursors (org_key, endpoint, next_page, version, pass_id, "
-                       "last_synced_at, "
-                       "window_start, window_end, error_count, last_error) VALUES (?,?,?,?,?,?,?,?,?,?) "
-                       "ON CONFLICT (org_key, endpoint) DO UPDATE SET next_page = excluded.next_page, "
-                       "version = excluded.version, pass_id = excluded.pass_id, last_synced_at = "
-                       "excluded.last_synced_at, "
-                       "window_start = excluded.window_start, window_end = excluded.window_end, "
-                       "error_count = excluded.error_count, last_error = excluded.last_error"),
-        {orgKey, c.endpoint, text(c.nextPage), c.version, text(c.passId), ts(c.lastSyncedAt),
-         ts(c.windowStart), ts(c.windowEnd), c.errorCount, text(c.lastError)});
+    // Through the native handle, inside whatever transaction is open: the sync's page committer saves a
+    // page's cursor with its rows on a helper thread, where Qt's side of the connection is not used.
+    const bool pg = m_db.isPostgres();
+    auto ts = [pg](qint64 secs) { return secs > 0 ? timestampCell(secs, pg) : Cell::null(); };
+    auto text = [](const QString &s) { return s.isEmpty() ? Cell::null() : Cell::of(s.toUtf8()); };
+    auto r = m_db.native().execute(
+        "INSERT INTO openai_admin_cursors (org_key, endpoint, next_page, version, pass_id, last_synced_at, "
+        "window_start, window_end, error_count, last_error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+        "ON CONFLICT (org_key, endpoint) DO UPDATE SET next_page = excluded.next_page, version = "
+        "excluded.version, pass_id = excluded.pass_id, last_synced_at = excluded.last_synced_at, "
+        "window_start = excluded.window_start, window_end = excluded.window_end, error_count = "
+        "excluded.error_count, last_error = excluded.last_error",
+        {Cell::of(orgKey.toUtf8()), Cell::of(c.endpoint.toUtf8()), text(c.nextPage), Cell::of(c.version),
+         text(c.passId), ts(c.lastSyncedAt), ts(c.windowStart), ts(c.windowEnd), Cell::of(c.errorCount),
+         text(c.lastError)});
+    if (!r) return r.error();
+    return {};
 }
 
 Status SyncState::ensureOrg(const OrgRecord &org)

@@ -34,7 +34,7 @@ public:
     explicit SyncState(Database &db) : m_db(db) {}
 
     Result<CursorState> cursor(const QString &orgKey, const QString &endpoint);
-    Status saveCursor(const QString &orgKey, const CursorState &c);
+    Status saveCursor(const QString &orgKey, const CursorState &c); // any thread holding the connection
     Result<QList<CursorState>> cursors(const QString &orgKey);
 
     Status ensureOrg(const OrgRecord &org);

@@ -55,6 +55,46 @@ CursorState PageProcessor::advance(CursorState c, const EndpointRef &ref, const 
     return c;
 }
 
+PageProcessor::PreparedPage PageProcessor::prepare(const EndpointRef &ref, const ParsedPage &page,
+                                                   CursorState after, qint64 now) const
+{
+    PreparedPage p;
+    const bool pg = m_db.isPostgres();
+    p.rows = RowWriter::prepare(tableSpec(ref.kind), pg, m_orgKey, page.rows, after.passId, now);
+    if (!page.certificateEvents.isEmpty())
+        p.events = RowWriter::prepare(certificateEventsSpec(), pg, m_orgKey, page.certificateEvents,
+                                      after.passId, now);
+    p.ref = ref;
+    p.complete = !page.hasMore;
+    p.after = std::move(after);
+    p.now = now;
+    return p;
+}
+
+Result<TableCounts> PageProcessor::land(const PreparedPage &p)
+{
+    RowWriter writer(m_db);
+    const TableSpec &spec = tableSpec(p.ref.kind);
+    TableCounts counts;
+    auto rows = writer.write(*p.rows);
+    if (!rows) return rows.error();
+    counts[spec.table] += *rows;
+    if (p.events) {
+        auto events = writer.write(*p.events);
+        if (!events) return events.error();
+        counts[certificateEventsSpec().table] += *events;
+    }
+    if (p.complete && !spec.goneColumn.isEmpty()) {
+        auto gone = writer.markGone(spec, m_orgKey,
+                                    p.ref.isProjectScoped() ? QStringList{p.ref.projectId} : QStringList{},
+                                    p.after.passId, p.now);
+        if (!gone) return gone.error();
+        counts[spec.table].gone += *gone;
+    }
+    if (auto r = m_state.saveCursor(m_orgKey, p.after); !r) return r.error();
+    return counts;
+}
+
 Status PageProcessor::apply(const EndpointRef &ref, const QString &requestCursor, const ParsedPage &page,
                             const QString &newPassId, TableCounts &counts)
 {
@@ -62,35 +102,16 @@ Status PageProcessor::apply(const EndpointRef &ref, const QString &requestCursor
     if (!cur) return cur.error();
     if (auto g = checkGuards(ref, requestCursor, page); !g) return g;
     const qint64 now = Clock::nowSecs();
-    const CursorState c = advance(*cur, ref, requestCursor, page, newPassId, now);
-    const QString &passId = c.passId;
-    const TableSpec &spec = tableSpec(ref.kind);
-
+    const PreparedPage prepared =
+        prepare(ref, page, advance(*cur, ref, requestCursor, page, newPassId, now), now);
     if (auto r = m_db.begin(); !r) return r;
-    auto fail = [this](const Error &e) {
+    auto landed = land(prepared);
+    if (!landed) {
         m_db.rollback();
-        return Status(e);
-    };
-    TableCounts local;
-    auto written = RowWriter(m_db).upsert(spec, m_orgKey, page.rows, passId, now);
-    if (!written) return fail(written.error());
-    local[spec.table] += *written;
-    if (!page.certificateEvents.isEmpty()) {
-        const TableSpec &ev = certificateEventsSpec();
-        auto e = RowWriter(m_db).upsert(ev, m_orgKey, page.certificateEvents, passId, now);
-        if (!e) return fail(e.error());
-        local[ev.table] += *e;
+        return landed.error();
     }
-    if (!page.hasMore && !spec.goneColumn.isEmpty()) {
-        QVariantList scope;
-        if (ref.isProjectScoped()) scope << ref.projectId;
-        auto gone = RowWriter(m_db).markGone(spec, m_orgKey, scope, passId, now);
-        if (!gone) return fail(gone.error());
-        local[spec.table].gone += *gone;
-    }
-    if (auto r = m_state.saveCursor(m_orgKey, c); !r) return fail(r.error());
     if (auto r = m_db.commit(); !r) return r;
-    for (auto it = local.cbegin(); it != local.cend(); ++it)
+    for (auto it = landed->cbegin(); it != landed->cend(); ++it)
         counts[it.key()] += it.value();
     return {};
 }

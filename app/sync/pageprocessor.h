@@ -27,7 +27,21 @@ public:
     Status apply(const EndpointRef &ref, const QString &requestCursor, const ParsedPage &page,
                  const QString &newPassId, TableCounts &counts);
 
-    Result<CursorState> cursor(const EndpointRef &ref) { return m_state.cursor(m_orgKey, ref.cursorKey()); }
+    // apply() in two steps, for the sync's page committer (pagecommitter.h), which lands pages on a
+    // helper thread: a page made ready to land (its cells and the cursor it leaves), then landed.
+    struct PreparedPage
+    {
+        EndpointRef ref;
+        bool complete = false; // the chain's last page: what the pass did not see is soft-deleted
+        CursorState after;     // from advance(); after.passId marks the rows
+        qint64 now = 0;
+        RowWriter::Prepared rows, events;
+    };
+    // No database access: any thread, while another page is being landed.
+    PreparedPage prepare(const EndpointRef &ref, const ParsedPage &page, CursorState after, qint64 now) const;
+    // Rows, derived rows, soft deletes and the cursor, inside the caller's transaction (Qt's or a native
+    // BEGIN) and through the native handle only.
+    Result<TableCounts> land(const PreparedPage &page);
 
     // The paging guards apply() checks first: has_more without a cursor, the request's cursor repeated.
     static Status checkGuards(const EndpointRef &ref, const QString &requestCursor, const ParsedPage &page);

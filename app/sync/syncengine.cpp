@@ -409,7 +409,7 @@ EndpointResult SyncEngine::syncChain(const EndpointRef &ref)
             const bool more = page->hasMore;
             const QString next = page->nextCursor;
             // Cells first, while the page before is still being written; then wait for it.
-            PageCommitter::Batch batch = m_committer->prepare(ref, std::move(*page), std::move(after), now);
+            PageCommitter::Batch batch = m_committer->prepare(ref, *page, std::move(after), now);
             if (auto s = settle(&res); !s) return failWith(s.errorMessage());
             m_committer->submit(std::move(batch));
             ++res.pages;

@@ -131,25 +131,14 @@ private slots:
         QCOMPARE(Decimal::parse(b->toString())->toString(), Decimal::parse(a->toString())->toString());
     }
 
-    void upgradeToTimeOrderedIdsKeepsEveryBucketOnce_data()
-    {
-        QTest::addColumn<bool>("postgres");
-        QTest::newRow("sqlite") << false;
-        QTest::newRow("postgres") << true;
-    }
+    void upgradeToTimeOrderedIdsKeepsEveryBucketOnce_data() { test::addEngineRows(); }
     void upgradeToTimeOrderedIdsKeepsEveryBucketOnce()
     {
         // A database written before migration 6 holds bare-hash usage and cost ids. After the upgrade
         // every stored id is the one the parser now computes, so re-importing adds no bucket twice.
-        QFETCH(bool, postgres);
         QTemporaryDir dir;
-        QString why;
-        std::unique_ptr<Database> db =
-            postgres ? test::openPostgres(QStringLiteral("import_v6"), &why) : test::openSqlite(dir);
-        if (!db) {
-            if (test::postgresRequired()) QFAIL(qPrintable(why));
-            QSKIP(qPrintable(why));
-        }
+        std::unique_ptr<Database> db = test::openEngine(dir, QStringLiteral("import_v6"));
+        if (!db) return;
         auto first = FixtureImporter(*db).run(test::fixturesDir());
         QVERIFY2(first, qPrintable(first.errorMessage()));
         const QString org = first->orgKey;

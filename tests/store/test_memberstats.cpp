@@ -108,30 +108,14 @@ void addKey(Database &db, const QString &id, const QString &owner, qint64 lastUs
 class TestMemberStats : public QObject
 {
     Q_OBJECT
-    QTemporaryDir m_dir;
-
-    std::unique_ptr<Database> open(const QString &engine, const QString &name, QString *why)
-    {
-        if (engine == u"sqlite") return test::openSqlite(m_dir, name + QStringLiteral(".db"));
-        return test::openPostgres(name, why);
-    }
 
 private Q_SLOTS:
-    void everyWriteKeepsTheSummaryExact_data()
-    {
-        QTest::addColumn<QString>("engine");
-        QTest::newRow("sqlite") << QStringLiteral("sqlite");
-        QTest::newRow("postgres") << QStringLiteral("postgres");
-    }
+    void everyWriteKeepsTheSummaryExact_data() { test::addEngineRows(); }
     void everyWriteKeepsTheSummaryExact()
     {
-        QFETCH(QString, engine);
-        QString why;
-        auto db = open(engine, QStringLiteral("member_stats_writes"), &why);
-        if (!db) {
-            if (test::postgresRequired()) QFAIL(qPrintable(why));
-            QSKIP(qPrintable(why));
-        }
+        QTemporaryDir dir;
+        auto db = test::openEngine(dir, QStringLiteral("member_stats_writes"));
+        if (!db) return;
         Database &d = *db;
         auto check = [&](const char *step) {
             const Table want = expected(d), got = stored(d);
@@ -200,18 +184,14 @@ private Q_SLOTS:
         QVERIFY(check("rollback"));
     }
 
-    void importedOrgMatches_data() { everyWriteKeepsTheSummaryExact_data(); }
+    void importedOrgMatches_data() { test::addEngineRows(); }
     void importedOrgMatches()
     {
         // The real writers (the native upsert paths) on the bundled org, twice: a re-import rewrites rows
         // unchanged and must leave the summary as it is.
-        QFETCH(QString, engine);
-        QString why;
-        auto db = open(engine, QStringLiteral("member_stats_import"), &why);
-        if (!db) {
-            if (test::postgresRequired()) QFAIL(qPrintable(why));
-            QSKIP(qPrintable(why));
-        }
+        QTemporaryDir dir;
+        auto db = test::openEngine(dir, QStringLiteral("member_stats_import"));
+        if (!db) return;
         for (int pass = 0; pass < 2; ++pass) {
             auto r = FixtureImporter(*db).run(test::fixturesDir(), ImportOptions{});
             QVERIFY2(r, qPrintable(r.errorMessage()));

@@ -7,6 +7,7 @@
 // object; the exit code is 0 whether or not the targets are met ("targets" says).
 #include "api/apiclient.h"
 #include "core/clock.h"
+#include "core/memory.h"
 #include "domain/tables.h"
 #include "store/database.h"
 #include "sync/syncengine.h"
@@ -326,6 +327,7 @@ QJsonObject engineResult(const QString &engine, const QString &syncUrl, const QS
 
 int main(int argc, char **argv)
 {
+    returnLargeBlocksToSystem(); // as the orgward executable does
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("scale"), QStringLiteral("Fixture scale (default 100)"));

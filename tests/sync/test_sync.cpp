@@ -61,27 +61,6 @@ class TestSync : public QObject
             QCOMPARE(sums.value(it.key()), it.value());
     }
     qint64 usageEnd() const { return alignDay(m_org->capturedAt()) + 86400; }
-    void engines()
-    {
-        QTest::addColumn<bool>("postgres");
-        QTest::newRow("sqlite") << false;
-        QTest::newRow("postgresql") << true;
-    }
-    // The engine the current data row names (a fresh database); nullptr after QFAIL/QSKIP.
-    std::unique_ptr<Database> openEngine(const QTemporaryDir &dir, const QString &pgName)
-    {
-        QFETCH(bool, postgres);
-        if (!postgres) return test::openSqlite(dir);
-        QString why;
-        auto db = test::openPostgres(pgName, &why);
-        if (!db) {
-            if (test::postgresRequired())
-                QTest::qFail(qPrintable(why), __FILE__, __LINE__);
-            else
-                QTest::qSkip(qPrintable(why), __FILE__, __LINE__);
-        }
-        return db;
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -458,11 +437,11 @@ private Q_SLOTS:
         expectClean(*db);
     }
 
-    void goneRowsAreSoftDeletedAndReappearanceClearsIt_data() { engines(); }
+    void goneRowsAreSoftDeletedAndReappearanceClearsIt_data() { test::addEngineRows(); }
     void goneRowsAreSoftDeletedAndReappearanceClearsIt()
     {
         QTemporaryDir dir;
-        auto db = openEngine(dir, QStringLiteral("sync_gone"));
+        auto db = test::openEngine(dir, QStringLiteral("sync_gone"));
         if (!db) return;
         SyncOptions o = test::syncOptions(*m_org);
         o.endpoints = QStringList{QStringLiteral("users"), QStringLiteral("projects"),
@@ -517,12 +496,12 @@ private Q_SLOTS:
     // chain at the last committed page: the first page's rows and cursor are stored, nothing of the
     // second, the other endpoints go on, and the next run completes the chain. Pages are committed on a
     // helper thread; on PostgreSQL the failing page of new rows is the COPY path.
-    void pageCommitFailureStopsChainAtLastCommittedPage_data() { engines(); }
+    void pageCommitFailureStopsChainAtLastCommittedPage_data() { test::addEngineRows(); }
     void pageCommitFailureStopsChainAtLastCommittedPage()
     {
         QFETCH(bool, postgres);
         QTemporaryDir dir;
-        auto db = openEngine(dir, QStringLiteral("sync_commit_failure"));
+        auto db = test::openEngine(dir, QStringLiteral("sync_commit_failure"));
         if (!db) return;
         EndpointRef audit;
         audit.kind = EndpointKind::AuditLogs;
@@ -592,12 +571,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, createOptions);
         QFETCH(int, byBytes);
-        QString why;
-        auto db = test::openPostgres(QStringLiteral("sync_full"), &why, createOptions);
-        if (!db) {
-            if (test::postgresRequired()) QFAIL(qPrintable(why));
-            QSKIP(qPrintable(why));
-        }
+        auto db = test::openPostgresOrFail(QStringLiteral("sync_full"), createOptions);
+        if (!db) return;
         if (byBytes >= 0) QCOMPARE(db->native().textSortsByBytes(), byBytes == 1);
         test::FakeApiServer server(m_org);
         QVERIFY(server.start());

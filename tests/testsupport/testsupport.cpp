@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlRecord>
+#include <QTest>
 #include <QUrl>
 
 namespace orgward::test {
@@ -25,6 +26,32 @@ std::unique_ptr<Database> openSqlite(const QTemporaryDir &dir, const QString &na
     auto db = Database::open(DatabaseUrl::sqlite(dir.filePath(name)));
     if (!db) qFatal("cannot open test SQLite: %s", qPrintable(db.errorMessage()));
     return std::move(*db);
+}
+
+std::unique_ptr<Database> openPostgresOrFail(const QString &name, const QString &createOptions)
+{
+    QString why;
+    auto db = openPostgres(name, &why, createOptions);
+    if (!db) {
+        if (postgresRequired())
+            QTest::qFail(qPrintable(why), __FILE__, __LINE__);
+        else
+            QTest::qSkip(qPrintable(why), __FILE__, __LINE__);
+    }
+    return db;
+}
+
+void addEngineRows()
+{
+    QTest::addColumn<bool>("postgres");
+    QTest::newRow("sqlite") << false;
+    QTest::newRow("postgresql") << true;
+}
+
+std::unique_ptr<Database> openEngine(const QTemporaryDir &dir, const QString &pgName)
+{
+    QFETCH(bool, postgres);
+    return postgres ? openPostgresOrFail(pgName) : openSqlite(dir);
 }
 
 bool postgresRequired()

@@ -18,6 +18,13 @@ std::unique_ptr<Database> openSqlite(const QTemporaryDir &dir,
 // createOptions go after CREATE DATABASE <name> (e.g. another collation).
 std::unique_ptr<Database> openPostgres(const QString &name, QString *why, const QString &createOptions = {});
 bool postgresRequired();
+// openPostgres() for a test function: when it cannot, the current test has failed (ORGWARD_REQUIRE_PG=1,
+// as under scripts/test) or been skipped, and the caller returns at once on nullptr.
+std::unique_ptr<Database> openPostgresOrFail(const QString &name, const QString &createOptions = {});
+// Data rows "sqlite" and "postgresql" (a bool column "postgres") for a test that runs on both engines.
+void addEngineRows();
+// A fresh database of the current data row's engine: openSqlite(dir) or openPostgresOrFail(pgName).
+std::unique_ptr<Database> openEngine(const QTemporaryDir &dir, const QString &pgName);
 // Order-independent checksum of a table's logical contents for one org (bookkeeping columns excluded).
 QString tableChecksum(Database &db, const QString &table, const QString &orgKey);
 
