@@ -11,7 +11,7 @@
 #include "models/projectsmodel.h"
 #include "models/sqltablemodel.h"
 #include "security/orgprofiles.h"
-#include "security/sanitizer.h"
+#include "core/sanitizer.h"
 #include "security/tablesource.h"
 #include "settings/orgprofilesdialog.h"
 #include "store/syncstate.h"

@@ -2,7 +2,7 @@
 #include "command.h"
 #include "security/orgcheck.h"
 #include "security/orgprofiles.h"
-#include "security/sanitizer.h"
+#include "core/sanitizer.h"
 #include "security/secretinput.h"
 #include "security/secretstore.h"
 

@@ -2,7 +2,7 @@
 
 #include "core/clock.h"
 #include "security/orgprofiles.h"
-#include "security/sanitizer.h"
+#include "core/sanitizer.h"
 #include "sync/syncengine.h"
 
 #include <QDate>

@@ -1,7 +1,7 @@
 #include "command.h"
 
 #include "security/dbprofiles.h"
-#include "security/sanitizer.h"
+#include "core/sanitizer.h"
 
 #include <unistd.h>
 

@@ -1,6 +1,6 @@
 #include "logging.h"
 
-#include "security/sanitizer.h"
+#include "core/sanitizer.h"
 
 #include <QMutex>
 #include <cstdio>

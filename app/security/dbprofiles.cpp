@@ -1,7 +1,7 @@
 #include "dbprofiles.h"
 
 #include "orgprofiles.h"
-#include "sanitizer.h"
+#include "core/sanitizer.h"
 #include "secretstore.h"
 
 #include <QDir>

@@ -1,7 +1,7 @@
 #include "keychainstore.h"
 
 #include "core/logging.h"
-#include "sanitizer.h"
+#include "core/sanitizer.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

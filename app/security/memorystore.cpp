@@ -1,6 +1,6 @@
 #include "memorystore.h"
 
-#include "sanitizer.h"
+#include "core/sanitizer.h"
 
 namespace orgward {
 

@@ -1,6 +1,6 @@
 #include "orgcheck.h"
 
-#include "sanitizer.h"
+#include "core/sanitizer.h"
 
 #include <QDateTime>
 #include <QEventLoop>

@@ -1,7 +1,7 @@
 #include "orgprofiles.h"
 
 #include "core/logging.h"
-#include "sanitizer.h"
+#include "core/sanitizer.h"
 #include "secretstore.h"
 
 #include <QCoreApplication>

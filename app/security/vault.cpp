@@ -1,7 +1,7 @@
 #include "vault.h"
 
 #include "core/logging.h"
-#include "sanitizer.h"
+#include "core/sanitizer.h"
 
 #include <QDataStream>
 #include <QDir>

@@ -5,7 +5,7 @@
 #include "core/decimal.h"
 #include "core/logging.h"
 #include "migrations.h"
-#include "security/sanitizer.h"
+#include "core/sanitizer.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 // The one log sanitizer: every OpenAI key form, bearer/basic headers and database passwords are masked in
 // every position (headers, URLs, JSON bodies, error strings, DSNs); safe redacted forms stay readable.
 #include "core/logging.h"
-#include "security/sanitizer.h"
+#include "core/sanitizer.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -2,7 +2,7 @@
 // no-keychain path (a clear message, no plaintext fallback), and the session memory store.
 #include "security/keychainstore.h"
 #include "security/memorystore.h"
-#include "security/sanitizer.h"
+#include "core/sanitizer.h"
 #include "security/secretstore.h"
 
 #include <QDirIterator>

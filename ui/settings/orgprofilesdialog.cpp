@@ -1,7 +1,7 @@
 #include "orgprofilesdialog.h"
 
 #include "security/orgcheck.h"
-#include "security/sanitizer.h"
+#include "core/sanitizer.h"
 #include "security/secretstore.h"
 
 #include <QButtonGroup>
