@@ -33,7 +33,7 @@ int cmdMetrics(Context &ctx)
     if (!opened) return fail(ctx, opened.errorMessage());
     Database &db = **opened;
     const qint64 now = Clock::nowSecs();
-    const qint64 horizon = now + qint64(p.value(QStringLiteral("expiring-days")).toInt()) * 86400;
+    const qint64 horizon = now + qint64(p.value(QStringLiteral("expiring-days")).toInt()) * kSecondsPerDay;
 
     ctx.out << "# HELP admin_sync_failures_total Sync runs that ended failed or partial.\n"
                "# TYPE admin_sync_failures_total counter\n";

@@ -1,13 +1,14 @@
 #include "command.h"
 
 #include "core/clock.h"
-#include "security/orgprofiles.h"
 #include "core/sanitizer.h"
+#include "security/orgprofiles.h"
 #include "sync/syncengine.h"
 
 #include <QDate>
 #include <atomic>
 #include <csignal>
+#include <optional>
 
 namespace orgward::cli {
 
@@ -52,18 +53,32 @@ public:
 private:
     struct sigaction m_oldInt = {}, m_oldTerm = {};
 };
-} // namespace
 
-int cmdSync(Context &ctx)
+const QStringList &knownEndpoints()
 {
-    QCommandLineParser p;
+    static const QStringList known{QStringLiteral("users"),
+                                   QStringLiteral("invites"),
+                                   QStringLiteral("projects"),
+                                   QStringLiteral("project_users"),
+                                   QStringLiteral("service_accounts"),
+                                   QStringLiteral("api_keys"),
+                                   QStringLiteral("rate_limits"),
+                                   QStringLiteral("project_certificates"),
+                                   QStringLiteral("certificates"),
+                                   QStringLiteral("admin_api_keys"),
+                                   QStringLiteral("audit_logs"),
+                                   QStringLiteral("usage"),
+                                   QStringLiteral("costs")};
+    return known;
+}
+
+void addSyncOptions(QCommandLineParser &p)
+{
     p.setApplicationDescription(QStringLiteral(
         "Fetch an organization from the Admin API into the database. Each page is written with its cursor in "
-        "one "
-        "transaction: an interrupted sync resumes where it stopped. Usage and costs re-fetch the trailing "
-        "window "
-        "(recent buckets still change). The admin key comes from $OPENAI_ADMIN_KEY and is never written "
-        "anywhere.\n"
+        "one transaction: an interrupted sync resumes where it stopped. Usage and costs re-fetch the "
+        "trailing window (recent buckets still change). The admin key comes from $OPENAI_ADMIN_KEY and is "
+        "never written anywhere.\n"
         "Exit codes: 0 complete, 1 failed, 2 usage, 3 partial (some endpoints failed; re-run to complete), "
         "4 the key was refused or lacks a scope, 5 cancelled."));
     addDatabaseOption(p);
@@ -78,12 +93,9 @@ int cmdSync(Context &ctx)
                  QStringLiteral(
                      "First day of usage and cost history to fetch (default: 30 days back on a first run)"),
                  QStringLiteral("YYYY-MM-DD")});
-    p.addOption(
-        {QStringLiteral("endpoints"),
-         QStringLiteral("Comma-separated subset: users,invites,projects,project_users,service_accounts,"
-                        "api_keys,rate_limits,project_certificates,certificates,admin_api_keys,"
-                        "audit_logs,usage,costs"),
-         QStringLiteral("list")});
+    p.addOption({QStringLiteral("endpoints"),
+                 QStringLiteral("Comma-separated subset: ") + knownEndpoints().join(u','),
+                 QStringLiteral("list")});
     p.addOption({QStringLiteral("dry-run"),
                  QStringLiteral("Fetch everything and print what would change; write nothing")});
     p.addOption({QStringLiteral("trailing-days"),
@@ -93,24 +105,27 @@ int cmdSync(Context &ctx)
                  QStringLiteral("n"), QStringLiteral("4")});
     p.addOption({QStringLiteral("user-agent-tag"), QStringLiteral("Appended to the User-Agent"),
                  QStringLiteral("tag")});
-    int code = 0;
-    if (!parseArgs(p, ctx, &code)) return code;
+}
 
-    // An org profile (orgward org add) supplies the key from its secret store, the API base and the
-    // User-Agent tag; without one the key comes from $OPENAI_ADMIN_KEY.
+// The client's options: an org profile (orgward org add) supplies the key from its secret store, the API
+// base and the User-Agent tag; without one the key comes from $OPENAI_ADMIN_KEY. An exit code when the
+// command must stop here.
+std::optional<int> apiOptions(Context &ctx, const QCommandLineParser &p, ApiOptions *api,
+                              QString *displayName)
+{
     const QString orgName = p.value(QStringLiteral("org"));
-    ApiOptions api;
     QString key;
-    QString displayName = orgName;
+    *displayName = orgName;
     if (!orgName.isEmpty() && OrgProfiles::exists(orgName)) {
         auto profile = OrgProfiles::get(orgName);
         if (!profile) return fail(ctx, profile.errorMessage());
         auto stored = readAdminKey(orgName);
         if (!stored) return fail(ctx, stored.errorMessage(), ExitAuth);
         key = *stored;
-        api.baseUrl = profile->apiBase;
-        api.userAgentTag = profile->userAgentTag;
-        displayName = profile->displayName;
+        api->baseUrl = profile->apiBase;
+        api->userAgentTag = profile->userAgentTag;
+        api->organizationId = profile->orgId; // as the org check sends it (apiOptionsFor)
+        *displayName = profile->displayName;
     } else {
         key = qEnvironmentVariable("OPENAI_ADMIN_KEY");
         if (key.isEmpty())
@@ -121,72 +136,54 @@ int cmdSync(Context &ctx)
                 ExitUsage);
     }
     Sanitizer::addSecret(key);
-    api.adminKey = key;
-    if (p.isSet(QStringLiteral("api-base"))) api.baseUrl = p.value(QStringLiteral("api-base"));
+    api->adminKey = key;
+    if (p.isSet(QStringLiteral("api-base"))) api->baseUrl = p.value(QStringLiteral("api-base"));
     if (p.isSet(QStringLiteral("user-agent-tag")))
-        api.userAgentTag = p.value(QStringLiteral("user-agent-tag"));
+        api->userAgentTag = p.value(QStringLiteral("user-agent-tag"));
     bool ok = false;
-    api.requestsPerSecond = p.value(QStringLiteral("rate")).toDouble(&ok);
-    if (!ok || api.requestsPerSecond <= 0)
+    api->requestsPerSecond = p.value(QStringLiteral("rate")).toDouble(&ok);
+    if (!ok || api->requestsPerSecond <= 0)
         return fail(ctx, QStringLiteral("--rate takes a positive number"), ExitUsage);
-    if (auto b = ApiClient::checkBaseUrl(api.baseUrl); !b) return fail(ctx, b.errorMessage(), ExitUsage);
+    if (auto b = ApiClient::checkBaseUrl(api->baseUrl); !b) return fail(ctx, b.errorMessage(), ExitUsage);
+    return std::nullopt;
+}
 
-    SyncOptions o;
+// What to sync and how far back. An exit code when the command must stop here.
+std::optional<int> syncOptions(Context &ctx, const QCommandLineParser &p, const QString &displayName,
+                               SyncOptions *o)
+{
+    const QString orgName = p.value(QStringLiteral("org"));
     if (!orgName.isEmpty()) {
-        o.orgKey = orgName;
-        o.orgName = displayName;
+        o->orgKey = orgName;
+        o->orgName = displayName;
     }
-    o.dryRun = p.isSet(QStringLiteral("dry-run"));
-    o.trailingDays = p.value(QStringLiteral("trailing-days")).toInt(&ok);
-    if (!ok || o.trailingDays < 0)
+    o->dryRun = p.isSet(QStringLiteral("dry-run"));
+    bool ok = false;
+    o->trailingDays = p.value(QStringLiteral("trailing-days")).toInt(&ok);
+    if (!ok || o->trailingDays < 0)
         return fail(ctx, QStringLiteral("--trailing-days takes a whole number"), ExitUsage);
     if (p.isSet(QStringLiteral("since"))) {
         const QDate d = QDate::fromString(p.value(QStringLiteral("since")), Qt::ISODate);
         if (!d.isValid()) return fail(ctx, QStringLiteral("--since takes a date like 2026-01-31"), ExitUsage);
-        o.since = QDateTime(d, QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+        o->since = QDateTime(d, QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
     }
     if (p.isSet(QStringLiteral("endpoints"))) {
-        static const QStringList known{QStringLiteral("users"),
-                                       QStringLiteral("invites"),
-                                       QStringLiteral("projects"),
-                                       QStringLiteral("project_users"),
-                                       QStringLiteral("service_accounts"),
-                                       QStringLiteral("api_keys"),
-                                       QStringLiteral("rate_limits"),
-                                       QStringLiteral("project_certificates"),
-                                       QStringLiteral("certificates"),
-                                       QStringLiteral("admin_api_keys"),
-                                       QStringLiteral("audit_logs"),
-                                       QStringLiteral("usage"),
-                                       QStringLiteral("costs")};
         for (const QString &e : p.value(QStringLiteral("endpoints")).split(u',', Qt::SkipEmptyParts)) {
-            if (!known.contains(e.trimmed()))
-                return fail(ctx, QStringLiteral("unknown endpoint '%1' (known: %2)").arg(e, known.join(u',')),
-                            ExitUsage);
-            o.endpoints << e.trimmed();
+            if (!knownEndpoints().contains(e.trimmed()))
+                return fail(
+                    ctx,
+                    QStringLiteral("unknown endpoint '%1' (known: %2)").arg(e, knownEndpoints().join(u',')),
+                    ExitUsage);
+            o->endpoints << e.trimmed();
         }
     }
+    return std::nullopt;
+}
 
-    auto db = openDatabase(p);
-    if (!db) return fail(ctx, db.errorMessage());
-    ApiClient client(api);
-    SyncEngine engine(**db, client, o);
-    InterruptGuard interrupts;
-    engine.setCancelFlag(&g_interrupted);
-    // One self-overwriting progress line, only on a terminal: piped or logged output stays clean.
-    const bool tty = isTerminal(stderr);
-    if (tty)
-        engine.onProgress = [&ctx](const SyncProgress &pr) {
-            ctx.err << "\r\033[K" << pr.endpoint << "  page " << pr.page << "  " << pr.rows << " rows ("
-                    << pr.totalRows << " in all, " << pr.endpointsDone << " endpoints done)  "
-                    << QString::number(double(pr.elapsedMs) / 1000.0, 'f', 1) << " s" << Qt::flush;
-        };
-    auto result = engine.run();
-    if (tty) ctx.err << "\r\033[K" << Qt::flush;
-    if (!result) return fail(ctx, result.errorMessage());
-    const SyncSummary &s = *result;
-    ctx.out << (o.dryRun ? "Dry run (nothing written): " : "Synced ") << "organization '" << s.orgKey
-            << "' into " << (*db)->describe() << "\n";
+void printSummary(Context &ctx, const SyncSummary &s, const QString &target)
+{
+    ctx.out << (s.dryRun ? "Dry run (nothing written): " : "Synced ") << "organization '" << s.orgKey
+            << "' into " << target << "\n";
     ctx.out << QStringLiteral("%1 %2 %3 %4 %5\n")
                    .arg(QStringLiteral("table"), -30)
                    .arg(QStringLiteral("added"), 9)
@@ -201,19 +198,36 @@ int cmdSync(Context &ctx)
                        .arg(it->unchanged, 10)
                        .arg(it->gone, 7);
     for (const EndpointResult &e : s.endpoints)
-        if (!e.error.isEmpty() && e.status != u"cancelled")
-            ctx.err << (e.status == u"skipped" ? "skipped: " : "failed: ") << Sanitizer::mask(e.error)
-                    << "\n";
-    ctx.out << "Status: " << s.status << " — " << s.message << " in "
+        if (!e.error.isEmpty() && e.status != EndpointStatus::Cancelled)
+            ctx.err << (e.status == EndpointStatus::Skipped ? "skipped: " : "failed: ")
+                    << Sanitizer::mask(e.error) << "\n";
+    ctx.out << "Status: " << statusText(s.status) << " — " << Sanitizer::mask(s.message) << " in "
             << QString::number(double(s.elapsedMs) / 1000.0, 'f', 1) << " s\n";
-    if (s.status == u"complete") return ExitOk;
-    if (s.status == u"cancelled") {
+}
+
+int exitCodeFor(Context &ctx, const SyncSummary &s)
+{
+    switch (s.status) {
+    case SyncStatus::Complete:
+        return ExitOk;
+    case SyncStatus::Cancelled:
         ctx.err << "Cancelled: every page written so far is kept; re-run 'orgward sync' to continue.\n";
         return ExitCancelled;
+    case SyncStatus::Partial:
+    case SyncStatus::Failed:
+        break;
     }
-    if (s.authFailure && s.status == u"failed")
+    if (!s.keyRefusedAt.isEmpty())
+        return fail(
+            ctx,
+            QStringLiteral("the admin key was refused while reading '%1' (HTTP 401), so the sync "
+                           "stopped there. Every page fetched before it is kept: re-run with a current "
+                           "admin key and it resumes where it stopped.")
+                .arg(s.keyRefusedAt),
+            ExitAuth);
+    if (s.authFailure && s.status == SyncStatus::Failed)
         return fail(ctx, QStringLiteral("the admin key was refused; see the messages above"), ExitAuth);
-    if (s.status == u"partial")
+    if (s.status == SyncStatus::Partial)
         return fail(
             ctx,
             QStringLiteral(
@@ -221,6 +235,42 @@ int cmdSync(Context &ctx)
                 .arg(s.failed),
             s.authFailure ? ExitAuth : ExitPartial);
     return fail(ctx, QStringLiteral("sync failed: every endpoint failed"), ExitFailed);
+}
+} // namespace
+
+int cmdSync(Context &ctx)
+{
+    QCommandLineParser p;
+    addSyncOptions(p);
+    int code = 0;
+    if (!parseArgs(p, ctx, &code)) return code;
+    ApiOptions api;
+    QString displayName;
+    if (auto stop = apiOptions(ctx, p, &api, &displayName)) return *stop;
+    SyncOptions o;
+    if (auto stop = syncOptions(ctx, p, displayName, &o)) return *stop;
+
+    auto db = openDatabase(p);
+    if (!db) return fail(ctx, db.errorMessage());
+    ApiClient client(api);
+    SyncEngine engine(**db, client, o);
+    InterruptGuard interrupts;
+    engine.setCancelFlag(&g_interrupted);
+    // One self-overwriting progress line, only on a terminal: piped or logged output stays clean.
+    const bool tty = isTerminal(stderr);
+    if (tty)
+        engine.onProgress = [&ctx](const SyncProgress &pr) {
+            ctx.err << "\r\033[K" << pr.endpoint << "  page " << pr.page << "  " << pr.rows << " rows ("
+                    << pr.totalRows << " in all, " << pr.endpointsDone;
+            if (pr.endpointsTotal > 0) ctx.err << " of " << pr.endpointsTotal;
+            ctx.err << " endpoints done)  " << QString::number(double(pr.elapsedMs) / 1000.0, 'f', 1) << " s"
+                    << Qt::flush;
+        };
+    auto result = engine.run();
+    if (tty) ctx.err << "\r\033[K" << Qt::flush;
+    if (!result) return fail(ctx, result.errorMessage());
+    printSummary(ctx, *result, (*db)->describe());
+    return exitCodeFor(ctx, *result);
 }
 
 } // namespace orgward::cli

@@ -16,11 +16,6 @@ qint64 Clock::nowSecs()
     return QDateTime::currentSecsSinceEpoch();
 }
 
-QDateTime Clock::nowUtc()
-{
-    return QDateTime::fromSecsSinceEpoch(nowSecs(), Qt::UTC);
-}
-
 void Clock::setSource(std::function<qint64()> source)
 {
     QMutexLocker lock(&g_lock);

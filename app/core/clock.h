@@ -6,11 +6,13 @@
 
 namespace orgward {
 
+// Every day is this long in Unix time (no leap seconds); buckets, windows and ages count in it.
+inline constexpr qint64 kSecondsPerDay = 24 * 60 * 60;
+
 class Clock
 {
 public:
     static qint64 nowSecs();
-    static QDateTime nowUtc();
     // Tests (and snapshot review) install a fixed or scripted time source; nullptr restores real time.
     static void setSource(std::function<qint64()> source);
     static void freezeAt(qint64 secs)

@@ -31,7 +31,6 @@ public:
     double toDouble() const;             // for charts only
     Int128 raw() const { return m_raw; }
     bool isZero() const { return m_raw == 0; }
-    bool isNegative() const { return m_raw < 0; }
 
     Decimal operator+(const Decimal &o) const { return fromUnits(m_raw + o.m_raw); }
     Decimal operator-(const Decimal &o) const { return fromUnits(m_raw - o.m_raw); }
@@ -45,7 +44,6 @@ public:
         m_raw -= o.m_raw;
         return *this;
     }
-    Decimal mulInt(qint64 k) const { return fromUnits(m_raw * k); }
     Decimal divInt(qint64 k) const; // rounded half away from zero
     // Ratio this/o as a double (for percentages of budgets); 0 when o is zero.
     double ratio(const Decimal &o) const;

@@ -2,6 +2,7 @@
 // Parses one Admin API response page (cursor list or time-bucketed page) into table rows.
 // Strict about what the contract requires and about types; tolerant of unknown fields and enum values,
 // which are kept in the row's raw JSON. Errors name the JSON path: "$.data[3].created_at: …".
+#include "core/clock.h"
 #include "tables.h"
 
 namespace orgward {
@@ -23,6 +24,6 @@ QString bucketSetTag(const QString &kind, const QString &groupSet);
 
 // nowSecs decides which buckets are still provisional (end_time later than now minus the grace).
 Result<ParsedPage> parsePage(const EndpointRef &ref, const QByteArray &body, qint64 nowSecs,
-                             qint64 finalizationGraceSecs = 24 * 3600);
+                             qint64 finalizationGraceSecs = kSecondsPerDay);
 
 } // namespace orgward

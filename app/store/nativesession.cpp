@@ -1,5 +1,6 @@
 #include "nativesession.h"
 
+#include "core/clock.h"
 #include "database.h"
 
 #include <QCryptographicHash>
@@ -196,9 +197,9 @@ Status NativeSession::command(const char *sql)
 QByteArray utcTimestampText(qint64 secs)
 {
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm): no time zone, no locale.
-    qint64 days = secs / 86400, rem = secs % 86400;
+    qint64 days = secs / kSecondsPerDay, rem = secs % kSecondsPerDay;
     if (rem < 0) {
-        rem += 86400;
+        rem += kSecondsPerDay;
         --days;
     }
     days += 719468;

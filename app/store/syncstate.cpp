@@ -1,6 +1,7 @@
 #include "syncstate.h"
 
 #include "core/clock.h"
+#include "core/sanitizer.h"
 #include "nativesession.h"
 
 #include <QJsonArray>
@@ -17,6 +18,17 @@ QString toJson(const QJsonObject &o)
 QString toJson(const QJsonArray &a)
 {
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+QJsonArray masked(const QJsonArray &texts)
+{
+    QJsonArray out;
+    for (const QJsonValue &v : texts)
+        out.append(v.isString() ? QJsonValue(Sanitizer::mask(v.toString())) : v);
+    return out;
+}
+QString syncLockName(const QString &orgKey)
+{
+    return QStringLiteral("orgward-sync:") + orgKey;
 }
 } // namespace
 
@@ -68,6 +80,7 @@ Status SyncState::saveCursor(const QString &orgKey, const CursorState &c)
     const bool pg = m_db.isPostgres();
     auto ts = [pg](qint64 secs) { return secs > 0 ? timestampCell(secs, pg) : Cell::null(); };
     auto text = [](const QString &s) { return s.isEmpty() ? Cell::null() : Cell::of(s.toUtf8()); };
+    const QString lastError = c.lastError.isEmpty() ? QString() : Sanitizer::mask(c.lastError);
     auto r = m_db.native().execute(
         "INSERT INTO openai_admin_cursors (org_key, endpoint, next_page, version, pass_id, last_synced_at, "
         "window_start, window_end, error_count, last_error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
@@ -77,7 +90,7 @@ Status SyncState::saveCursor(const QString &orgKey, const CursorState &c)
         "excluded.error_count, last_error = excluded.last_error",
         {Cell::of(orgKey.toUtf8()), Cell::of(c.endpoint.toUtf8()), text(c.nextPage), Cell::of(c.version),
          text(c.passId), ts(c.lastSyncedAt), ts(c.windowStart), ts(c.windowEnd), Cell::of(c.errorCount),
-         text(c.lastError)});
+         text(lastError)});
     if (!r) return r.error();
     return {};
 }
@@ -115,6 +128,33 @@ Result<QList<OrgRecord>> SyncState::organizations()
     return out;
 }
 
+Result<QList<ProjectRef>> SyncState::liveProjects(const QString &orgKey)
+{
+    auto q = m_db.exec(
+        QStringLiteral(
+            "SELECT id, status FROM openai_projects WHERE org_key = ? AND deleted_at IS NULL ORDER BY id"),
+        {orgKey});
+    if (!q) return q.error();
+    QList<ProjectRef> out;
+    while (q->next())
+        out << ProjectRef{q->value(0).toString(), q->value(1).toString() == u"archived"};
+    return out;
+}
+
+Result<bool> SyncState::lockOrgForSync(const QString &orgKey)
+{
+    if (!m_db.isPostgres()) return false;
+    if (auto r = m_db.run(QStringLiteral("SELECT pg_advisory_lock(hashtext(?))"), {syncLockName(orgKey)}); !r)
+        return r.error();
+    return true;
+}
+
+void SyncState::unlockOrgForSync(const QString &orgKey)
+{
+    // Best effort: the lock also ends with the session.
+    (void)m_db.run(QStringLiteral("SELECT pg_advisory_unlock(hashtext(?))"), {syncLockName(orgKey)});
+}
+
 Result<QString> SyncState::beginRun(const QString &orgKey, const QString &source, bool dryRun)
 {
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -128,7 +168,7 @@ Result<QString> SyncState::beginRun(const QString &orgKey, const QString &source
     return id;
 }
 
-Status SyncState::finishRun(const QString &runId, const QString &status, const QJsonObject &counts,
+Status SyncState::finishRun(const QString &runId, SyncStatus status, const QJsonObject &counts,
                             const QJsonArray &errors, const QJsonObject &cursors, qint64 requests,
                             qint64 retries, const QString &message)
 {
@@ -136,8 +176,8 @@ Status SyncState::finishRun(const QString &runId, const QString &status, const Q
         QStringLiteral(
             "UPDATE openai_admin_sync_runs SET finished_at = ?, status = ?, counts = ?, errors = ?, "
             "cursors = ?, requests = ?, retries = ?, message = ? WHERE id = ?"),
-        {m_db.bindTimestamp(Clock::nowSecs()), status, toJson(counts), toJson(errors), toJson(cursors),
-         requests, retries, message, runId});
+        {m_db.bindTimestamp(Clock::nowSecs()), statusText(status), toJson(counts), toJson(masked(errors)),
+         toJson(cursors), requests, retries, Sanitizer::mask(message), runId});
 }
 
 } // namespace orgward

@@ -1,6 +1,7 @@
 #pragma once
 // Cursors (per organization and endpoint), sync-run records and organizations.
 #include "database.h"
+#include "domain/syncstatus.h"
 
 #include <QJsonObject>
 
@@ -17,6 +18,12 @@ struct CursorState
     qint64 windowEnd = 0; // audit logs: newest effective_at seen; usage/costs: end of fetched range
     qint64 errorCount = 0;
     QString lastError;
+};
+
+struct ProjectRef
+{
+    QString id;
+    bool archived = false; // the API answers 400 for an archived project's sub-lists
 };
 
 struct OrgRecord
@@ -41,8 +48,19 @@ public:
     Result<QList<OrgRecord>> organizations();
     Status setSnapshotAt(const QString &orgKey, qint64 at);
 
+    // The org's projects not deleted, by id: the sync plans their sub-lists from these.
+    Result<QList<ProjectRef>> liveProjects(const QString &orgKey);
+
+    // Two processes syncing one org into one PostgreSQL database take turns: a session-level advisory
+    // lock per organization (the second waits, then finds nothing to change). SQLite: nothing to take
+    // (its writer lock serialises the page commits). True when a lock was taken and must be released.
+    Result<bool> lockOrgForSync(const QString &orgKey);
+    void unlockOrgForSync(const QString &orgKey);
+
+    // Error texts (errors, message) and a cursor's last_error are masked (Sanitizer) before they are
+    // stored: they quote what the server answered.
     Result<QString> beginRun(const QString &orgKey, const QString &source, bool dryRun);
-    Status finishRun(const QString &runId, const QString &status, const QJsonObject &counts,
+    Status finishRun(const QString &runId, SyncStatus status, const QJsonObject &counts,
                      const QJsonArray &errors, const QJsonObject &cursors, qint64 requests, qint64 retries,
                      const QString &message);
 

@@ -32,9 +32,21 @@ class FixtureImporter
 {
 public:
     explicit FixtureImporter(Database &db) : m_db(db) {}
+    // The manifest is checked whole before anything is written: a file named outside the folder (an
+    // absolute path, `..` climbing out, a symbolic link pointing out) refuses the import.
     Result<ImportSummary> run(const QString &dir, const ImportOptions &options = {});
 
 private:
+    struct Manifest;
+    struct Entry;
+    struct ChainState;
+    static Result<Manifest> readManifest(const QString &dirPath, const ImportOptions &options);
+    static Result<Entry> readEntry(const QString &root, const QString &manifestPath, const QJsonObject &json,
+                                   qsizetype index);
+    // One file: chain checks, parse, then rows and cursor in one transaction.
+    Status importEntry(const Entry &entry, ChainState &chain, PageProcessor &processor,
+                       ImportSummary &summary);
+
     Database &m_db;
 };
 

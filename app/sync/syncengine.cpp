@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/logging.h"
+#include "core/sanitizer.h"
 
 #include <QJsonArray>
 #include <QScopeGuard>
@@ -9,6 +10,32 @@
 #include <QUuid>
 
 namespace orgward {
+
+namespace {
+// A body cut short arrives as invalid JSON: the same page is fetched again this many times.
+constexpr int kBadBodyRetries = 2;
+constexpr int kHttpBadRequest = 400;
+constexpr int kHttpUnauthorized = 401;
+constexpr int kHttpNotFound = 404;
+} // namespace
+
+// One chain in progress: where it starts, the query its pages repeat, and the paging state.
+struct SyncEngine::Chain
+{
+    EndpointRef ref;
+    EndpointResult res;
+    CursorState cursor; // as the chain started
+    bool resuming = false;
+    QString passId;
+    QUrlQuery base;      // every page's query but the cursor
+    QString cursorParam; // after (lists) or page (bucketed)
+    QString requestCursor;
+    QSet<QString> seenCursors;
+    int badBodies = 0;
+    // The request for the next page goes out before the current page is written (its cursor is known
+    // once the page is parsed), so downloading and writing overlap. Whatever ends the chain early drops it.
+    quint64 prefetched = 0;
+};
 
 qint64 SyncSummary::rows() const
 {
@@ -23,19 +50,6 @@ SyncEngine::SyncEngine(Database &db, ApiClient &api, SyncOptions options)
 {
 }
 
-Result<QList<QPair<QString, QString>>> SyncEngine::projects()
-{
-    auto q = m_db.exec(
-        QStringLiteral(
-            "SELECT id, status FROM openai_projects WHERE org_key = ? AND deleted_at IS NULL ORDER BY id"),
-        {m_o.orgKey});
-    if (!q) return q.error();
-    QList<QPair<QString, QString>> out;
-    while (q->next())
-        out << qMakePair(q->value(0).toString(), q->value(1).toString());
-    return out;
-}
-
 void SyncEngine::finishEndpoint(EndpointResult r)
 {
     if (m_committer && m_committer->pending()) {
@@ -46,12 +60,13 @@ void SyncEngine::finishEndpoint(EndpointResult r)
         }
         (void)settle(nullptr); // an earlier chain's last page: that chain finishes first
     }
-    if (r.status == u"failed") ++m_summary.failed;
+    r.error = Sanitizer::mask(r.error); // it may quote the server's answer
+    if (r.status == EndpointStatus::Failed) ++m_summary.failed;
     if (r.authError) m_summary.authFailure = true;
     qCInfo(lcSync).noquote()
         << QStringLiteral("sync endpoint=%1 status=%2 pages=%3 rows=%4 added=%5 changed=%6 unchanged=%7 "
                           "gone=%8 next_page=%9 window_end=%10%11")
-               .arg(r.endpoint, r.status)
+               .arg(r.endpoint, statusText(r.status))
                .arg(r.pages)
                .arg(r.rows)
                .arg(r.counts.added)
@@ -63,6 +78,7 @@ void SyncEngine::finishEndpoint(EndpointResult r)
                .arg(r.error.isEmpty() ? QString() : QStringLiteral(" error=\"%1\"").arg(r.error));
     if (onEndpoint) onEndpoint(r);
     m_summary.endpoints << std::move(r);
+    reportProgress(m_summary.endpoints.constLast(), true);
 }
 
 void SyncEngine::account(EndpointResult &r, const TableCounts &counts)
@@ -73,18 +89,31 @@ void SyncEngine::account(EndpointResult &r, const TableCounts &counts)
     }
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         m_summary.counts[it.key()] += it.value();
-    if (onProgress) {
-        qint64 total = 0;
-        for (const EndpointResult &e : std::as_const(m_summary.endpoints))
-            total += e.rows;
-        onProgress(SyncProgress{r.endpoint, r.pages, r.rows, total + r.rows, int(m_summary.endpoints.size()),
-                                m_elapsed.elapsed()});
-    }
+    ++m_pagesDone;
+    reportProgress(r, false);
+}
+
+void SyncEngine::reportProgress(const EndpointResult &current, bool finished)
+{
+    if (!onProgress) return;
+    qint64 total = 0;
+    for (const EndpointResult &e : std::as_const(m_summary.endpoints))
+        total += e.rows;
+    SyncProgress p;
+    p.endpoint = current.endpoint;
+    p.page = current.pages;
+    p.rows = current.rows;
+    p.totalRows = finished ? total : total + current.rows;
+    p.endpointsDone = int(m_summary.endpoints.size());
+    p.elapsedMs = m_elapsed.elapsed();
+    p.endpointsTotal = m_plannedTotal;
+    p.pagesDone = m_pagesDone;
+    onProgress(p);
 }
 
 void SyncEngine::recordFailure(EndpointResult &r, const QString &message)
 {
-    r.status = QStringLiteral("failed");
+    r.status = EndpointStatus::Failed;
     r.error = message;
     SyncState state(m_db);
     if (auto now = state.cursor(m_o.orgKey, r.endpoint)) {
@@ -127,108 +156,137 @@ Result<SyncSummary> SyncEngine::run()
     m_summary = SyncSummary{};
     m_summary.orgKey = m_o.orgKey;
     m_summary.dryRun = m_o.dryRun;
-    const qint64 requests0 = m_api.requestCount(), retries0 = m_api.retryCount();
-
-    // Two processes syncing one org into one PostgreSQL database take turns: a session-level advisory
-    // lock per organization (the second waits, then finds nothing to change).
-    bool locked = false;
-    if (m_db.isPostgres()) {
-        if (auto r = m_db.run(QStringLiteral("SELECT pg_advisory_lock(hashtext(?))"),
-                              {QString(QStringLiteral("orgward-sync:") + m_o.orgKey)});
-            !r)
-            return r.error();
-        locked = true;
-    }
-    auto unlock = [&] {
-        if (locked)
-            (void)m_db.run(QStringLiteral("SELECT pg_advisory_unlock(hashtext(?))"),
-                           {QString(QStringLiteral("orgward-sync:") + m_o.orgKey)});
-    };
-    if (m_o.dryRun)
-        if (auto r = m_db.begin(); !r) {
-            unlock();
-            return r.error();
-        }
-    auto abort = [&](const Error &e) -> Result<SyncSummary> {
-        if (m_o.dryRun) m_db.rollback();
-        unlock();
-        return e;
-    };
-    SyncState state(m_db);
-    if (auto r = state.ensureOrg({m_o.orgKey, m_o.orgName, QString(), QStringLiteral("live"), 0}); !r)
-        return abort(r.error());
-    auto run = state.beginRun(m_o.orgKey, QStringLiteral("sync"), m_o.dryRun);
-    if (!run) return abort(run.error());
-    m_summary.runId = *run;
-
-    // A dry run keeps every page inside its one transaction, on this thread.
+    m_requests0 = m_api.requestCount();
+    m_retries0 = m_api.retryCount();
+    m_plannedTotal = 0;
+    m_pagesDone = 0;
+    m_locked = m_dryRunOpen = false;
     m_cursors.clear();
     m_unfinished.reset();
-    if (!m_o.dryRun && m_db.transactionDepth() == 0) {
-        auto stored = state.cursors(m_o.orgKey);
-        if (!stored) return abort(stored.error());
-        for (const CursorState &c : std::as_const(*stored))
-            m_cursors.insert(c.endpoint, c);
-        m_committer = std::make_unique<PageCommitter>(m_db, m_o.orgKey);
-    }
     const auto dropCommitter = qScopeGuard([this] {
         m_committer.reset(); // waits for a page in flight
         m_unfinished.reset();
     });
+    if (auto s = beginRun(); !s) return abortRun(s.error());
+    if (auto s = syncPlan(); !s) return abortRun(s.error());
+    summarise();
+    if (auto s = finishRun(); !s) return abortRun(s.error());
+    return m_summary;
+}
 
-    QList<EndpointRef> plan = organizationPlan(m_o.endpoints);
-    for (qsizetype i = 0; i < plan.size() && !cancelled(); ++i)
-        finishEndpoint(syncChain(plan[i]));
-    (void)settle(nullptr); // the project list is read back from the store
-    bool projectsDone = false;
-    EndpointRef projectsRef;
-    projectsRef.kind = EndpointKind::Projects;
-    for (const EndpointResult &e : std::as_const(m_summary.endpoints))
-        if (e.endpoint == projectsRef.cursorKey()) projectsDone = e.status == u"ok";
-    if (projectsDone && !cancelled()) {
-        auto list = projects();
-        if (!list) return abort(list.error());
-        for (const auto &[id, status] : std::as_const(*list)) {
-            const QList<EndpointRef> sub = projectPlan(id, m_o.endpoints);
-            for (const EndpointRef &ref : sub) {
-                if (cancelled()) break;
-                if (status == u"archived") continue; // the API answers 400 for archived projects' sub-lists
-                finishEndpoint(syncChain(ref));
-            }
-        }
+Status SyncEngine::beginRun()
+{
+    SyncState state(m_db);
+    auto locked = state.lockOrgForSync(m_o.orgKey);
+    if (!locked) return locked.error();
+    m_locked = *locked;
+    // A dry run keeps every page inside its one transaction, on this thread.
+    if (m_o.dryRun) {
+        if (auto r = m_db.begin(); !r) return r;
+        m_dryRunOpen = true;
     }
-    const QList<EndpointRef> tail = trailingPlan(m_o.endpoints);
-    for (const EndpointRef &ref : tail) {
-        if (cancelled()) break;
+    if (auto r = state.ensureOrg({m_o.orgKey, m_o.orgName, QString(), QStringLiteral("live"), 0}); !r)
+        return r;
+    auto run = state.beginRun(m_o.orgKey, QStringLiteral("sync"), m_o.dryRun);
+    if (!run) return run.error();
+    m_summary.runId = *run;
+    if (!m_o.dryRun && m_db.transactionDepth() == 0) {
+        auto stored = state.cursors(m_o.orgKey);
+        if (!stored) return stored.error();
+        for (const CursorState &c : std::as_const(*stored))
+            m_cursors.insert(c.endpoint, c);
+        m_committer = std::make_unique<PageCommitter>(m_db, m_o.orgKey);
+    }
+    return {};
+}
+
+Error SyncEngine::abortRun(const Error &e)
+{
+    m_committer.reset();
+    m_unfinished.reset();
+    if (m_dryRunOpen) m_db.rollback();
+    m_dryRunOpen = false;
+    if (m_locked) SyncState(m_db).unlockOrgForSync(m_o.orgKey);
+    m_locked = false;
+    return e;
+}
+
+Status SyncEngine::syncPlan()
+{
+    // The projects list first: the project sub-lists of the plan come from it, so from its end on the
+    // run knows how many chains it has (SyncProgress::endpointsTotal).
+    QList<EndpointRef> organizationLists = organizationPlan(m_o.endpoints);
+    const auto projects = std::find_if(organizationLists.cbegin(), organizationLists.cend(),
+                                       [](const EndpointRef &r) { return r.kind == EndpointKind::Projects; });
+    if (projects != organizationLists.cend()) {
+        const EndpointRef ref = *projects;
+        organizationLists.erase(projects);
+        finishEndpoint(syncChain(ref));
+        if (auto s = settle(nullptr); !s) return s; // the project list is read back from the store
+    }
+    if (stopping()) return {};
+    auto rest = planAfterProjects(organizationLists);
+    if (!rest) return rest.error();
+    m_plannedTotal = int(m_summary.endpoints.size() + rest->size());
+    for (const EndpointRef &ref : std::as_const(*rest)) {
+        if (stopping()) break;
         finishEndpoint(syncChain(ref));
     }
-    (void)settle(nullptr);
+    return settle(nullptr);
+}
 
-    m_summary.requests = m_api.requestCount() - requests0;
-    m_summary.retries = m_api.retryCount() - retries0;
+Result<QList<EndpointRef>> SyncEngine::planAfterProjects(const QList<EndpointRef> &organizationLists)
+{
+    QList<EndpointRef> plan = organizationLists;
+    EndpointRef projectsRef;
+    projectsRef.kind = EndpointKind::Projects;
+    const bool projectsDone =
+        std::any_of(m_summary.endpoints.cbegin(), m_summary.endpoints.cend(), [&](const EndpointResult &e) {
+            return e.endpoint == projectsRef.cursorKey() && e.status == EndpointStatus::Ok;
+        });
+    if (projectsDone) {
+        auto list = SyncState(m_db).liveProjects(m_o.orgKey);
+        if (!list) return list.error();
+        for (const ProjectRef &p : std::as_const(*list))
+            if (!p.archived) plan << projectPlan(p.id, m_o.endpoints);
+    }
+    plan << trailingPlan(m_o.endpoints);
+    return plan;
+}
+
+void SyncEngine::summarise()
+{
+    m_summary.requests = m_api.requestCount() - m_requests0;
+    m_summary.retries = m_api.retryCount() - m_retries0;
     m_summary.elapsedMs = m_elapsed.elapsed();
-    int ok = 0;
-    for (const EndpointResult &e : std::as_const(m_summary.endpoints))
-        if (e.status != u"failed") ++ok;
+    const bool anyOk =
+        std::any_of(m_summary.endpoints.cbegin(), m_summary.endpoints.cend(),
+                    [](const EndpointResult &e) { return e.status != EndpointStatus::Failed; });
     if (cancelled())
-        m_summary.status = QStringLiteral("cancelled");
+        m_summary.status = SyncStatus::Cancelled;
     else if (m_summary.failed == 0)
-        m_summary.status = QStringLiteral("complete");
-    else if (ok > 0)
-        m_summary.status = QStringLiteral("partial");
+        m_summary.status = SyncStatus::Complete;
+    else if (anyOk)
+        m_summary.status = SyncStatus::Partial;
     else
-        m_summary.status = QStringLiteral("failed");
+        m_summary.status = SyncStatus::Failed;
     m_summary.message = QStringLiteral("%1 endpoints, %2 failed, %3 rows, %4 requests, %5 retries")
                             .arg(m_summary.endpoints.size())
                             .arg(m_summary.failed)
                             .arg(m_summary.rows())
                             .arg(m_summary.requests)
                             .arg(m_summary.retries);
+    if (!m_summary.keyRefusedAt.isEmpty())
+        m_summary.message +=
+            QStringLiteral("; stopped at %1: the admin key was refused").arg(m_summary.keyRefusedAt);
+}
 
+Status SyncEngine::finishRun()
+{
     QJsonObject perEndpoint, cursors;
     QJsonArray errors;
     for (const EndpointResult &e : std::as_const(m_summary.endpoints)) {
-        perEndpoint.insert(e.endpoint, QJsonObject{{QStringLiteral("status"), e.status},
+        perEndpoint.insert(e.endpoint, QJsonObject{{QStringLiteral("status"), statusText(e.status)},
                                                    {QStringLiteral("pages"), e.pages},
                                                    {QStringLiteral("rows"), e.rows},
                                                    {QStringLiteral("added"), e.counts.added},
@@ -238,66 +296,99 @@ Result<SyncSummary> SyncEngine::run()
                                                {QStringLiteral("window_end"), e.windowEnd}});
         if (!e.error.isEmpty()) errors.append(e.error);
     }
-    if (auto r = state.finishRun(m_summary.runId, m_summary.status, perEndpoint, errors, cursors,
-                                 m_summary.requests, m_summary.retries, m_summary.message);
+    if (auto r = SyncState(m_db).finishRun(m_summary.runId, m_summary.status, perEndpoint, errors, cursors,
+                                           m_summary.requests, m_summary.retries, m_summary.message);
         !r)
-        return abort(r.error());
-    if (m_o.dryRun) m_db.rollback();
-    unlock();
-    return m_summary;
+        return r;
+    if (m_dryRunOpen) m_db.rollback();
+    m_dryRunOpen = false;
+    if (m_locked) SyncState(m_db).unlockOrgForSync(m_o.orgKey);
+    m_locked = false;
+    return {};
 }
 
 EndpointResult SyncEngine::syncChain(const EndpointRef &ref)
 {
-    EndpointResult res;
-    res.endpoint = ref.cursorKey();
-    if (m_authFailedKinds.contains(ref.kind)) {
-        res.status = QStringLiteral("failed");
-        res.authError = true;
-        res.error = QStringLiteral("%1: skipped, the key was refused on an earlier %2 request")
-                        .arg(ref.path(), EndpointRef::kindName(ref.kind));
-        return res;
+    Chain ch;
+    ch.ref = ref;
+    ch.res.endpoint = ref.cursorKey();
+    if (!openChain(ch)) return ch.res;
+    const auto dropPrefetch = qScopeGuard([&] {
+        if (ch.prefetched) m_api.forget(ch.prefetched);
+    });
+    if (auto s = chainQuery(ch); !s) return failChain(ch, s.errorMessage());
+    for (;;) {
+        if (cancelled()) return cancelChain(ch);
+        if (ch.res.pages >= m_o.pageCap)
+            return failChain(ch, QStringLiteral("%1: more than %2 pages; stopping instead of looping (raise "
+                                                "the page cap if this org is that large)")
+                                     .arg(ref.path())
+                                     .arg(m_o.pageCap));
+        const ApiReply reply = fetchPage(ch);
+        if (!reply.ok) return replyFailure(ch, reply);
+        auto page = parsePage(ref, reply.body, m_now, m_o.finalizationGraceSecs);
+        if (!page) {
+            if (page.errorMessage().startsWith(QLatin1String("not valid JSON")) &&
+                ++ch.badBodies <= kBadBodyRetries)
+                continue;
+            return failChain(ch, QStringLiteral("%1 (page %2): %3")
+                                     .arg(ref.path())
+                                     .arg(ch.res.pages + 1)
+                                     .arg(page.errorMessage()));
+        }
+        ch.badBodies = 0;
+        if (page->hasMore && ch.seenCursors.contains(page->nextCursor))
+            return failChain(
+                ch, QStringLiteral("%1: the server returned the cursor '%2' a second time; refusing to loop")
+                        .arg(ref.path(), page->nextCursor));
+        if (page->hasMore && !cancelled()) {
+            QUrlQuery next = ch.base;
+            next.addQueryItem(ch.cursorParam, page->nextCursor);
+            ch.prefetched = m_api.start(ref.path(), next);
+        }
+        const bool more = page->hasMore;
+        const QString nextCursor = page->nextCursor;
+        if (auto s = landPage(ch, *page); !s) return failChain(ch, s.errorMessage());
+        if (!more) break;
+        ch.requestCursor = nextCursor;
+        ch.seenCursors.insert(ch.requestCursor);
     }
-    SyncState state(m_db);
-    PageProcessor processor(m_db, m_o.orgKey);
-    const bool overlap = m_committer != nullptr;
-    CursorState c;
-    if (overlap) {
-        c = m_cursors.value(res.endpoint);
-        c.endpoint = res.endpoint;
+    return chainDone(ch);
+}
+
+bool SyncEngine::openChain(Chain &ch)
+{
+    if (m_authFailedKinds.contains(ch.ref.kind)) {
+        ch.res.status = EndpointStatus::Failed;
+        ch.res.authError = true;
+        ch.res.error = QStringLiteral("%1: skipped, the key was refused on an earlier %2 request")
+                           .arg(ch.ref.path(), EndpointRef::kindName(ch.ref.kind));
+        return false;
+    }
+    if (m_committer) {
+        ch.cursor = m_cursors.value(ch.res.endpoint);
+        ch.cursor.endpoint = ch.res.endpoint;
     } else {
-        auto cur = state.cursor(m_o.orgKey, res.endpoint);
+        auto cur = SyncState(m_db).cursor(m_o.orgKey, ch.res.endpoint);
         if (!cur) {
-            res.status = QStringLiteral("failed");
-            res.error = cur.errorMessage();
-            return res;
+            ch.res.status = EndpointStatus::Failed;
+            ch.res.error = cur.errorMessage();
+            return false;
         }
-        c = *cur;
+        ch.cursor = *cur;
     }
-    auto failWith = [&](QString message) {
-        // A page that failed to commit is the first thing wrong: the chain stopped there.
-        if (auto s = settle(&res); !s) message = s.errorMessage();
-        recordFailure(res, message);
-        return res;
-    };
+    const CursorState &c = ch.cursor;
+    ch.resuming = !c.nextPage.isEmpty() && !c.passId.isEmpty();
+    ch.requestCursor = ch.resuming ? c.nextPage : QString();
+    ch.passId = ch.resuming ? c.passId : QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (!ch.requestCursor.isEmpty()) ch.seenCursors.insert(ch.requestCursor);
+    return true;
+}
 
-    // Cancelled: not an error of the endpoint (no error count on its cursor); the chain stays at its last
-    // committed page and the next run resumes there.
-    auto cancelledHere = [&]() {
-        if (auto s = settle(&res); !s) return failWith(s.errorMessage());
-        res.status = QStringLiteral("cancelled");
-        res.error = QStringLiteral("%1: cancelled").arg(ref.path());
-        if (auto now = state.cursor(m_o.orgKey, res.endpoint)) {
-            res.nextPage = now->nextPage;
-            res.windowEnd = now->windowEnd;
-        }
-        return res;
-    };
-
-    const bool resuming = !c.nextPage.isEmpty() && !c.passId.isEmpty();
-    QString requestCursor = resuming ? c.nextPage : QString();
-    const QString passId = resuming ? c.passId : QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QUrlQuery base;
+Status SyncEngine::chainQuery(Chain &ch)
+{
+    const EndpointRef &ref = ch.ref;
+    CursorState &c = ch.cursor;
     // Cursor lists page with after=<id of the last object>, audit logs included. The contract is
     // ambiguous there (reference §2.1/§9): the list is newest first; the spec words `after` as "the next
     // page" and `before` as "the previous page" (towards newer events), while Elastic's integration sends
@@ -306,134 +397,129 @@ EndpointResult SyncEngine::syncChain(const EndpointRef &ref)
     // upsert is by id) but missing events would not, and `after` is the word whose spec meaning walks
     // towards older events. The local server implements both words as the spec describes
     // (tests/fakeapi: listPagingCoversEveryObjectOnce, auditLogBeforePagesTowardsNewerEvents).
-    const QString cursorParam = ref.isBucketed() ? QStringLiteral("page") : QStringLiteral("after");
+    ch.cursorParam = ref.isBucketed() ? QStringLiteral("page") : QStringLiteral("after");
     if (ref.isBucketed()) {
-        const qint64 end = alignDay(m_now) + 86400;
+        const qint64 end = alignDay(m_now) + kSecondsPerDay;
         qint64 start;
-        if (resuming && c.windowStart > 0)
+        if (ch.resuming && c.windowStart > 0)
             start = c.windowStart;
         else if (c.windowEnd > 0)
-            start = std::max(alignDay(m_o.since), alignDay(c.windowEnd) - qint64(m_o.trailingDays) * 86400);
+            start = std::max(alignDay(m_o.since),
+                             alignDay(c.windowEnd) - qint64(m_o.trailingDays) * kSecondsPerDay);
         else
-            start = m_o.since > 0 ? alignDay(m_o.since) : alignDay(m_now) - qint64(m_o.historyDays) * 86400;
-        start = std::min(start, end - 86400);
-        base = bucketQuery(ref, start, end,
-                           ref.kind == EndpointKind::Costs ? m_o.costBucketLimit : m_o.usageBucketLimit);
-    } else {
-        base = listQuery(ref, m_o.listLimit);
-        if (ref.kind == EndpointKind::AuditLogs) {
-            // Incremental by effective_at: newest first, so a fresh chain asks for everything at or after
-            // the newest event already stored (ties share a second; the upsert de-duplicates by id). The
-            // filter a chain started with is kept in window_start so a resumed chain repeats it.
-            qint64 gte = resuming ? c.windowStart : c.windowEnd;
-            if (!resuming && !m_o.dryRun) {
-                c.windowStart = gte;
-                if (auto s = settle(&res); !s) return failWith(s.errorMessage());
-                if (auto r = state.saveCursor(m_o.orgKey, c); !r) return failWith(r.errorMessage());
-                if (overlap) m_cursors.insert(res.endpoint, c);
-            }
-            if (gte > 0) base.addQueryItem(QStringLiteral("effective_at%5Bgte%5D"), QString::number(gte));
-        }
+            start = m_o.since > 0 ? alignDay(m_o.since)
+                                  : alignDay(m_now) - qint64(m_o.historyDays) * kSecondsPerDay;
+        start = std::min(start, end - kSecondsPerDay);
+        ch.base = bucketQuery(ref, start, end,
+                              ref.kind == EndpointKind::Costs ? m_o.costBucketLimit : m_o.usageBucketLimit);
+        return {};
     }
+    ch.base = listQuery(ref, m_o.listLimit);
+    if (ref.kind != EndpointKind::AuditLogs) return {};
+    // Incremental by effective_at: newest first, so a fresh chain asks for everything at or after the
+    // newest event already stored (ties share a second; the upsert de-duplicates by id). The filter a
+    // chain started with is kept in window_start so a resumed chain repeats it.
+    const qint64 gte = ch.resuming ? c.windowStart : c.windowEnd;
+    if (!ch.resuming && !m_o.dryRun) {
+        c.windowStart = gte;
+        if (auto s = settle(&ch.res); !s) return s;
+        if (auto r = SyncState(m_db).saveCursor(m_o.orgKey, c); !r) return r;
+        if (m_committer) m_cursors.insert(ch.res.endpoint, c);
+    }
+    if (gte > 0) ch.base.addQueryItem(QStringLiteral("effective_at%5Bgte%5D"), QString::number(gte));
+    return {};
+}
 
-    QSet<QString> seenCursors;
-    if (!requestCursor.isEmpty()) seenCursors.insert(requestCursor);
-    int badBodies = 0;
-    // The request for the next page goes out before the current page is written (its cursor is known
-    // once the page is parsed), so downloading and writing overlap. Whatever ends the chain early drops it.
-    quint64 prefetched = 0;
-    const auto dropPrefetch = qScopeGuard([&] {
-        if (prefetched) m_api.forget(prefetched);
-    });
-    for (;;) {
-        if (cancelled()) return cancelledHere();
-        if (res.pages >= m_o.pageCap)
-            return failWith(QStringLiteral("%1: more than %2 pages; stopping instead of looping (raise the "
-                                           "page cap if this org is that large)")
-                                .arg(ref.path())
-                                .arg(m_o.pageCap));
-        QUrlQuery q = base;
-        if (!requestCursor.isEmpty()) q.addQueryItem(cursorParam, requestCursor);
-        const ApiReply reply = prefetched ? m_api.await(std::exchange(prefetched, 0), m_cancel)
-                                          : m_api.fetch(ref.path(), q, m_cancel);
-        if (!reply.ok) {
-            if (reply.error.code == Error::Code::Cancelled || cancelled()) return cancelledHere();
-            if (reply.error.code == Error::Code::Auth) {
-                m_authFailedKinds.insert(ref.kind);
-                res.authError = true;
-            }
-            if (auto s = settle(&res); !s) return failWith(s.errorMessage());
-            if (reply.status == 400 && ref.isProjectScoped()) {
-                res.status = QStringLiteral("skipped");
-                res.error = QStringLiteral("%1: skipped, the API answers 400 (archived project?): %2")
-                                .arg(ref.path(), ApiClient::serverMessage(reply.body));
-                return res;
-            }
-            if (reply.status == 404 && ref.kind == EndpointKind::AuditLogs) {
-                res.status = QStringLiteral("skipped");
-                res.error =
-                    QStringLiteral("%1: audit logging is not enabled for this organization (HTTP 404)")
-                        .arg(ref.path());
-                return res;
-            }
-            return failWith(reply.error.message);
-        }
-        auto page = parsePage(ref, reply.body, m_now, m_o.finalizationGraceSecs);
-        if (!page) {
-            // A body cut short arrives as invalid JSON: fetch the same page again a couple of times.
-            if (page.errorMessage().startsWith(QLatin1String("not valid JSON")) && ++badBodies <= 2) continue;
-            return failWith(QStringLiteral("%1 (page %2): %3")
-                                .arg(ref.path())
-                                .arg(res.pages + 1)
-                                .arg(page.errorMessage()));
-        }
-        badBodies = 0;
-        if (page->hasMore && seenCursors.contains(page->nextCursor))
-            return failWith(
-                QStringLiteral("%1: the server returned the cursor '%2' a second time; refusing to loop")
-                    .arg(ref.path(), page->nextCursor));
-        if (page->hasMore && !cancelled()) {
-            QUrlQuery next = base;
-            next.addQueryItem(cursorParam, page->nextCursor);
-            prefetched = m_api.start(ref.path(), next);
-        }
-        if (overlap) {
-            // Committed on the helper thread while the next page (or the next chain's first) downloads and
-            // parses. The cursor it leaves is the one this run has been advancing.
-            if (auto g = PageProcessor::checkGuards(ref, requestCursor, *page); !g)
-                return failWith(g.errorMessage());
-            const qint64 now = Clock::nowSecs();
-            CursorState after = PageProcessor::advance(m_cursors.value(res.endpoint, c), ref, requestCursor,
-                                                       *page, passId, now);
-            m_cursors.insert(res.endpoint, after);
-            const bool more = page->hasMore;
-            const QString next = page->nextCursor;
-            // Cells first, while the page before is still being written; then wait for it.
-            PageCommitter::Batch batch = m_committer->prepare(ref, *page, std::move(after), now);
-            if (auto s = settle(&res); !s) return failWith(s.errorMessage());
-            m_committer->submit(std::move(batch));
-            ++res.pages;
-            if (!more) break;
-            requestCursor = next;
-            seenCursors.insert(requestCursor);
-            continue;
-        }
+ApiReply SyncEngine::fetchPage(Chain &ch)
+{
+    if (ch.prefetched) return m_api.await(std::exchange(ch.prefetched, 0), m_cancel);
+    QUrlQuery q = ch.base;
+    if (!ch.requestCursor.isEmpty()) q.addQueryItem(ch.cursorParam, ch.requestCursor);
+    return m_api.fetch(ch.ref.path(), q, m_cancel);
+}
+
+EndpointResult SyncEngine::replyFailure(Chain &ch, const ApiReply &reply)
+{
+    if (reply.error.code == Error::Code::Cancelled || cancelled()) return cancelChain(ch);
+    if (reply.error.code == Error::Code::Auth) {
+        m_authFailedKinds.insert(ch.ref.kind);
+        ch.res.authError = true;
+        // Refused outright (revoked, wrong organization): every further request would be refused too.
+        if (reply.status == kHttpUnauthorized) m_summary.keyRefusedAt = ch.res.endpoint;
+    }
+    if (auto s = settle(&ch.res); !s) return failChain(ch, s.errorMessage());
+    if (reply.status == kHttpBadRequest && ch.ref.isProjectScoped()) {
+        ch.res.status = EndpointStatus::Skipped;
+        ch.res.error = QStringLiteral("%1: skipped, the API answers 400 (archived project?): %2")
+                           .arg(ch.ref.path(), ApiClient::serverMessage(reply.body));
+        return ch.res;
+    }
+    if (reply.status == kHttpNotFound && ch.ref.kind == EndpointKind::AuditLogs) {
+        ch.res.status = EndpointStatus::Skipped;
+        ch.res.error = QStringLiteral("%1: audit logging is not enabled for this organization (HTTP 404)")
+                           .arg(ch.ref.path());
+        return ch.res;
+    }
+    return failChain(ch, reply.error.message);
+}
+
+Status SyncEngine::landPage(Chain &ch, const ParsedPage &page)
+{
+    if (!m_committer) {
         TableCounts counts;
-        if (auto r = processor.apply(ref, requestCursor, *page, passId, counts); !r)
-            return failWith(r.errorMessage());
-        ++res.pages;
-        account(res, counts);
-        if (!page->hasMore) break;
-        requestCursor = page->nextCursor;
-        seenCursors.insert(requestCursor);
+        if (auto r = PageProcessor(m_db, m_o.orgKey).apply(ch.ref, ch.requestCursor, page, ch.passId, counts);
+            !r)
+            return r;
+        ++ch.res.pages;
+        account(ch.res, counts);
+        return {};
     }
-    res.status = QStringLiteral("ok");
-    if (overlap) {
-        res.windowEnd = m_cursors.value(res.endpoint).windowEnd; // its last page may still be landing
-    } else if (auto after = state.cursor(m_o.orgKey, res.endpoint)) {
-        res.windowEnd = after->windowEnd;
+    // Committed on the helper thread while the next page (or the next chain's first) downloads and parses.
+    // The cursor it leaves is the one this run has been advancing.
+    if (auto g = PageProcessor::checkGuards(ch.ref, ch.requestCursor, page); !g) return g;
+    const qint64 now = Clock::nowSecs();
+    CursorState after = PageProcessor::advance(m_cursors.value(ch.res.endpoint, ch.cursor), ch.ref,
+                                               ch.requestCursor, page, ch.passId, now);
+    m_cursors.insert(ch.res.endpoint, after);
+    // Cells first, while the page before is still being written; then wait for it.
+    PageCommitter::Batch batch = m_committer->prepare(ch.ref, page, std::move(after), now);
+    if (auto s = settle(&ch.res); !s) return s;
+    m_committer->submit(std::move(batch));
+    ++ch.res.pages;
+    return {};
+}
+
+EndpointResult SyncEngine::failChain(Chain &ch, QString message)
+{
+    // A page that failed to commit is the first thing wrong: the chain stopped there.
+    if (auto s = settle(&ch.res); !s) message = s.errorMessage();
+    recordFailure(ch.res, message);
+    return ch.res;
+}
+
+EndpointResult SyncEngine::cancelChain(Chain &ch)
+{
+    // Not an error of the endpoint (no error count on its cursor); the chain stays at its last committed
+    // page and the next run resumes there.
+    if (auto s = settle(&ch.res); !s) return failChain(ch, s.errorMessage());
+    ch.res.status = EndpointStatus::Cancelled;
+    ch.res.error = QStringLiteral("%1: cancelled").arg(ch.ref.path());
+    if (auto now = SyncState(m_db).cursor(m_o.orgKey, ch.res.endpoint)) {
+        ch.res.nextPage = now->nextPage;
+        ch.res.windowEnd = now->windowEnd;
     }
-    return res;
+    return ch.res;
+}
+
+EndpointResult SyncEngine::chainDone(Chain &ch)
+{
+    ch.res.status = EndpointStatus::Ok;
+    if (m_committer) {
+        ch.res.windowEnd = m_cursors.value(ch.res.endpoint).windowEnd; // its last page may still be landing
+    } else if (auto after = SyncState(m_db).cursor(m_o.orgKey, ch.res.endpoint)) {
+        ch.res.windowEnd = after->windowEnd;
+    }
+    return ch.res;
 }
 
 } // namespace orgward

@@ -5,6 +5,7 @@
 // (the SyncWorker's thread in the GUI, the main thread in the CLI). Pages before a chain's last are
 // committed on a helper thread (pagecommitter.h) while the next one downloads and parses.
 #include "api/apiclient.h"
+#include "domain/syncstatus.h"
 #include "pagecommitter.h"
 #include "pageprocessor.h"
 #include "syncplan.h"
@@ -25,18 +26,23 @@ struct SyncProgress
     qint64 totalRows = 0;
     int endpointsDone = 0;
     qint64 elapsedMs = 0;
+    // Chains planned for this run (organization lists, each live project's sub-lists, the trailing
+    // lists and bucketed sets); constant once known. 0 while the project list is still being read: the
+    // plan depends on it (a progress bar shows "busy" until then).
+    int endpointsTotal = 0;
+    int pagesDone = 0; // pages committed so far, all endpoints
 };
 
 struct EndpointResult
 {
     QString endpoint; // cursor key
-    QString status;   // "ok", "failed", "skipped", "cancelled"
+    EndpointStatus status = EndpointStatus::Ok;
     int pages = 0;
     qint64 rows = 0;
     WriteCounts counts;
     QString nextPage; // cursor left for the next run (empty: chain complete)
     qint64 windowEnd = 0;
-    QString error; // plain words
+    QString error; // plain words, masked (Sanitizer): it may quote the server
     bool authError = false;
 };
 
@@ -44,7 +50,7 @@ struct SyncSummary
 {
     QString runId;
     QString orgKey;
-    QString status; // "complete", "partial", "failed", "cancelled"
+    SyncStatus status = SyncStatus::Complete;
     bool dryRun = false;
     QList<EndpointResult> endpoints;
     TableCounts counts;
@@ -52,7 +58,10 @@ struct SyncSummary
     qint64 retries = 0;
     qint64 elapsedMs = 0;
     int failed = 0;
-    bool authFailure = false;
+    bool authFailure = false; // a key refused (401) or lacking a scope (403) somewhere
+    // The key was refused outright (HTTP 401: revoked or wrong): the run stopped at this endpoint (its
+    // cursor key); every page committed before it is kept and a run with a valid key resumes there.
+    QString keyRefusedAt;
     QString message;
     qint64 rows() const;
 };
@@ -70,9 +79,34 @@ public:
     Result<SyncSummary> run();
 
 private:
+    struct Chain; // one chain in progress (syncengine.cpp)
+
+    // run(), in order: take the org's lock, open the run record and load cursors; walk the plan; set the
+    // status and message; close the run record. Any error ends the run through abortRun().
+    Status beginRun();
+    Status syncPlan();
+    void summarise();
+    Status finishRun();
+    Error abortRun(const Error &e);
+    // What follows the projects list: the other organization lists, each live project's sub-lists, then
+    // the trailing lists. Known once the projects chain has landed.
+    Result<QList<EndpointRef>> planAfterProjects(const QList<EndpointRef> &organizationLists);
+    // Cancelled, or the key was refused outright: no further chain starts.
+    bool stopping() const { return cancelled() || !m_summary.keyRefusedAt.isEmpty(); }
+
     EndpointResult syncChain(const EndpointRef &ref);
+    bool openChain(Chain &ch);    // false: the chain ended before its first request (result set)
+    Status chainQuery(Chain &ch); // the query every page of the chain repeats (window, filters)
+    ApiReply fetchPage(Chain &ch);
+    EndpointResult replyFailure(Chain &ch, const ApiReply &reply);
+    Status landPage(Chain &ch, const ParsedPage &page); // overlapped (page committer) or in this thread
+    EndpointResult failChain(Chain &ch, QString message);
+    EndpointResult cancelChain(Chain &ch);
+    EndpointResult chainDone(Chain &ch);
+
     // Counts of a committed page go to its chain; progress follows them.
     void account(EndpointResult &r, const TableCounts &counts);
+    void reportProgress(const EndpointResult &current, bool finished);
     // Waits for the page the helper thread is committing; the Database is this thread's again after it.
     // The page belongs to `current` or, when that chain had already ended, to m_unfinished, which is
     // finished (logged, reported) now. Err: the current chain's page did not commit.
@@ -80,7 +114,6 @@ private:
     // The failure recorded on the chain's cursor (error count, last error); the position stays.
     void recordFailure(EndpointResult &r, const QString &message);
     bool cancelled() const { return m_cancel && m_cancel->load(); }
-    Result<QList<QPair<QString, QString>>> projects(); // id, status
     void finishEndpoint(EndpointResult r);
 
     Database &m_db;
@@ -96,6 +129,11 @@ private:
     std::optional<EndpointResult> m_unfinished; // a chain whose last page is still being committed
     QElapsedTimer m_elapsed;
     qint64 m_now = 0;
+    qint64 m_requests0 = 0, m_retries0 = 0;
+    bool m_locked = false;     // holding the org's sync lock (PostgreSQL)
+    bool m_dryRunOpen = false; // the dry run's transaction is open
+    int m_plannedTotal = 0;    // SyncProgress::endpointsTotal
+    int m_pagesDone = 0;
 };
 
 } // namespace orgward

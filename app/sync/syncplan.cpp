@@ -1,5 +1,7 @@
 #include "syncplan.h"
 
+#include "core/clock.h"
+
 namespace orgward {
 
 bool planIncludes(const QStringList &endpoints, EndpointKind kind)
@@ -107,7 +109,7 @@ QUrlQuery bucketQuery(const EndpointRef &ref, qint64 start, qint64 end, int limi
 
 qint64 alignDay(qint64 secs)
 {
-    return secs - (((secs % 86400) + 86400) % 86400);
+    return secs - (((secs % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay);
 }
 
 } // namespace orgward

@@ -3,6 +3,7 @@
 // sub-lists, certificates, admin keys, audit logs, every usage kind and costs, each bucketed endpoint
 // under a fixed set of group_by sets (including the ungrouped, total-only one). Also the query each
 // request carries.
+#include "core/clock.h"
 #include "domain/endpoint.h"
 
 #include <QList>
@@ -17,7 +18,7 @@ struct SyncOptions
     qint64 since = 0;      // first day (Unix s) for usage/costs on a first run; 0 = historyDays back
     int historyDays = 30;
     int trailingDays = 2; // re-fetched every sync: recent buckets still change
-    qint64 finalizationGraceSecs = 24 * 3600;
+    qint64 finalizationGraceSecs = kSecondsPerDay;
     bool dryRun = false;
     int pageCap = 1000; // pages per chain before it is an error
     int listLimit = 100;

@@ -324,6 +324,77 @@ private slots:
         QVERIFY(!loop);
         QVERIFY2(loop.errorMessage().contains(QLatin1String("again")), qPrintable(loop.errorMessage()));
     }
+
+    // A manifest names files inside its folder only: absolute paths, `..` climbing out (however
+    // spelled) and symbolic links pointing out are refused before anything is written.
+    void manifestPathsOutsideTheFolderAreRefused_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("absolute") << QStringLiteral("/etc/passwd") << QStringLiteral("absolute path");
+        QTest::newRow("parent") << QStringLiteral("../x.json") << QStringLiteral("climbs out");
+        QTest::newRow("down then out") << QStringLiteral("sub/../../x.json") << QStringLiteral("climbs out");
+        QTest::newRow("symlink out") << QStringLiteral("link.json") << QStringLiteral("symbolic link");
+        QTest::newRow("through a linked folder")
+            << QStringLiteral("linkdir/x.json") << QStringLiteral("symbolic link");
+    }
+    void manifestPathsOutsideTheFolderAreRefused()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, why);
+        QTemporaryDir dir;
+        auto db = test::openSqlite(dir);
+        // A valid page outside the fixture folder, reachable by each of the paths above.
+        const QByteArray page = R"({"object":"list","data":[{"id":"user-out","object":"organization.user",)"
+                                R"("name":"Out","email":"out@example.com","role":"owner","added_at":1}],)"
+                                R"("has_more":false})";
+        QFile outside(dir.filePath(QStringLiteral("x.json")));
+        QVERIFY(outside.open(QIODevice::WriteOnly));
+        outside.write(page);
+        outside.close();
+        const QString fx = dir.filePath(QStringLiteral("fx"));
+        QVERIFY(QDir().mkpath(fx + QStringLiteral("/sub")));
+        QVERIFY(QFile::link(outside.fileName(), fx + QStringLiteral("/link.json")));
+        QVERIFY(QFile::link(dir.path(), fx + QStringLiteral("/linkdir")));
+        QFile inside(fx + QStringLiteral("/u.json"));
+        QVERIFY(inside.open(QIODevice::WriteOnly));
+        inside.write(QByteArray(page).replace("user-out", "user-in"));
+        inside.close();
+        // A good first entry, then the bad one: not even the good one may land.
+        const QJsonObject manifest{
+            {QStringLiteral("format"), QStringLiteral("orgward-fixtures/1")},
+            {QStringLiteral("organization"), QJsonObject{{QStringLiteral("key"), QStringLiteral("t")}}},
+            {QStringLiteral("captured_at"), 1000},
+            {QStringLiteral("responses"),
+             QJsonArray{
+                 QJsonObject{{QStringLiteral("file"), QStringLiteral("u.json")},
+                             {QStringLiteral("request"), QStringLiteral("GET /v1/organization/users")}},
+                 QJsonObject{{QStringLiteral("file"), file},
+                             {QStringLiteral("request"), QStringLiteral("GET /v1/organization/invites")}}}}};
+        QFile m(fx + QStringLiteral("/manifest.json"));
+        QVERIFY(m.open(QIODevice::WriteOnly));
+        m.write(QJsonDocument(manifest).toJson());
+        m.close();
+
+        auto countAll = [&db](const QString &table) {
+            return db->scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table))->toInt();
+        };
+        const QStringList tables{QStringLiteral("openai_users"), QStringLiteral("openai_invites"),
+                                 QStringLiteral("openai_admin_sync_runs"),
+                                 QStringLiteral("openai_admin_cursors"), QStringLiteral("organizations")};
+        QMap<QString, int> before;
+        for (const QString &t : tables)
+            before.insert(t, countAll(t));
+
+        auto r = FixtureImporter(*db).run(fx);
+        QVERIFY(!r);
+        const QString msg = r.errorMessage();
+        QVERIFY2(msg.contains(QLatin1String("$.responses[1]")), qPrintable(msg));
+        QVERIFY2(msg.contains(file), qPrintable(msg));
+        QVERIFY2(msg.contains(why), qPrintable(msg));
+        for (const QString &t : tables)
+            QCOMPARE(countAll(t), before.value(t));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestImport)

@@ -73,7 +73,7 @@ QJsonObject syncPhase(const DatabaseUrl &url, const QString &base, qint64 since)
     for (const TableSpec *spec : allSyncedTables())
         if (auto n = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(spec->table)))
             stored += n->toLongLong();
-    return {{QStringLiteral("status"), s->status},
+    return {{QStringLiteral("status"), statusText(s->status)},
             {QStringLiteral("wall_ms"), ms},
             {QStringLiteral("rows"), s->rows()},
             {QStringLiteral("stored_rows"), stored},
@@ -373,7 +373,7 @@ int main(int argc, char **argv)
     }
     const QByteArray line = server.readLine().trimmed();
     const QString base = QStringLiteral("http://127.0.0.1:%1/v1").arg(QString::fromLatin1(line.mid(5)));
-    const qint64 since = captured - 92 * 86400;
+    const qint64 since = captured - 92 * kSecondsPerDay;
     QTemporaryDir dir;
     QJsonObject out{{QStringLiteral("scale"), scale},
                     {QStringLiteral("fixture_generation_ms"), gen.elapsed()},

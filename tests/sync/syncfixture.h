@@ -7,6 +7,19 @@
 #include "testsupport/testsupport.h"
 
 #include <QMap>
+#include <QTest>
+
+// Failure messages name the status, not its number.
+namespace QTest {
+template <> inline char *toString(const orgward::SyncStatus &s)
+{
+    return qstrdup(qPrintable(orgward::statusText(s)));
+}
+template <> inline char *toString(const orgward::EndpointStatus &s)
+{
+    return qstrdup(qPrintable(orgward::statusText(s)));
+}
+} // namespace QTest
 
 namespace orgward::test {
 
@@ -20,6 +33,17 @@ inline ApiOptions fastApi(const QString &base)
     o.maxBackoffMs = 2000;
     o.timeoutMs = 5000;
     return o;
+}
+
+// A fault on requests whose path contains `path`: `times` of them after letting `skip` through.
+inline Fault fault(Fault::Kind kind, const QString &path, int times, int skip = 0)
+{
+    Fault f;
+    f.kind = kind;
+    f.pathContains = path;
+    f.times = times;
+    f.skip = skip;
+    return f;
 }
 
 inline SyncOptions syncOptions(const FixtureOrg &org)

@@ -60,7 +60,7 @@ class TestSync : public QObject
         for (auto it = m_cleanSums.cbegin(); it != m_cleanSums.cend(); ++it)
             QCOMPARE(sums.value(it.key()), it.value());
     }
-    qint64 usageEnd() const { return alignDay(m_org->capturedAt()) + 86400; }
+    qint64 usageEnd() const { return alignDay(m_org->capturedAt()) + kSecondsPerDay; }
 
 private Q_SLOTS:
     void initTestCase()
@@ -75,8 +75,8 @@ private Q_SLOTS:
         auto s = test::syncOnce(*m_clean, server.baseUrl(), test::syncOptions(*m_org));
         QVERIFY2(s, qPrintable(s.errorMessage()));
         for (const EndpointResult &e : s->endpoints)
-            QVERIFY2(e.status != u"failed", qPrintable(e.error));
-        QCOMPARE(s->status, QStringLiteral("complete"));
+            QVERIFY2(e.status != EndpointStatus::Failed, qPrintable(e.error));
+        QCOMPARE(s->status, SyncStatus::Complete);
         m_cleanSums = test::checksums(*m_clean, m_org->orgKey());
         m_cleanRequests = int(s->requests);
         qInfo("clean sync: %lld requests, %lld rows, %lld ms", s->requests, s->rows(), s->elapsedMs);
@@ -213,11 +213,11 @@ private Q_SLOTS:
         test::FakeApiServer server(m_org);
         QVERIFY(server.start());
         auto first = test::syncOnce(*db, server.baseUrl(), test::syncOptions(*m_org));
-        QVERIFY(first && first->status == u"complete");
+        QVERIFY(first && first->status == SyncStatus::Complete);
         const auto before = test::checksums(*db, m_org->orgKey());
         const int served = server.requestCount();
         auto second = test::syncOnce(*db, server.baseUrl(), test::syncOptions(*m_org));
-        QVERIFY(second && second->status == u"complete");
+        QVERIFY(second && second->status == SyncStatus::Complete);
         for (auto it = second->counts.cbegin(); it != second->counts.cend(); ++it) {
             QVERIFY2(it->added == 0 && it->changed == 0 && it->gone == 0, qPrintable(it.key()));
         }
@@ -241,7 +241,7 @@ private Q_SLOTS:
         test::FakeApiServer server(m_org);
         QVERIFY(server.start());
         auto first = test::syncOnce(*db, server.baseUrl(), test::syncOptions(*m_org));
-        QVERIFY(first && first->status == u"complete");
+        QVERIFY(first && first->status == SyncStatus::Complete);
         auto provisional = [&db] {
             auto v = db->scalar(
                 QStringLiteral("SELECT (SELECT COUNT(*) FROM usage_events WHERE provisional = 1) + "
@@ -257,14 +257,14 @@ private Q_SLOTS:
         const qint64 before = tokens();
         // Three days later the same buckets are re-fetched (trailing window) and become final; totals
         // stay exact (upserted, never added).
-        Clock::freezeAt(m_org->capturedAt() + 3 * 86400);
+        Clock::freezeAt(m_org->capturedAt() + 3 * kSecondsPerDay);
         auto later = test::syncOnce(*db, server.baseUrl(), test::syncOptions(*m_org));
         Clock::freezeAt(m_org->capturedAt());
-        QVERIFY(later && later->status == u"complete");
+        QVERIFY(later && later->status == SyncStatus::Complete);
         QCOMPARE(provisional(), 0);
         QCOMPARE(tokens(), before);
         // Only the trailing window was asked for: no request starts before (last window end - 2 days).
-        const qint64 windowStart = alignDay(m_org->capturedAt()) + 86400 - 2 * 86400;
+        const qint64 windowStart = alignDay(m_org->capturedAt()) + kSecondsPerDay - 2 * kSecondsPerDay;
         int bucketRequests = 0;
         for (const test::ServedRequest &r :
              server.requests().mid(server.requests().size() - int(later->requests))) {
@@ -287,7 +287,7 @@ private Q_SLOTS:
         o.dryRun = true;
         auto s = test::syncOnce(*db, server.baseUrl(), o);
         QVERIFY2(s, qPrintable(s.errorMessage()));
-        QCOMPARE(s->status, QStringLiteral("complete"));
+        QCOMPARE(s->status, SyncStatus::Complete);
         QVERIFY(s->counts.value(QStringLiteral("openai_users")).added > 0);
         QCOMPARE(s->counts.value(QStringLiteral("openai_users")).added,
                  qint64(servedIds(EndpointRef{}).size()));
@@ -350,14 +350,14 @@ private Q_SLOTS:
         auto s = test::syncOnce(*db, server.baseUrl(), test::syncOptions(*m_org), api);
         QVERIFY2(s, qPrintable(s.errorMessage()));
         if (completesFirstTime) {
-            QCOMPARE(s->status, QStringLiteral("complete"));
+            QCOMPARE(s->status, SyncStatus::Complete);
             QVERIFY(s->retries >= 1);
             if (kind == test::Fault::TooMany) QVERIFY2(t.elapsed() >= 1900, "Retry-After was not honoured");
         } else {
-            QCOMPARE(s->status, QStringLiteral("partial"));
+            QCOMPARE(s->status, SyncStatus::Partial);
             QStringList errors;
             for (const EndpointResult &e : s->endpoints)
-                if (e.status == u"failed") errors << e.error;
+                if (e.status == EndpointStatus::Failed) errors << e.error;
             QVERIFY(!errors.isEmpty());
             const QString all = errors.join(u'\n');
             if (kind == test::Fault::RepeatCursor)
@@ -367,7 +367,7 @@ private Q_SLOTS:
             server.clearFaults();
             auto again = test::syncOnce(*db, server.baseUrl(), test::syncOptions(*m_org));
             QVERIFY2(again, qPrintable(again.errorMessage()));
-            QCOMPARE(again->status, QStringLiteral("complete"));
+            QCOMPARE(again->status, SyncStatus::Complete);
         }
         expectClean(*db);
     }
@@ -378,22 +378,28 @@ private Q_SLOTS:
         auto db = test::openSqlite(dir);
         test::FakeApiServer server(m_org);
         QVERIFY(server.start());
-        server.addFault(test::Fault{test::Fault::Forbidden, QStringLiteral("/organization/usage/"), 1000, 0,
-                                    1, 0, false});
+        server.addFault(test::fault(test::Fault::Forbidden, QStringLiteral("/organization/usage/"), 1000));
         auto s = test::syncOnce(*db, server.baseUrl(), test::syncOptions(*m_org));
         QVERIFY(s);
-        QCOMPARE(s->status, QStringLiteral("partial"));
+        QCOMPARE(s->status, SyncStatus::Partial);
         QVERIFY(s->authFailure);
         int failed = 0;
         for (const EndpointResult &e : s->endpoints) {
-            if (e.status != u"failed") continue;
+            if (e.status != EndpointStatus::Failed) continue;
             ++failed;
             QVERIFY2(e.endpoint.startsWith(QLatin1String("usage/")), qPrintable(e.endpoint));
         }
         QVERIFY(failed > 0);
-        QVERIFY2(s->endpoints.constFirst().status == u"ok", "users should still sync");
-        const auto it = std::find_if(s->endpoints.cbegin(), s->endpoints.cend(),
-                                     [](const EndpointResult &e) { return e.status == u"failed"; });
+        EndpointRef usersRef;
+        usersRef.kind = EndpointKind::Users;
+        const auto users =
+            std::find_if(s->endpoints.cbegin(), s->endpoints.cend(),
+                         [&](const EndpointResult &e) { return e.endpoint == usersRef.cursorKey(); });
+        QVERIFY2(users != s->endpoints.cend() && users->status == EndpointStatus::Ok,
+                 "users should still sync");
+        const auto it = std::find_if(s->endpoints.cbegin(), s->endpoints.cend(), [](const EndpointResult &e) {
+            return e.status == EndpointStatus::Failed;
+        });
         QVERIFY2(it->error.contains(QLatin1String("this key lacks api.usage.read")), qPrintable(it->error));
         // Only one request per usage kind's first chain: later chains of the kind are skipped, not hammered.
         int usageRequests = 0;
@@ -427,13 +433,13 @@ private Q_SLOTS:
             api.maxAttempts = 2;
             auto s = test::syncOnce(*db, dying.baseUrl(), test::syncOptions(*m_org), api);
             QVERIFY(s);
-            QVERIFY(s->status != u"complete");
+            QVERIFY(s->status != SyncStatus::Complete);
         }
         test::FakeApiServer server(m_org);
         QVERIFY(server.start());
         auto s = test::syncOnce(*db, server.baseUrl(), test::syncOptions(*m_org));
         QVERIFY(s);
-        QCOMPARE(s->status, QStringLiteral("complete"));
+        QCOMPARE(s->status, SyncStatus::Complete);
         expectClean(*db);
     }
 
@@ -450,7 +456,7 @@ private Q_SLOTS:
             test::FakeApiServer server(m_org);
             QVERIFY(server.start());
             auto s = test::syncOnce(*db, server.baseUrl(), o);
-            QVERIFY(s && s->status == u"complete");
+            QVERIFY(s && s->status == SyncStatus::Complete);
         }
         GeneratorOptions later;
         later.revision = 1;
@@ -459,7 +465,7 @@ private Q_SLOTS:
             test::FakeApiServer server(week);
             QVERIFY(server.start());
             auto s = test::syncOnce(*db, server.baseUrl(), o);
-            QVERIFY(s && s->status == u"complete");
+            QVERIFY(s && s->status == SyncStatus::Complete);
             qint64 gone = 0;
             for (const WriteCounts &c : s->counts)
                 gone += c.gone;
@@ -475,7 +481,7 @@ private Q_SLOTS:
             test::FakeApiServer server(m_org);
             QVERIFY(server.start());
             auto s = test::syncOnce(*db, server.baseUrl(), o);
-            QVERIFY(s && s->status == u"complete");
+            QVERIFY(s && s->status == SyncStatus::Complete);
             // Everyone revision 1 removed is back (deleted_at cleared); only revision 1's newcomers are gone.
             EndpointRef users;
             QCOMPARE(storedIds(*db, users), servedIds(users));
@@ -526,10 +532,10 @@ private Q_SLOTS:
         QVERIFY(server.start());
         auto s = test::syncOnce(*db, server.baseUrl(), o);
         QVERIFY2(s, qPrintable(s.errorMessage()));
-        QCOMPARE(s->status, QStringLiteral("partial"));
+        QCOMPARE(s->status, SyncStatus::Partial);
         int failed = 0;
         for (const EndpointResult &e : s->endpoints) {
-            if (e.status != u"failed") continue;
+            if (e.status != EndpointStatus::Failed) continue;
             ++failed;
             QCOMPARE(e.endpoint, audit.cursorKey());
             QVERIFY2(e.error.contains(QLatin1String("injected failure")), qPrintable(e.error));
@@ -552,7 +558,7 @@ private Q_SLOTS:
                             .arg(postgres ? QStringLiteral(" ON openai_audit_logs") : QString())));
         auto again = test::syncOnce(*db, server.baseUrl(), o);
         QVERIFY2(again, qPrintable(again.errorMessage()));
-        QCOMPARE(again->status, QStringLiteral("complete"));
+        QCOMPARE(again->status, SyncStatus::Complete);
         QCOMPARE(storedIds(*db, audit), servedIds(audit));
     }
 
@@ -578,7 +584,7 @@ private Q_SLOTS:
         QVERIFY(server.start());
         auto s = test::syncOnce(*db, server.baseUrl(), test::syncOptions(*m_org));
         QVERIFY2(s, qPrintable(s.errorMessage()));
-        QCOMPARE(s->status, QStringLiteral("complete"));
+        QCOMPARE(s->status, SyncStatus::Complete);
         EndpointRef users;
         QCOMPARE(storedIds(*db, users), servedIds(users));
         EndpointRef audit;
@@ -609,10 +615,123 @@ private Q_SLOTS:
         expectClean(*db);
         const auto before = test::checksums(*db, m_org->orgKey());
         auto again = test::syncOnce(*db, server.baseUrl(), test::syncOptions(*m_org));
-        QVERIFY(again && again->status == u"complete");
+        QVERIFY(again && again->status == SyncStatus::Complete);
         for (auto it = again->counts.cbegin(); it != again->counts.cend(); ++it)
             QVERIFY2(it->added == 0 && it->changed == 0 && it->gone == 0, qPrintable(it.key()));
         QCOMPARE(test::checksums(*db, m_org->orgKey()), before);
+    }
+
+    // The progress a GUI bar shows: endpoints done of a total that is known once the project list is in
+    // (it decides the project sub-lists) and never changes after; pages counted over all endpoints.
+    void progressCountsEndpointsOfAKnownTotal()
+    {
+        QTemporaryDir dir;
+        auto db = test::openSqlite(dir);
+        test::FakeApiServer server(m_org);
+        QVERIFY(server.start());
+        ApiClient client(test::fastApi(server.baseUrl()));
+        SyncEngine engine(*db, client, test::syncOptions(*m_org));
+        QList<SyncProgress> reports;
+        engine.onProgress = [&reports](const SyncProgress &p) { reports << p; };
+        auto s = engine.run();
+        QVERIFY2(s, qPrintable(s.errorMessage()));
+        QCOMPARE(s->status, SyncStatus::Complete);
+
+        // The plan: organization lists, five sub-lists per live project, the trailing lists.
+        EndpointRef projectsRef;
+        projectsRef.kind = EndpointKind::Projects;
+        int planned = int(organizationPlan({}).size() + trailingPlan({}).size());
+        for (const QJsonObject &p : m_org->listObjects(projectsRef))
+            if (!m_org->isArchivedProject(p.value(QLatin1String("id")).toString()))
+                planned += int(projectPlan(p.value(QLatin1String("id")).toString(), {}).size());
+        QCOMPARE(int(s->endpoints.size()), planned);
+
+        QVERIFY(!reports.isEmpty());
+        int lastDone = 0, lastPages = 0, unknownTotal = 0;
+        for (const SyncProgress &p : std::as_const(reports)) {
+            if (p.endpointsTotal == 0) {
+                // Only while the project list itself is being read.
+                QCOMPARE(p.endpoint, projectsRef.cursorKey());
+                ++unknownTotal;
+            } else {
+                QCOMPARE(p.endpointsTotal, planned);
+            }
+            QVERIFY(p.endpointsDone >= lastDone);
+            QVERIFY(p.endpointsDone <= planned);
+            QVERIFY(p.pagesDone >= lastPages);
+            lastDone = p.endpointsDone;
+            lastPages = p.pagesDone;
+        }
+        QVERIFY2(unknownTotal < reports.size() / 10, "the total should be known for almost the whole sync");
+        QCOMPARE(reports.constLast().endpointsDone, planned);
+        QCOMPARE(reports.constLast().endpointsTotal, planned);
+        int pages = 0;
+        for (const EndpointResult &e : s->endpoints)
+            pages += e.pages;
+        QCOMPARE(reports.constLast().pagesDone, pages);
+    }
+
+    // A key revoked mid-sync (401 on the fifth page of users): the sync stops there, names the endpoint,
+    // keeps the four pages before it with their cursor; a run with a valid key resumes, no duplicates.
+    void keyRevokedMidSyncStopsAndResumes_data() { test::addEngineRows(); }
+    void keyRevokedMidSyncStopsAndResumes()
+    {
+        QTemporaryDir dir;
+        auto db = test::openEngine(dir, QStringLiteral("sync_revoked"));
+        if (!db) return;
+        test::FakeApiServer server(m_org);
+        QVERIFY(server.start());
+        constexpr int kPageSize = 2;
+        constexpr int kPagesKept = 4;
+        EndpointRef users;
+        QVERIFY(servedIds(users).size() > (kPagesKept + 1) * kPageSize);
+        server.addFault(
+            test::fault(test::Fault::RevokeKey, QStringLiteral("/organization/users"), 1, kPagesKept));
+        SyncOptions o = test::syncOptions(*m_org);
+        o.listLimit = kPageSize;
+        auto s = test::syncOnce(*db, server.baseUrl(), o);
+        QVERIFY2(s, qPrintable(s.errorMessage()));
+        QVERIFY(s->status != SyncStatus::Complete);
+        QVERIFY(s->authFailure);
+        QCOMPARE(s->keyRefusedAt, users.cursorKey());
+        const EndpointResult &last = s->endpoints.constLast();
+        QCOMPARE(last.endpoint, users.cursorKey());
+        QCOMPARE(last.status, EndpointStatus::Failed);
+        QVERIFY2(last.error.contains(QLatin1String("/organization/users")) &&
+                     last.error.contains(QLatin1String("HTTP 401")),
+                 qPrintable(last.error));
+        // Stopped: the refused request was the last one; no other endpoint was asked with a dead key.
+        int refused = 0;
+        for (const test::ServedRequest &r : server.requests())
+            if (r.status == 401) ++refused;
+        QCOMPARE(refused, 1);
+        QCOMPARE(server.requests().constLast().status, 401);
+        // The pages before it are kept, with the cursor after the fourth.
+        QCOMPARE(storedIds(*db, users).size(), kPagesKept * kPageSize);
+        auto cursor = SyncState(*db).cursor(m_org->orgKey(), users.cursorKey());
+        QVERIFY(cursor);
+        QVERIFY(!cursor->nextPage.isEmpty());
+        QCOMPARE(cursor->errorCount, 1);
+
+        // A valid key again: the run resumes users after the fourth page and ends equal to a clean sync.
+        const QString resumeAt = cursor->nextPage;
+        server.clearFaults();
+        server.setAdminKey(QStringLiteral("sk-admin-test"));
+        const qsizetype before = server.requests().size();
+        auto again = test::syncOnce(*db, server.baseUrl(), o);
+        QVERIFY2(again, qPrintable(again.errorMessage()));
+        QCOMPARE(again->status, SyncStatus::Complete);
+        bool resumed = false;
+        for (qsizetype i = before; i < server.requests().size(); ++i) {
+            const test::ServedRequest &r = server.requests()[i];
+            if (r.path.endsWith(QLatin1String("/organization/users"))) {
+                resumed = r.query.contains(QStringLiteral("after=") + resumeAt);
+                break;
+            }
+        }
+        QVERIFY2(resumed, "the users chain did not resume from its cursor");
+        QCOMPARE(storedIds(*db, users), servedIds(users));
+        expectClean(*db);
     }
 
     void workerReportsOverQueuedSignalsAndCancels()
@@ -632,7 +751,7 @@ private Q_SLOTS:
         QVERIFY(done.wait(60000));
         QCOMPARE(threadName, QStringLiteral("orgward-sync"));
         const SyncSummary s = done.first().first().value<SyncSummary>();
-        QCOMPARE(s.status, QStringLiteral("complete"));
+        QCOMPARE(s.status, SyncStatus::Complete);
         QCOMPARE(endpoints.size(), s.endpoints.size());
         auto db = Database::open(url);
         QVERIFY(db);
@@ -652,7 +771,7 @@ private Q_SLOTS:
         w2->cancel();
         QVERIFY(done2.wait(5000));
         QVERIFY2(t.elapsed() < 2000, "cancel took too long");
-        QCOMPARE(done2.first().first().value<SyncSummary>().status, QStringLiteral("cancelled"));
+        QCOMPARE(done2.first().first().value<SyncSummary>().status, SyncStatus::Cancelled);
     }
 };
 

@@ -193,8 +193,7 @@ private Q_SLOTS:
     {
         const QString url = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("metrics.db"));
         // A 5xx storm on audit logs beyond the retry budget: partial, exit 3, the reason printed.
-        m_server->addFault(
-            test::Fault{test::Fault::ServerError, QStringLiteral("/audit_logs"), 100, 0, 1, 0, false});
+        m_server->addFault(test::fault(test::Fault::ServerError, QStringLiteral("/audit_logs"), 100));
         QByteArray out;
         QCOMPARE(runSync(url, &out), 3);
         QVERIFY2(out.contains("re-run 'orgward sync' to complete"), out.constData());
@@ -227,6 +226,70 @@ private Q_SLOTS:
                          line.startsWith(QLatin1String("# TYPE admin_")) ||
                          line.startsWith(QLatin1String("admin_")),
                      qPrintable(line));
+    }
+
+    // A key revoked mid-sync (401 on the fifth page of a chain): exit 4, the endpoint named, and a re-run
+    // with a valid key resumes to a database equal to a clean run.
+    void keyRevokedMidSyncExitsFourAndResumes()
+    {
+        const QMap<QString, QString> want = cleanSums();
+        QVERIFY(!want.isEmpty());
+        const QString url = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("revoked.db"));
+        const auto restore = qScopeGuard([this] {
+            m_server->clearFaults();
+            m_server->setAdminKey(QStringLiteral("sk-admin-test"));
+        });
+        m_server->addFault(
+            test::fault(test::Fault::RevokeKey, QStringLiteral("/organization/usage/completions"), 1, 4));
+        QByteArray out;
+        QCOMPARE(runSync(url, &out), 4);
+        QVERIFY2(out.contains("the admin key was refused while reading 'usage/completions"), out.constData());
+        QVERIFY2(out.contains("HTTP 401"), out.constData());
+        QVERIFY2(out.contains("resumes where it stopped"), out.constData());
+        m_server->clearFaults();
+        m_server->setAdminKey(QStringLiteral("sk-admin-test"));
+        QVERIFY2(runSync(url, &out) == 0, out.constData());
+        auto db = Database::open(*DatabaseUrl::parse(url));
+        QVERIFY(db);
+        QCOMPARE(test::checksums(**db, m_org->orgKey()), want);
+    }
+
+    // What the server says in an error can hold a secret: it is masked in the output and in the stored
+    // run record and cursor.
+    void serverErrorTextIsMaskedInOutputAndStore()
+    {
+        const QString url = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("masked.db"));
+        const auto restore = qScopeGuard([this] { m_server->clearFaults(); });
+        test::Fault f = test::fault(test::Fault::ErrorBody, QStringLiteral("/organization/invites"), 1);
+        f.errorStatus = 400;
+        f.errorBody =
+            R"({"error":{"message":"bad key: sk-proj-AbCdEfGh12345678","type":"invalid_request_error"}})";
+        m_server->addFault(f);
+        const QByteArray secret = "AbCdEfGh12345678";
+        QByteArray out;
+        QCOMPARE(runSync(url, &out), 3);
+        QVERIFY2(out.contains("HTTP 400: bad key: sk-***"), out.constData()); // the error is shown, masked
+        QVERIFY2(!out.contains(secret), out.constData());
+        auto db = Database::open(*DatabaseUrl::parse(url));
+        QVERIFY(db);
+        auto runs = (*db)->exec(QStringLiteral("SELECT status, errors, message FROM openai_admin_sync_runs"));
+        QVERIFY(runs);
+        int rows = 0;
+        while (runs->next()) {
+            ++rows;
+            QCOMPARE(runs->value(0).toString(), QStringLiteral("partial"));
+            const QString errors = runs->value(1).toString();
+            QVERIFY2(errors.contains(QLatin1String("HTTP 400")), qPrintable(errors));
+            QVERIFY2(!errors.contains(QLatin1String(secret)), qPrintable(errors));
+            QVERIFY(!runs->value(2).toString().contains(QLatin1String(secret)));
+        }
+        QCOMPARE(rows, 1);
+        auto lastError = (*db)->scalar(
+            QStringLiteral("SELECT last_error FROM openai_admin_cursors WHERE endpoint = 'invites'"));
+        QVERIFY(lastError);
+        QVERIFY2(lastError->toString().contains(QLatin1String("HTTP 400")),
+                 qPrintable(lastError->toString()));
+        QVERIFY2(!lastError->toString().contains(QLatin1String(secret)), qPrintable(lastError->toString()));
     }
 
     void twoProcessesIntoOnePostgres()
