@@ -1,10 +1,11 @@
 #include "apiclient.h"
 
 #include "core/logging.h"
+#include "core/sanitizer.h"
+#include "urlpolicy.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -32,6 +33,7 @@ ApiClient::ApiClient(ApiOptions options, QObject *parent) : QObject(parent), m_o
     m_nam = new QNetworkAccessManager(this);
     m_nam->setTransferTimeout(m_o.timeoutMs);
     m_base = QUrl(m_o.baseUrl);
+    if (auto base = checkApiBaseUrl(m_o.baseUrl); !base) m_baseAllowed = base.error();
     m_clock.start();
 }
 
@@ -42,21 +44,7 @@ ApiClient::~ApiClient()
 
 Result<QUrl> ApiClient::checkBaseUrl(const QString &base)
 {
-    const QUrl u(base);
-    if (!u.isValid() || u.host().isEmpty())
-        return err(
-            Error::Code::Usage,
-            QStringLiteral("API base '%1' is not a valid URL (e.g. https://api.openai.com/v1)").arg(base));
-    if (u.scheme() == u"https") return u;
-    if (u.scheme() == u"http") {
-        const QHostAddress addr(u.host());
-        if (u.host() == u"localhost" || (!addr.isNull() && addr.isLoopback())) return u;
-        return err(Error::Code::Security,
-                   QStringLiteral("API base '%1' uses plain http:// to a non-loopback host; the admin key "
-                                  "would travel unencrypted. Use https://.")
-                       .arg(base));
-    }
-    return err(Error::Code::Usage, QStringLiteral("API base '%1' must start with https://").arg(base));
+    return checkApiBaseUrl(base);
 }
 
 QUrl ApiClient::urlFor(const QString &path, const QUrlQuery &query) const
@@ -126,6 +114,11 @@ void ApiClient::startAttempt(quint64 id)
 {
     Pending *p = m_pending.value(id);
     if (!p) return;
+    // Whoever built the options, nothing leaves for a base the URL policy refuses.
+    if (!m_baseAllowed) {
+        refuse(id, m_baseAllowed.error());
+        return;
+    }
     // Client-side rate limit: space attempt starts at least 1/rps apart.
     const qint64 now = m_clock.elapsed();
     const qint64 interval = m_o.requestsPerSecond > 0 ? qint64(1000.0 / m_o.requestsPerSecond) : 0;
@@ -139,12 +132,39 @@ void ApiClient::startAttempt(quint64 id)
     QNetworkRequest req(urlFor(p->path, p->query));
     req.setRawHeader("Authorization", "Bearer " + m_o.adminKey.toUtf8());
     req.setRawHeader("Accept", "application/json");
+    if (!m_o.organizationId.isEmpty()) req.setRawHeader("OpenAI-Organization", m_o.organizationId.toUtf8());
     req.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Qt re-sends every raw header, Authorization included, to wherever a redirect points, and
+    // NoLessSafeRedirectPolicy allows any https host. Same-origin redirects stay allowed (a gateway in front
+    // of the API may normalise paths, and the key already goes to that origin); Qt refuses any other one
+    // before sending anything (InsecureRedirectError), which onReplyFinished() reports as such.
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    req.setMaximumRedirectsAllowed(kMaxRedirects);
     req.setTransferTimeout(m_o.timeoutMs);
     QNetworkReply *reply = m_nam->get(req);
     p->reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, id, reply] { onReplyFinished(id, reply); });
+}
+
+Error ApiClient::redirectError(const QString &path, const QNetworkReply *reply) const
+{
+    const QUrl target = reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+    return err(
+        Error::Code::Security,
+        Sanitizer::mask(QStringLiteral("%1: the Admin API at %2 redirected to another host %3; refusing "
+                                       "to send the admin key there. Check the API base URL of the "
+                                       "profile.")
+                            .arg(path, originOf(m_base), originOf(target))));
+}
+
+void ApiClient::refuse(quint64 id, const Error &error)
+{
+    Pending *p = m_pending.value(id);
+    if (!p) return;
+    ApiReply r;
+    r.attempts = p->attempt;
+    r.error = error;
+    complete(id, r);
 }
 
 int ApiClient::backoffMs(int attempt) const
@@ -168,6 +188,12 @@ void ApiClient::onReplyFinished(quint64 id, QNetworkReply *reply)
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const auto netErr = reply->error();
     const QString where = p->path;
+    if (netErr == QNetworkReply::InsecureRedirectError) { // not retried: it would redirect again
+        r.error = redirectError(where, reply);
+        qCWarning(lcApi).noquote() << r.error.message;
+        complete(id, r);
+        return;
+    }
     // abortAll() detaches replies before aborting them, so a cancellation arriving here is the transfer
     // timeout: retry it like a dropped connection.
     const bool timedOut =

@@ -3,6 +3,8 @@
 // query into a response body, retrying what the official clients retry (408/409/429/5xx, dropped
 // connections) with Retry-After handling, exponential backoff with jitter, a bounded attempt count, a
 // client-side request rate limit and a transfer timeout. Lives in (and must be used from) one thread.
+// Every request goes through the URL policy (urlpolicy.h): a refused base sends nothing, and a redirect is
+// followed only within the base's origin, so the admin key never reaches another host.
 #include "core/result.h"
 
 #include <QElapsedTimer>
@@ -25,6 +27,7 @@ struct ApiOptions
     QString baseUrl = QStringLiteral("https://api.openai.com/v1");
     QString adminKey;
     QString userAgentTag;         // appended to "orgward/<version>"
+    QString organizationId;       // "org-…": sent as OpenAI-Organization on every call when set
     int maxAttempts = 5;          // first try included
     int timeoutMs = 60000;        // per attempt, no bytes moving
     int baseBackoffMs = 500;      // doubled per attempt, ±25 % jitter
@@ -49,8 +52,9 @@ public:
     explicit ApiClient(ApiOptions options, QObject *parent = nullptr);
     ~ApiClient() override;
 
-    // Plain http:// is refused except for loopback hosts (the local test server).
+    // The URL policy of urlpolicy.h (checkApiBaseUrl): https, or http to an exact loopback host only.
     static Result<QUrl> checkBaseUrl(const QString &base);
+    static constexpr int kMaxRedirects = 3; // same-origin hops followed per attempt
     QUrl urlFor(const QString &path, const QUrlQuery &query) const;
     QString userAgent() const;
 
@@ -82,12 +86,15 @@ private:
     static void abortTransfer(Pending *p); // aborts and releases the request's reply, if any
     void startAttempt(quint64 id);
     void onReplyFinished(quint64 id, QNetworkReply *reply);
+    Error redirectError(const QString &path, const QNetworkReply *reply) const; // another origin's Location
+    void refuse(quint64 id, const Error &error); // completes a request that may not be sent
     void scheduleRetry(quint64 id, int delayMs, const QString &reason);
     void complete(quint64 id, ApiReply r);
     int backoffMs(int attempt) const;
 
     ApiOptions m_o;
     QUrl m_base;
+    Status m_baseAllowed; // the URL policy's verdict on m_o.baseUrl
     QNetworkAccessManager *m_nam = nullptr;
     QHash<quint64, Pending *> m_pending;
     QSet<quint64> m_kept;               // tickets from start() not yet awaited

@@ -1,16 +1,12 @@
 #include "orgcheck.h"
 
+#include "api/apiclient.h"
+#include "api/urlpolicy.h"
 #include "core/sanitizer.h"
 
 #include <QDateTime>
-#include <QEventLoop>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QRegularExpression>
-#include <QTimer>
+#include <QThread>
 #include <QUrlQuery>
 
 namespace orgward {
@@ -57,66 +53,114 @@ QString explainApiRefusal(int status, const QString &message)
     return QStringLiteral("HTTP %1: %2").arg(status).arg(message);
 }
 
-Result<OrgCheck> checkOrganization(const OrgProfile &profile, const QString &adminKey, int timeoutMs)
+namespace {
+constexpr qint64 kCostsProbeWindowSecs = 24 * 60 * 60; // costs probe: the last day only
+constexpr int kCheckAttempts = 1; // a check reports what happens now; the user presses again
+
+struct Probe
 {
-    Sanitizer::addSecret(adminKey);
-    QNetworkAccessManager nam;
-    OrgCheck check;
-    struct Probe
-    {
-        QString what, path;
-        QUrlQuery query;
-    };
-    QUrlQuery costs;
-    costs.addQueryItem(QStringLiteral("start_time"),
-                       QString::number(QDateTime::currentSecsSinceEpoch() - 86400));
-    costs.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
+    QString what, path;
+    QUrlQuery query;
+};
+
+QList<Probe> probes()
+{
     QUrlQuery users;
     users.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
-    const QList<Probe> probes{
+    QUrlQuery costs;
+    costs.addQueryItem(QStringLiteral("start_time"),
+                       QString::number(QDateTime::currentSecsSinceEpoch() - kCostsProbeWindowSecs));
+    costs.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
+    return {
         {QStringLiteral("members and projects (api.management.read)"), QStringLiteral("/organization/users"),
          users},
         {QStringLiteral("usage and costs (api.usage.read)"), QStringLiteral("/organization/costs"), costs}};
-    for (const Probe &p : probes) {
-        QUrl url(profile.apiBase + p.path);
-        url.setQuery(p.query);
-        QNetworkRequest req(url);
-        req.setRawHeader("Authorization", QByteArray("Bearer ") + adminKey.toUtf8());
-        if (!profile.orgId.isEmpty()) req.setRawHeader("OpenAI-Organization", profile.orgId.toUtf8());
-        req.setHeader(QNetworkRequest::UserAgentHeader, profile.userAgent());
-        req.setTransferTimeout(timeoutMs);
-        std::unique_ptr<QNetworkReply> reply(nam.get(req));
-        QEventLoop loop;
-        QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
-        OrgCheckLine line;
-        line.what = p.what;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->readAll();
-        if (status == 0) {
+}
+
+// A reply the check cannot turn into a line: nothing came back, the request was refused before it left
+// (URL policy, redirect to another host) or it was cancelled.
+bool isTransportFailure(const ApiReply &r)
+{
+    return r.status == 0 || r.error.code == Error::Code::Security || r.error.code == Error::Code::Cancelled;
+}
+} // namespace
+
+Result<OrgCheck> checkOrganization(const OrgProfile &profile, const QString &adminKey, int timeoutMs,
+                                   const std::atomic_bool *cancel)
+{
+    Sanitizer::addSecret(adminKey);
+    if (auto base = checkApiBaseUrl(profile.apiBase); !base) return base.error();
+    ApiOptions options = apiOptionsFor(profile, adminKey);
+    options.timeoutMs = timeoutMs;
+    options.maxAttempts = kCheckAttempts;
+    ApiClient client(options);
+    OrgCheck check;
+    for (const Probe &p : probes()) {
+        const ApiReply reply = client.fetch(p.path, p.query, cancel);
+        if (isTransportFailure(reply)) {
+            if (reply.error.code != Error::Code::Network) return reply.error;
             return err(Error::Code::Network,
                        Sanitizer::mask(QStringLiteral("cannot reach %1: %2. Check the network and the "
                                                       "profile's API base URL.")
-                                           .arg(profile.apiBase, reply->errorString())));
+                                           .arg(profile.apiBase, reply.error.message)));
         }
-        if (status >= 200 && status < 300) {
+        OrgCheckLine line;
+        line.what = p.what;
+        if (reply.ok) {
             line.ok = true;
             line.detail = QStringLiteral("works");
         } else {
-            const QString msg = QJsonDocument::fromJson(body)
-                                    .object()
-                                    .value(QStringLiteral("error"))
-                                    .toObject()
-                                    .value(QStringLiteral("message"))
-                                    .toString();
-            line.detail = Sanitizer::mask(explainApiRefusal(status, msg));
-            if (status == 401 && !msg.contains(QLatin1String("scope"), Qt::CaseInsensitive))
+            const QString msg = ApiClient::serverMessage(reply.body);
+            line.detail = Sanitizer::mask(explainApiRefusal(reply.status, msg));
+            if (reply.status == 401 && !msg.contains(QLatin1String("scope"), Qt::CaseInsensitive))
                 check.authRefused = true;
         }
         check.lines << line;
         if (check.authRefused) break; // the second call would say the same
     }
     return check;
+}
+
+OrgCheckJob::OrgCheckJob(QObject *parent) : QObject(parent) {}
+
+OrgCheckJob::~OrgCheckJob()
+{
+    cancel();
+    join();
+}
+
+bool OrgCheckJob::start(const OrgProfile &profile, const QString &adminKey, int timeoutMs)
+{
+    if (isRunning()) return false;
+    join();
+    m_cancel = false;
+    m_thread.reset(QThread::create([this, profile, adminKey, timeoutMs] {
+        Result<OrgCheck> result = checkOrganization(profile, adminKey, timeoutMs, &m_cancel);
+        // Posted, not emitted here: receivers run on the owner's thread. The destructor joins this thread
+        // before the object goes, and an event still queued for it is dropped with it.
+        QMetaObject::invokeMethod(
+            this, [this, result] { Q_EMIT finished(result); }, Qt::QueuedConnection);
+    }));
+    m_thread->setObjectName(QStringLiteral("orgward-orgcheck"));
+    m_thread->start();
+    return true;
+}
+
+void OrgCheckJob::cancel()
+{
+    m_cancel = true;
+}
+
+bool OrgCheckJob::isRunning() const
+{
+    return m_thread && m_thread->isRunning();
+}
+
+void OrgCheckJob::join()
+{
+    if (!m_thread) return;
+    m_thread->wait(); // bounded: a cancelled check returns within ApiClient's cancel poll
+    m_thread.reset();
 }
 
 } // namespace orgward

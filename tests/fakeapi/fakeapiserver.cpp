@@ -246,7 +246,7 @@ bool FakeApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     ++m_count;
     const QString path = request.url().path();
     const QUrlQuery query = request.query();
-    ServedRequest logged{path, query.toString(QUrl::FullyDecoded), 0};
+    ServedRequest logged{path, query.toString(QUrl::FullyDecoded), 0, request.headers()};
     if (m_exitAfter > 0 && m_count > m_exitAfter) {
         m_log << logged;
         socket->abort();
@@ -309,6 +309,19 @@ bool FakeApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         case Fault::Slow:
             delay = std::max(delay, f.delayMs);
             break;
+        case Fault::RevokeKey:
+            m_key = QStringLiteral("sk-admin-revoked-") + QString::number(m_count);
+            body = error(&status, 401, QStringLiteral("Incorrect API key provided."));
+            break;
+        case Fault::ErrorBody:
+            status = f.errorStatus;
+            body = f.errorBody;
+            break;
+        case Fault::Redirect:
+            status = 307;
+            body = "{}";
+            extra << qMakePair(QByteArray("Location"), f.redirectTo.toUtf8());
+            break;
         case Fault::RepeatCursor: {
             QJsonObject o = QJsonDocument::fromJson(body).object();
             if (status == 200 && query.hasQueryItem(QStringLiteral("page"))) {
@@ -356,10 +369,10 @@ bool parseFault(const QString &spec, Fault *out)
     const QStringList parts = spec.split(u':');
     if (parts.size() < 3) return false;
     static const QHash<QString, Fault::Kind> kinds{
-        {QStringLiteral("429"), Fault::TooMany},  {QStringLiteral("500"), Fault::ServerError},
-        {QStringLiteral("drop"), Fault::Drop},    {QStringLiteral("truncate"), Fault::Truncate},
-        {QStringLiteral("slow"), Fault::Slow},    {QStringLiteral("repeat"), Fault::RepeatCursor},
-        {QStringLiteral("403"), Fault::Forbidden}};
+        {QStringLiteral("429"), Fault::TooMany},   {QStringLiteral("500"), Fault::ServerError},
+        {QStringLiteral("drop"), Fault::Drop},     {QStringLiteral("truncate"), Fault::Truncate},
+        {QStringLiteral("slow"), Fault::Slow},     {QStringLiteral("repeat"), Fault::RepeatCursor},
+        {QStringLiteral("403"), Fault::Forbidden}, {QStringLiteral("401"), Fault::RevokeKey}};
     if (!kinds.contains(parts[0])) return false;
     Fault f;
     f.kind = kinds.value(parts[0]);

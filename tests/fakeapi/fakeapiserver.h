@@ -22,7 +22,10 @@ struct Fault
         Truncate,
         Slow,
         RepeatCursor,
-        Forbidden
+        Forbidden,
+        Redirect,  // 307 to redirectTo
+        RevokeKey, // the admin key is revoked from this request on: it and every later request get 401
+        ErrorBody  // answers errorStatus with errorBody (what a server may echo back)
     };
     Kind kind = ServerError;
     QString pathContains; // applies to requests whose path contains this (empty: any)
@@ -31,6 +34,9 @@ struct Fault
     int retryAfterSecs = 1;
     int delayMs = 0;         // Slow
     bool cursorOnly = false; // only requests that carry a cursor (after/page)
+    QString redirectTo;      // Redirect: the Location sent
+    int errorStatus = 400;   // ErrorBody
+    QByteArray errorBody;    // ErrorBody
 };
 
 struct ServedRequest
@@ -38,6 +44,7 @@ struct ServedRequest
     QString path;
     QString query;
     int status = 0;
+    QList<QPair<QByteArray, QByteArray>> headers; // as received
 };
 
 class FakeApiServer : public QAbstractHttpServer
@@ -53,6 +60,7 @@ public:
 
     void addFault(const Fault &f) { m_faults << f; }
     void clearFaults() { m_faults.clear(); }
+    void setAdminKey(const QString &key) { m_key = key; }       // the key a request must carry from now on
     void setExitAfter(int requests) { m_exitAfter = requests; } // then every request is dropped
     void setDelayMs(int ms) { m_delayMs = ms; }                 // every response
     // Requests from the n-th on (counted as requestCount() does) get no answer, their connection left
