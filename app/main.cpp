@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "core/logging.h"
 #include "core/memory.h"
+#include "core/processhardening.h"
 #include "ui/gui.h"
 
 #include <QApplication>
@@ -24,6 +25,7 @@ int main(int argc, char **argv)
 {
     orgward::installLogSanitizer();
     orgward::returnLargeBlocksToSystem();
+    if (auto h = orgward::hardenProcess(); !h) qWarning("%s", qPrintable(h.errorMessage())); // no secret yet
     if (orgward::cli::isCliInvocation(argc, argv)) {
         QCoreApplication app(argc, argv);
         setIdentity();

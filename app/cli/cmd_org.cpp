@@ -1,8 +1,9 @@
 // orgward org add|list|test|remove|import-env: organization profiles and their admin keys.
+#include "api/urlpolicy.h"
 #include "command.h"
+#include "core/sanitizer.h"
 #include "security/orgcheck.h"
 #include "security/orgprofiles.h"
-#include "core/sanitizer.h"
 #include "security/secretinput.h"
 #include "security/secretstore.h"
 
@@ -27,14 +28,13 @@ void addStoreOptions(QCommandLineParser &p)
     p.addOption(kVault);
 }
 
-Result<QString> storeSpec(const QCommandLineParser &p)
+Result<SecretStoreRef> storeSpec(const QCommandLineParser &p)
 {
     if (p.isSet(kSessionOnly) && p.isSet(kVault))
         return err(Error::Code::Usage, QStringLiteral("choose --session-only or --vault, not both"));
-    if (p.isSet(kSessionOnly)) return QStringLiteral("memory");
-    if (p.isSet(kVault))
-        return QString(QStringLiteral("vault:") + QFileInfo(p.value(kVault)).absoluteFilePath());
-    return QStringLiteral("keychain");
+    if (p.isSet(kSessionOnly)) return SecretStoreRef::memory();
+    if (p.isSet(kVault)) return SecretStoreRef::vault(QFileInfo(p.value(kVault)).absoluteFilePath());
+    return SecretStoreRef::keychain();
 }
 
 int codeFor(const Error &e)
@@ -84,7 +84,8 @@ int orgAdd(Context &ctx)
     OrgProfile prof;
     const QString name = p.positionalArguments().constFirst();
     const bool existed = OrgProfiles::exists(name);
-    if (auto existing = OrgProfiles::get(name)) prof = *existing; // update: keep what is not given
+    // Update: keep what is not given (a stored API base the URL policy refuses can be replaced here).
+    if (auto existing = OrgProfiles::get(name, OrgProfiles::BaseCheck::ForRepair)) prof = *existing;
     prof.name = name;
     if (p.isSet(apiBase) || prof.apiBase.isEmpty()) prof.apiBase = p.value(apiBase);
     if (p.isSet(workload)) prof.workload = normalizeWorkload(p.value(workload));
@@ -93,25 +94,27 @@ int orgAdd(Context &ctx)
     if (p.isSet(tags)) prof.requestTags = p.value(tags).split(u',', Qt::SkipEmptyParts);
     if (p.isSet(quota)) prof.quotaTag = p.value(quota);
     if (p.isSet(ua)) prof.userAgentTag = p.value(ua);
-    const QString oldSpec = prof.secretStore;
+    const SecretStoreRef oldSpec = prof.secretStore;
     prof.secretStore = *spec;
     if (auto v = OrgProfiles::validateName(name); !v) return fail(ctx, v.errorMessage(), ExitUsage);
+    // Before the key is read or stored: a refused URL must not cost the profile its current key.
+    if (auto b = checkApiBaseUrl(prof.apiBase); !b) return fail(ctx, b.errorMessage(), ExitUsage);
 
     auto key = readSecretLine(QStringLiteral("Admin key for %1 (input hidden): ").arg(name));
     if (!key) return fail(ctx, key.errorMessage(), ExitUsage);
     if (auto w = writeAdminKey(prof, *key); !w) return fail(ctx, w.errorMessage(), codeFor(w.error()));
     if (auto s = OrgProfiles::save(prof); !s) {
-        if (auto st = SecretStores::forSpec(prof.secretStore)) (void)(*st)->remove(adminKeySecretName(name));
+        if (auto st = SecretStores::open(prof.secretStore)) (void)(*st)->remove(adminKeySecretName(name));
         return fail(ctx, s.errorMessage(), codeFor(s.error()));
     }
     // Moving a profile between stores: the old copy of the key goes.
     if (existed && oldSpec != prof.secretStore)
-        if (auto old = SecretStores::forSpec(oldSpec); old && oldSpec != u"memory")
+        if (auto old = SecretStores::open(oldSpec); old && oldSpec.kind != SecretStoreKind::Memory)
             (void)(*old)->remove(adminKeySecretName(name));
-    auto store = SecretStores::forSpec(prof.secretStore);
+    auto store = SecretStores::open(prof.secretStore);
     ctx.out << "Saved profile '" << name << "' (workload " << prof.workload << "); the key is in "
-            << (store ? (*store)->describe() : prof.secretStore) << ".\n";
-    if (prof.secretStore == u"memory")
+            << (store ? (*store)->describe() : prof.secretStore.format()) << ".\n";
+    if (prof.secretStore.kind == SecretStoreKind::Memory)
         ctx.out << "Session only: the key is forgotten when this command ends; later commands take it from "
                    "$OPENAI_ADMIN_KEY.\n";
     return ExitOk;
@@ -141,10 +144,8 @@ int orgList(Context &ctx)
                        .arg(o.name, -18)
                        .arg(o.orgId.isEmpty() ? QStringLiteral("-") : o.orgId, -30)
                        .arg(o.workload, -16)
-                       .arg(o.secretStore.startsWith(QLatin1String("vault:")) ? QStringLiteral("vault")
-                                                                              : o.secretStore,
-                            -12)
-                       .arg(o.apiBase);
+                       .arg(o.secretStore.isVault() ? QStringLiteral("vault") : o.secretStore.format(), -12)
+                       .arg(Sanitizer::mask(o.apiBase));
         if (!o.requestTags.isEmpty() || !o.quotaTag.isEmpty() || !o.userAgentTag.isEmpty())
             ctx.out << "    tags: " << o.requestTags.join(QStringLiteral(",")) << "  quota: " << o.quotaTag
                     << "  user-agent: " << o.userAgentTag << "\n";
@@ -169,7 +170,7 @@ int orgTest(Context &ctx)
     if (!key) return fail(ctx, key.errorMessage(), codeFor(key.error()));
     auto check = checkOrganization(*prof, *key);
     if (!check) return fail(ctx, check.errorMessage());
-    ctx.out << "Organization profile '" << name << "' at " << prof->apiBase << ":\n";
+    ctx.out << "Organization profile '" << name << "' at " << Sanitizer::mask(prof->apiBase) << ":\n";
     for (const OrgCheckLine &l : check->lines)
         ctx.out << "  " << (l.ok ? "ok      " : "refused ") << l.what << ": " << Sanitizer::mask(l.detail)
                 << "\n";
@@ -232,7 +233,7 @@ int orgImportEnv(Context &ctx)
                 << (item.profile.orgId.isEmpty() ? QStringLiteral("-") : item.profile.orgId) << ", workload "
                 << item.profile.workload
                 << (item.adminKey.isEmpty() ? QStringLiteral(", no key")
-                    : item.profile.secretStore == u"memory"
+                    : item.profile.secretStore.kind == SecretStoreKind::Memory
                         ? QStringLiteral(", key kept for this session only")
                         : QStringLiteral(", key stored"))
                 << "\n";

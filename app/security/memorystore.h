@@ -10,7 +10,7 @@ namespace orgward {
 class MemoryStore final : public SecretStore
 {
 public:
-    QString spec() const override { return QStringLiteral("memory"); }
+    SecretStoreRef ref() const override { return SecretStoreRef::memory(); }
     QString describe() const override;
     Result<QString> read(const QString &name) override;
     Status write(const QString &name, const QString &secret) override;

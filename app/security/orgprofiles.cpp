@@ -1,5 +1,7 @@
 #include "orgprofiles.h"
 
+#include "api/apiclient.h"
+#include "api/urlpolicy.h"
 #include "core/logging.h"
 #include "core/sanitizer.h"
 #include "secretstore.h"
@@ -32,7 +34,7 @@ OrgProfile readProfile(QSettings &s, const QString &name)
     p.requestTags = s.value(QStringLiteral("request_tags")).toStringList();
     p.quotaTag = s.value(QStringLiteral("quota_tag")).toString();
     p.userAgentTag = s.value(QStringLiteral("user_agent_tag")).toString();
-    p.secretStore = s.value(QStringLiteral("secret_store"), p.secretStore).toString();
+    p.secretStore = SecretStoreRef::fromStored(s.value(QStringLiteral("secret_store")).toString());
     s.endGroup();
     return p;
 }
@@ -62,6 +64,16 @@ QString OrgProfile::userAgent() const
     if (ua.endsWith(u'/')) ua += QStringLiteral("dev");
     if (!userAgentTag.isEmpty()) ua += u' ' + userAgentTag;
     return ua;
+}
+
+ApiOptions apiOptionsFor(const OrgProfile &profile, const QString &adminKey)
+{
+    ApiOptions o;
+    o.baseUrl = profile.apiBase;
+    o.adminKey = adminKey;
+    o.userAgentTag = profile.userAgentTag;
+    o.organizationId = profile.orgId;
+    return o;
 }
 
 QString OrgProfiles::settingsPath()
@@ -116,7 +128,7 @@ bool OrgProfiles::exists(const QString &name)
     return s.childGroups().contains(name);
 }
 
-Result<OrgProfile> OrgProfiles::get(const QString &name)
+Result<OrgProfile> OrgProfiles::get(const QString &name, BaseCheck check)
 {
     if (auto v = validateName(name); !v) return v.error();
     if (!exists(name))
@@ -125,18 +137,20 @@ Result<OrgProfile> OrgProfiles::get(const QString &name)
                                   "or 'orgward org import-env'.")
                        .arg(name));
     QSettings s(settingsPath(), QSettings::IniFormat);
-    return readProfile(s, name);
+    OrgProfile p = readProfile(s, name);
+    if (check == BaseCheck::Refuse)
+        if (auto base = checkApiBaseUrl(p.apiBase); !base)
+            return err(base.error().code,
+                       QStringLiteral("organization profile '%1' (in %2): %3 Fix it with 'orgward org add %1 "
+                                      "--api-base https://…' or in Settings → Organizations.")
+                           .arg(name, s.fileName(), base.errorMessage()));
+    return p;
 }
 
 Status OrgProfiles::save(const OrgProfile &p)
 {
     if (auto v = validateName(p.name); !v) return v;
-    if (!p.apiBase.startsWith(QLatin1String("https://")) &&
-        !p.apiBase.startsWith(QLatin1String("http://127.0.0.1")) &&
-        !p.apiBase.startsWith(QLatin1String("http://localhost")))
-        return err(Error::Code::Usage,
-                   QStringLiteral("API base '%1' must be an https:// URL (plain http only to localhost)")
-                       .arg(p.apiBase));
+    if (auto base = checkApiBaseUrl(p.apiBase); !base) return base.error();
     QFileInfo fi(settingsPath());
     if (!QDir().mkpath(fi.absolutePath()))
         return err(Error::Code::Io, QStringLiteral("cannot create %1").arg(fi.absolutePath()));
@@ -150,7 +164,7 @@ Status OrgProfiles::save(const OrgProfile &p)
     s.setValue(QStringLiteral("request_tags"), p.requestTags);
     s.setValue(QStringLiteral("quota_tag"), p.quotaTag);
     s.setValue(QStringLiteral("user_agent_tag"), p.userAgentTag);
-    s.setValue(QStringLiteral("secret_store"), p.secretStore);
+    s.setValue(QStringLiteral("secret_store"), p.secretStore.format());
     s.endGroup();
     s.sync();
     QFile::setPermissions(s.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -159,10 +173,10 @@ Status OrgProfiles::save(const OrgProfile &p)
 
 Status OrgProfiles::remove(const QString &name)
 {
-    auto p = get(name);
+    auto p = get(name, BaseCheck::ForRepair);
     if (!p) return p.error();
     // The key first: a profile whose secret cannot be removed stays, so the user can retry.
-    auto store = SecretStores::forSpec(p->secretStore);
+    auto store = SecretStores::open(p->secretStore);
     if (!store) return store.error();
     if (auto r = (*store)->remove(adminKeySecretName(name)); !r) return r;
     QSettings s(settingsPath(), QSettings::IniFormat);
@@ -178,13 +192,14 @@ QString adminKeySecretName(const QString &org)
 
 Result<QString> readAdminKey(const QString &org)
 {
-    auto p = OrgProfiles::get(org);
+    // Only the store matters here; whoever sends the key checks the URL (get(), ApiClient).
+    auto p = OrgProfiles::get(org, OrgProfiles::BaseCheck::ForRepair);
     if (!p) return p.error();
-    auto store = SecretStores::forSpec(p->secretStore);
+    auto store = SecretStores::open(p->secretStore);
     if (!store) return store.error();
     auto key = (*store)->read(adminKeySecretName(org));
     // Session-only profiles get their key anew each session: from the environment when it is not in memory.
-    if (!key && key.error().code == Error::Code::NotFound && p->secretStore == u"memory" &&
+    if (!key && key.error().code == Error::Code::NotFound && p->secretStore.kind == SecretStoreKind::Memory &&
         !qEnvironmentVariableIsEmpty("OPENAI_ADMIN_KEY")) {
         const QString envKey = qEnvironmentVariable("OPENAI_ADMIN_KEY").trimmed();
         Sanitizer::addSecret(envKey);
@@ -211,7 +226,7 @@ Status writeAdminKey(const OrgProfile &profile, const QString &key)
     if (!k.startsWith(QLatin1String("sk-")))
         return err(Error::Code::Usage,
                    QStringLiteral("that does not look like an OpenAI key (it should start with sk-admin-)"));
-    auto store = SecretStores::forSpec(profile.secretStore);
+    auto store = SecretStores::open(profile.secretStore);
     if (!store) return store.error();
     return (*store)->write(adminKeySecretName(profile.name), k);
 }

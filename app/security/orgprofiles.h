@@ -9,12 +9,15 @@
 // - The admin key is NEVER in that file, the database, logs or arguments: it lives in a SecretStore under
 //   service "orgward", key "org/<name>/admin-key". The profile only records which store holds it.
 #include "core/result.h"
+#include "secretstore.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 namespace orgward {
+
+struct ApiOptions;
 
 struct OrgProfile
 {
@@ -26,20 +29,31 @@ struct OrgProfile
     QStringList requestTags;                      // seed 000: OPENAI_REQUEST_TAGS (+ _FINANCE_PROD/_STAGING)
     QString quotaTag;                             // OPENAI_REQUEST_QUOTA_TAG_FINANCE_*
     QString userAgentTag;                         // OPENAI_USER_AGENT_TAG(_FINANCE)
-    // Which SecretStore holds the admin key: "keychain", "vault:/abs/file.vault" or "memory" (session only).
-    QString secretStore = QStringLiteral("keychain");
+    // Which SecretStore holds the admin key: the keychain, a vault file or memory (session only). Stored
+    // in the profiles file as "keychain", "vault:/abs/file.vault" or "memory".
+    SecretStoreRef secretStore;
 
     // The User-Agent to send: "orgward/<version>" plus the tag, when set.
     QString userAgent() const;
 };
 
+// What every Admin API call for this profile sends: its API base, key, User-Agent tag and organization id
+// (OpenAI-Organization). The org check and the sync build their ApiClient from it.
+ApiOptions apiOptionsFor(const OrgProfile &profile, const QString &adminKey);
+
 class OrgProfiles
 {
 public:
     static Result<QList<OrgProfile>> list();
-    static Result<OrgProfile> get(const QString &name);
+    // How get() treats a stored API base the URL policy refuses (a hand-edited or old profiles file).
+    enum class BaseCheck
+    {
+        Refuse,   // an error naming the profile, the URL and how to fix it: for anything that sends the key
+        ForRepair // the profile as stored: to edit or remove it (saving checks again)
+    };
+    static Result<OrgProfile> get(const QString &name, BaseCheck check = BaseCheck::Refuse);
     static bool exists(const QString &name);
-    // Creates or replaces the metadata (never the key).
+    // Creates or replaces the metadata (never the key). Refuses an API base the URL policy refuses.
     static Status save(const OrgProfile &profile);
     // Removes the metadata and the admin key from its store.
     static Status remove(const QString &name);

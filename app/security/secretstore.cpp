@@ -6,7 +6,9 @@
 
 #include <QDir>
 #include <QHash>
+#include <QMetaObject>
 #include <QMutex>
+#include <QObject>
 
 namespace orgward {
 
@@ -42,28 +44,112 @@ std::shared_ptr<SecretStore> SecretStores::session()
     return s;
 }
 
-Result<std::shared_ptr<SecretStore>> SecretStores::forSpec(const QString &spec)
+namespace {
+const QString kKeychainSpec = QStringLiteral("keychain");
+const QString kMemorySpec = QStringLiteral("memory");
+const QString kVaultPrefix = QStringLiteral("vault:");
+
+Error unknownStore(const QString &spec)
 {
-    if (spec.isEmpty() || spec == u"keychain")
-        return std::shared_ptr<SecretStore>(std::make_shared<KeychainStore>());
-    if (spec == u"memory") return session();
-    if (spec.startsWith(QLatin1String("vault:"))) {
-        const QString path = QDir::cleanPath(QDir(QDir::currentPath()).absoluteFilePath(spec.mid(6)));
-        {
-            QMutexLocker lock(&g_lock);
-            if (auto s = g_vaults.value(path)) return s;
-        }
-        const bool creating = !QFile::exists(path);
-        auto pw = passphrase(path, creating);
-        if (!pw) return pw.error();
-        auto store = std::make_shared<VaultStore>(path, *pw);
-        if (auto s = store->unlock(); !s) return s.error();
-        QMutexLocker lock(&g_lock);
-        g_vaults.insert(path, store);
-        return std::shared_ptr<SecretStore>(store);
-    }
     return err(Error::Code::Usage,
                QStringLiteral("unknown secret store '%1' (keychain, memory or vault:FILE)").arg(spec));
+}
+
+Result<std::shared_ptr<SecretStore>> openVault(const QString &path)
+{
+    {
+        QMutexLocker lock(&g_lock);
+        if (auto s = g_vaults.value(path)) return s;
+    }
+    const bool creating = !QFile::exists(path);
+    auto pw = SecretStores::passphrase(path, creating);
+    if (!pw) return pw.error();
+    auto store = std::make_shared<VaultStore>(path, *pw);
+    wipeSecret(*pw);
+    if (auto s = store->unlock(); !s) return s.error();
+    QMutexLocker lock(&g_lock);
+    g_vaults.insert(path, store);
+    return std::shared_ptr<SecretStore>(store);
+}
+
+// Hands an already computed result to `done` through `context`'s event queue (never re-entrantly).
+template <typename T> void post(QObject *context, std::function<void(T)> done, T result)
+{
+    QMetaObject::invokeMethod(
+        context, [done = std::move(done), r = std::move(result)]() mutable { done(std::move(r)); },
+        Qt::QueuedConnection);
+}
+} // namespace
+
+Result<SecretStoreRef> SecretStoreRef::parse(const QString &spec)
+{
+    if (spec.isEmpty() || spec == kKeychainSpec) return keychain();
+    if (spec == kMemorySpec) return memory();
+    if (spec.startsWith(kVaultPrefix) && spec.size() > kVaultPrefix.size())
+        return vault(
+            QDir::cleanPath(QDir(QDir::currentPath()).absoluteFilePath(spec.mid(kVaultPrefix.size()))));
+    return unknownStore(spec);
+}
+
+SecretStoreRef SecretStoreRef::fromStored(const QString &spec)
+{
+    auto r = parse(spec);
+    if (r) return *r;
+    SecretStoreRef bad;
+    bad.unreadable = spec;
+    return bad;
+}
+
+QString SecretStoreRef::format() const
+{
+    if (!unreadable.isEmpty()) return unreadable;
+    switch (kind) {
+    case SecretStoreKind::Keychain:
+        return kKeychainSpec;
+    case SecretStoreKind::Memory:
+        return kMemorySpec;
+    case SecretStoreKind::Vault:
+        return kVaultPrefix + vaultPath;
+    }
+    return kKeychainSpec;
+}
+
+void SecretStore::readAsync(const QString &name, QObject *context, SecretCallback done)
+{
+    post<Result<QString>>(context, std::move(done), read(name));
+}
+
+void SecretStore::writeAsync(const QString &name, const QString &secret, QObject *context,
+                             StatusCallback done)
+{
+    post<Status>(context, std::move(done), write(name, secret));
+}
+
+void SecretStore::removeAsync(const QString &name, QObject *context, StatusCallback done)
+{
+    post<Status>(context, std::move(done), remove(name));
+}
+
+Result<std::shared_ptr<SecretStore>> SecretStores::open(const SecretStoreRef &ref)
+{
+    if (!ref.unreadable.isEmpty()) return unknownStore(ref.unreadable);
+    switch (ref.kind) {
+    case SecretStoreKind::Keychain:
+        return std::shared_ptr<SecretStore>(std::make_shared<KeychainStore>());
+    case SecretStoreKind::Memory:
+        return session();
+    case SecretStoreKind::Vault:
+        if (ref.vaultPath.isEmpty()) return unknownStore(ref.format());
+        return openVault(QDir::cleanPath(QDir(QDir::currentPath()).absoluteFilePath(ref.vaultPath)));
+    }
+    return unknownStore(ref.format());
+}
+
+Result<std::shared_ptr<SecretStore>> SecretStores::forSpec(const QString &spec)
+{
+    auto ref = SecretStoreRef::parse(spec);
+    if (!ref) return ref.error();
+    return open(*ref);
 }
 
 void SecretStores::setPassphraseProvider(PassphraseProvider provider)

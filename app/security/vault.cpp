@@ -9,7 +9,9 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QSaveFile>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
@@ -25,38 +27,64 @@ constexpr int kNonceLen = 12;
 constexpr int kTagLen = 16;
 constexpr int kKeyLen = 32;
 
-Error corrupted()
+// How long a write waits for another process's write to finish before giving up.
+constexpr int kLockWaitMs = 30'000;
+// A lock file older than this whose owner is gone is taken over (QLockFile checks the owner's PID).
+constexpr int kStaleLockMs = 60'000;
+constexpr quint64 kScryptBytesPerNr = 128; // scrypt's V array holds 128·r bytes per step of N
+
+Error corrupted(const QString &path = QString())
 {
-    return err(Error::Code::Security, QStringLiteral("wrong passphrase or corrupted vault"));
+    const QString what = QStringLiteral("wrong passphrase or corrupted vault");
+    return err(Error::Code::Security, path.isEmpty() ? what : QStringLiteral("%1: %2").arg(path, what));
 }
 
-// Refuse absurd parameters before spending memory or time on them (a tampered header is detected by GCM,
-// but only after the key is derived).
-Status checkKdf(const VaultKdf &k)
+Error unsafeKdf(const VaultKdf &k, const QString &path)
+{
+    const QString file =
+        path.isEmpty() ? QStringLiteral("the vault file") : QStringLiteral("the vault file %1").arg(path);
+    const QString params =
+        k.kind == VaultKdf::Pbkdf2
+            ? QStringLiteral("PBKDF2 iterations=%1").arg(k.n)
+            : QStringLiteral("kdf=%1, N=%2, r=%3, p=%4").arg(int(k.kind)).arg(k.n).arg(k.r).arg(k.p);
+    return err(Error::Code::Security,
+               QStringLiteral("%1 has an unsafe key-derivation header (%2); it may have been tampered with. "
+                              "Nothing was derived or changed; restore the file from a backup.")
+                   .arg(file, params));
+}
+
+// Refuse parameters beyond the caps before spending memory or time on them: a tampered header is detected
+// by GCM, but only after the key is derived.
+Status checkKdf(const VaultKdf &k, const QString &path)
 {
     if (k.kind == VaultKdf::Scrypt) {
-        if (k.n < 2 || k.n > (1ull << 20) || (k.n & (k.n - 1)) != 0 || k.r == 0 || k.r > 32 || k.p == 0 ||
-            k.p > 16)
-            return corrupted();
+        const bool powerOfTwo = k.n >= 2 && (k.n & (k.n - 1)) == 0;
+        const bool rp = k.r >= 1 && k.r <= VaultKdf::kMaxScryptR && k.p >= 1 && k.p <= VaultKdf::kMaxScryptP;
+        // Checked as a division so that a huge N cannot overflow the product.
+        const bool memory = rp && k.n <= VaultKdf::kMaxScryptMemory / (kScryptBytesPerNr * k.r);
+        if (!powerOfTwo || !rp || !memory) return unsafeKdf(k, path);
     } else if (k.kind == VaultKdf::Pbkdf2) {
-        if (k.n < 1000 || k.n > 10'000'000) return corrupted();
+        if (k.n < VaultKdf::kMinPbkdf2Iterations || k.n > VaultKdf::kMaxPbkdf2Iterations)
+            return unsafeKdf(k, path);
     } else {
-        return corrupted();
+        return unsafeKdf(k, path);
     }
     return {};
 }
 
-Result<QByteArray> deriveKey(const QString &passphrase, const QByteArray &salt, const VaultKdf &k)
+Result<QByteArray> deriveKey(const QString &passphrase, const QByteArray &salt, const VaultKdf &k,
+                             const QString &path = QString())
 {
-    if (auto s = checkKdf(k); !s) return s.error();
-    const QByteArray pw = passphrase.toUtf8();
+    if (auto s = checkKdf(k, path); !s) return s.error();
+    QByteArray pw = passphrase.toUtf8();
     QByteArray key(kKeyLen, Qt::Uninitialized);
     int ok = 0;
     if (k.kind == VaultKdf::Scrypt) {
-        const quint64 maxmem = 128ull * k.n * k.r * k.p + (1u << 20) + 128ull * k.r * k.p * 2;
+        // V (128·r·N) plus B (128·r·p) plus slack: exactly what the caps above allow, no more.
+        const quint64 maxmem = kScryptBytesPerNr * k.r * (k.n + k.p) + (1u << 20);
         ok = EVP_PBE_scrypt(pw.constData(), size_t(pw.size()),
                             reinterpret_cast<const unsigned char *>(salt.constData()), size_t(salt.size()),
-                            k.n, k.r, k.p, maxmem * 2, reinterpret_cast<unsigned char *>(key.data()),
+                            k.n, k.r, k.p, maxmem, reinterpret_cast<unsigned char *>(key.data()),
                             size_t(key.size()));
     } else {
         ok = PKCS5_PBKDF2_HMAC(pw.constData(), int(pw.size()),
@@ -64,8 +92,11 @@ Result<QByteArray> deriveKey(const QString &passphrase, const QByteArray &salt, 
                                int(k.n), EVP_sha256(), int(key.size()),
                                reinterpret_cast<unsigned char *>(key.data()));
     }
-    if (ok != 1)
+    wipeSecret(pw);
+    if (ok != 1) {
+        wipeSecret(key);
         return err(Error::Code::Security, QStringLiteral("cannot derive the vault key (OpenSSL KDF failed)"));
+    }
     return key;
 }
 
@@ -94,7 +125,70 @@ const unsigned char *u(const QByteArray &b)
     return reinterpret_cast<const unsigned char *>(b.constData());
 }
 
+struct Parsed
+{
+    VaultKdf kdf;
+    QByteArray salt, nonce;
+    qsizetype headerLen = 0;
+};
+
+Result<Parsed> parseHeader(const QByteArray &file, const QString &path)
+{
+    QDataStream s(file);
+    s.setByteOrder(QDataStream::BigEndian);
+    QByteArray magic(kMagic.size(), Qt::Uninitialized);
+    if (s.readRawData(magic.data(), int(magic.size())) != magic.size() || magic != kMagic) {
+        const QString what = QStringLiteral("not an Orgward vault file (bad magic)");
+        return err(Error::Code::Security, path.isEmpty() ? what : QStringLiteral("%1: %2").arg(path, what));
+    }
+    quint8 kind = 0, saltLen = 0, nonceLen = 0;
+    Parsed h;
+    s >> kind >> h.kdf.n >> h.kdf.r >> h.kdf.p >> saltLen;
+    h.kdf.kind = VaultKdf::Kind(kind);
+    if (s.status() != QDataStream::Ok || saltLen != kSaltLen) return corrupted(path);
+    h.salt.resize(saltLen);
+    if (s.readRawData(h.salt.data(), saltLen) != saltLen) return corrupted(path);
+    s >> nonceLen;
+    if (s.status() != QDataStream::Ok || nonceLen != kNonceLen) return corrupted(path);
+    h.nonce.resize(nonceLen);
+    if (s.readRawData(h.nonce.data(), nonceLen) != nonceLen) return corrupted(path);
+    h.headerLen = s.device()->pos();
+    if (file.size() < h.headerLen + kTagLen) return corrupted(path);
+    return h;
+}
+
 } // namespace
+
+void wipeSecret(QByteArray &bytes)
+{
+    if (!bytes.isEmpty()) OPENSSL_cleanse(bytes.data(), size_t(bytes.size()));
+    bytes.clear();
+}
+
+void wipeSecret(QString &text)
+{
+    // data() detaches a shared copy first: only this string's buffer is ours to wipe.
+    if (!text.isEmpty()) OPENSSL_cleanse(text.data(), size_t(text.size()) * sizeof(QChar));
+    text.clear();
+}
+
+Result<VaultKdf> VaultKdf::ofFile(const QByteArray &file)
+{
+    auto h = parseHeader(file, QString());
+    if (!h) return h.error();
+    return h->kdf;
+}
+
+Status Vault::checkNewPassphrase(const QString &passphrase, const QString &path)
+{
+    if (passphrase.size() >= kMinPassphraseLength) return {};
+    return err(Error::Code::Usage,
+               QStringLiteral("the passphrase for the new vault %1 is too short (%2 characters): use at "
+                              "least %3, for example four unrelated words")
+                   .arg(path)
+                   .arg(passphrase.size())
+                   .arg(kMinPassphraseLength));
+}
 
 Result<QByteArray> Vault::seal(const QMap<QString, QString> &secrets, const QString &passphrase,
                                const VaultKdf &kdf)
@@ -128,38 +222,22 @@ Result<QByteArray> Vault::seal(const QMap<QString, QString> &secrets, const QStr
          EVP_EncryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(cipher.data()) + total, &len) == 1;
     total += len;
     ok = ok && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagLen, tag.data()) == 1;
-    plain.fill('\0');
-    key->fill('\0');
+    wipeSecret(plain);
+    wipeSecret(*key);
     if (!ok) return err(Error::Code::Security, QStringLiteral("vault encryption failed (OpenSSL)"));
     cipher.truncate(total);
     return QByteArray(aad + cipher + tag);
 }
 
-Result<QMap<QString, QString>> Vault::open(const QByteArray &file, const QString &passphrase)
+Result<QMap<QString, QString>> Vault::open(const QByteArray &file, const QString &passphrase,
+                                           const QString &path)
 {
-    QDataStream s(file);
-    s.setByteOrder(QDataStream::BigEndian);
-    QByteArray magic(kMagic.size(), Qt::Uninitialized);
-    if (s.readRawData(magic.data(), int(magic.size())) != magic.size() || magic != kMagic)
-        return err(Error::Code::Security, QStringLiteral("not an Orgward vault file (bad magic)"));
-    quint8 kind = 0, saltLen = 0, nonceLen = 0;
-    quint64 n = 0;
-    quint32 r = 0, p = 0;
-    s >> kind >> n >> r >> p >> saltLen;
-    if (s.status() != QDataStream::Ok || saltLen != kSaltLen) return corrupted();
-    QByteArray salt(saltLen, Qt::Uninitialized);
-    if (s.readRawData(salt.data(), saltLen) != saltLen) return corrupted();
-    s >> nonceLen;
-    if (s.status() != QDataStream::Ok || nonceLen != kNonceLen) return corrupted();
-    QByteArray nonce(nonceLen, Qt::Uninitialized);
-    if (s.readRawData(nonce.data(), nonceLen) != nonceLen) return corrupted();
-    const qsizetype headerLen = s.device()->pos();
-    if (file.size() < headerLen + kTagLen) return corrupted();
-    const VaultKdf kdf{VaultKdf::Kind(kind), n, r, p};
-    auto key = deriveKey(passphrase, salt, kdf);
+    auto h = parseHeader(file, path);
+    if (!h) return h.error();
+    auto key = deriveKey(passphrase, h->salt, h->kdf, path);
     if (!key) return key.error();
-    const QByteArray aad = file.left(headerLen);
-    const QByteArray cipher = file.mid(headerLen, file.size() - headerLen - kTagLen);
+    const QByteArray aad = file.left(h->headerLen);
+    const QByteArray cipher = file.mid(h->headerLen, file.size() - h->headerLen - kTagLen);
     QByteArray tag = file.right(kTagLen);
 
     CipherCtx ctx(EVP_CIPHER_CTX_new());
@@ -167,7 +245,7 @@ Result<QMap<QString, QString>> Vault::open(const QByteArray &file, const QString
     int len = 0, total = 0;
     bool ok = ctx && EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
               EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceLen, nullptr) == 1 &&
-              EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, u(*key), u(nonce)) == 1 &&
+              EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, u(*key), u(h->nonce)) == 1 &&
               EVP_DecryptUpdate(ctx.get(), nullptr, &len, u(aad), int(aad.size())) == 1 &&
               EVP_DecryptUpdate(ctx.get(), reinterpret_cast<unsigned char *>(plain.data()), &len, u(cipher),
                                 int(cipher.size())) == 1;
@@ -176,17 +254,17 @@ Result<QMap<QString, QString>> Vault::open(const QByteArray &file, const QString
     // The tag check: a wrong key, a changed header byte, ciphertext byte or tag byte all fail here.
     ok = ok &&
          EVP_DecryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(plain.data()) + total, &len) == 1;
-    key->fill('\0');
+    wipeSecret(*key);
     if (!ok) {
-        plain.fill('\0');
-        return corrupted();
+        wipeSecret(plain);
+        return corrupted(path);
     }
     total += len;
     plain.truncate(total);
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(plain, &pe);
-    plain.fill('\0');
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) return corrupted();
+    wipeSecret(plain);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()) return corrupted(path);
     QMap<QString, QString> out;
     const QJsonObject o = doc.object();
     for (auto it = o.begin(); it != o.end(); ++it) {
@@ -201,6 +279,11 @@ VaultStore::VaultStore(QString path, QString passphrase, VaultKdf kdf)
 {
 }
 
+VaultStore::~VaultStore()
+{
+    wipeSecret(m_passphrase);
+}
+
 QString VaultStore::describe() const
 {
     return QStringLiteral("the encrypted vault file %1").arg(m_path);
@@ -209,19 +292,39 @@ QString VaultStore::describe() const
 Status VaultStore::unlock()
 {
     if (m_loaded) return {};
+    if (!QFile::exists(m_path)) {
+        // A new vault: its passphrase must be long enough (an existing vault keeps the one it has).
+        if (auto s = Vault::checkNewPassphrase(m_passphrase, m_path); !s) return s;
+        m_secrets.clear();
+        m_fileBytes.clear();
+        m_loaded = true;
+        return {};
+    }
+    m_loaded = false;
+    m_fileBytes.clear();
+    if (auto s = reloadIfChanged(); !s) return s;
+    m_loaded = true;
+    return {};
+}
+
+Status VaultStore::reloadIfChanged()
+{
     QFile f(m_path);
     if (!f.exists()) {
-        m_secrets.clear();
-        m_loaded = true;
+        if (m_fileBytes.isEmpty()) return {};
+        // Deleted behind our back: start from what we know rather than dropping it.
+        m_fileBytes.clear();
         return {};
     }
     if (!f.open(QIODevice::ReadOnly))
         return err(Error::Code::Io,
                    QStringLiteral("cannot read the vault %1: %2").arg(m_path, f.errorString()));
-    auto opened = Vault::open(f.readAll(), m_passphrase);
-    if (!opened) return err(opened.error().code, QStringLiteral("%1: %2").arg(m_path, opened.errorMessage()));
+    const QByteArray bytes = f.readAll();
+    if (bytes == m_fileBytes) return {};
+    auto opened = Vault::open(bytes, m_passphrase, m_path);
+    if (!opened) return opened.error();
     m_secrets = *opened;
-    m_loaded = true;
+    m_fileBytes = bytes;
     return {};
 }
 
@@ -237,25 +340,42 @@ Result<QString> VaultStore::read(const QString &name)
 Status VaultStore::write(const QString &name, const QString &secret)
 {
     Sanitizer::addSecret(secret);
-    if (auto s = unlock(); !s) return s;
-    m_secrets.insert(name, secret);
-    return save();
+    return update([&](QMap<QString, QString> &m) {
+        m.insert(name, secret);
+        return true;
+    });
 }
 
 Status VaultStore::remove(const QString &name)
 {
+    return update([&](QMap<QString, QString> &m) { return m.remove(name) > 0; });
+}
+
+Status VaultStore::update(const std::function<bool(QMap<QString, QString> &)> &change)
+{
     if (auto s = unlock(); !s) return s;
-    if (m_secrets.remove(name) == 0) return {};
-    return save();
+    const QFileInfo fi(m_path);
+    if (!QDir().mkpath(fi.absolutePath()))
+        return err(Error::Code::Io, QStringLiteral("cannot create the folder of %1").arg(m_path));
+    QLockFile lock(m_path + QStringLiteral(".lock"));
+    lock.setStaleLockTime(kStaleLockMs);
+    if (!lock.tryLock(kLockWaitMs))
+        return err(Error::Code::Conflict,
+                   QStringLiteral("the vault %1 is being written by another process (lock file %1.lock); "
+                                  "try again, or remove the lock file if no Orgward is running")
+                       .arg(m_path));
+    // Another process may have added or removed entries since we read the file: start from its state.
+    if (auto s = reloadIfChanged(); !s) return s;
+    if (!change(m_secrets)) return {};
+    auto saved = save();
+    if (!saved) m_fileBytes.clear(); // the next access re-reads the file instead of trusting memory
+    return saved;
 }
 
 Status VaultStore::save()
 {
     auto sealed = Vault::seal(m_secrets, m_passphrase, m_kdf);
     if (!sealed) return sealed.error();
-    const QFileInfo fi(m_path);
-    if (!QDir().mkpath(fi.absolutePath()))
-        return err(Error::Code::Io, QStringLiteral("cannot create the folder of %1").arg(m_path));
     QSaveFile f(m_path);
     if (!f.open(QIODevice::WriteOnly))
         return err(Error::Code::Io,
@@ -265,6 +385,7 @@ Status VaultStore::save()
     if (!f.commit())
         return err(Error::Code::Io,
                    QStringLiteral("cannot write the vault %1: %2").arg(m_path, f.errorString()));
+    m_fileBytes = *sealed;
     return {};
 }
 

@@ -1,10 +1,12 @@
 // Organization and database profiles: metadata in the profiles file (never a secret), keys in their
 // store, `org import-env` inference from the seed-000 variables.
+#include "cli/command.h"
 #include "security/dbprofiles.h"
 #include "security/orgprofiles.h"
 #include "security/secretstore.h"
 #include "security/vault.h"
 
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -50,7 +52,7 @@ private Q_SLOTS:
         p.requestTags = {QStringLiteral("finance"), QStringLiteral("prod")};
         p.quotaTag = QStringLiteral("fin-quota");
         p.userAgentTag = QStringLiteral("finance-autonomy");
-        p.secretStore = QStringLiteral("memory");
+        p.secretStore = SecretStoreRef::memory();
         QVERIFY(OrgProfiles::save(p).ok());
         const QString key = QStringLiteral("sk-admin-profileprofile0123456789");
         QVERIFY(writeAdminKey(p, key).ok());
@@ -89,16 +91,93 @@ private Q_SLOTS:
         QVERIFY(!OrgProfiles::save(p).ok());
         p.apiBase = QStringLiteral("http://127.0.0.1:8080/v1");
         QVERIFY(OrgProfiles::save(p).ok());
-        p.secretStore = QStringLiteral("memory");
+        p.secretStore = SecretStoreRef::memory();
         QVERIFY(!writeAdminKey(p, QStringLiteral("not-a-key")).ok());
         QVERIFY(!writeAdminKey(p, QStringLiteral("  ")).ok());
+    }
+
+    void apiBasePolicyOnSave()
+    {
+        // One URL policy (api/urlpolicy.h): a prefix check let each of these through.
+        OrgProfile p;
+        p.name = QStringLiteral("policy");
+        p.secretStore = SecretStoreRef::memory();
+        for (const char *bad :
+             {"http://localhost.evil.example/v1", "http://127.0.0.1.nip.io", "http://localhost@evil.example",
+              "https://user:pw@api.openai.com/v1", "https://api.openai.com/v1#x",
+              "http://127.0.0.1:8080/../v1", "https://api.openai.com/v1?x=1"}) {
+            p.apiBase = QString::fromLatin1(bad);
+            const Status st = OrgProfiles::save(p);
+            QVERIFY2(!st.ok(), bad);
+            QVERIFY2(st.errorMessage().contains(QLatin1String("refused")), qPrintable(st.errorMessage()));
+            QVERIFY2(!st.errorMessage().contains(QLatin1String(":pw@")), qPrintable(st.errorMessage()));
+            QVERIFY(!OrgProfiles::exists(p.name)); // nothing written
+        }
+        for (const char *good :
+             {"https://api.openai.com/v1", "http://localhost:8080/v1", "http://[::1]:9/v1"}) {
+            p.apiBase = QString::fromLatin1(good);
+            QVERIFY2(OrgProfiles::save(p).ok(), good);
+            QCOMPARE(OrgProfiles::get(p.name)->apiBase, p.apiBase);
+        }
+    }
+
+    void apiBasePolicyOnRead()
+    {
+        // A hand-edited profiles file: the profile is listed and can be repaired or removed, but nothing
+        // that sends the key gets it.
+        OrgProfile p;
+        p.name = QStringLiteral("edited");
+        p.secretStore = SecretStoreRef::memory();
+        QVERIFY(OrgProfiles::save(p).ok());
+        QVERIFY(writeAdminKey(p, QStringLiteral("sk-admin-editededited0123")).ok());
+        {
+            QSettings s(OrgProfiles::settingsPath(), QSettings::IniFormat);
+            s.setValue(QStringLiteral("org/edited/api_base"),
+                       QStringLiteral("http://localhost@evil.example/v1"));
+        }
+        const auto got = OrgProfiles::get(p.name);
+        QVERIFY(!got.ok());
+        QCOMPARE(got.error().code, Error::Code::Security);
+        for (const char *says : {"'edited'", "profiles.ini", "evil.example", "orgward org add edited"})
+            QVERIFY2(got.errorMessage().contains(QLatin1String(says)), qPrintable(got.errorMessage()));
+        const auto raw = OrgProfiles::get(p.name, OrgProfiles::BaseCheck::ForRepair);
+        QVERIFY(raw.ok());
+        QCOMPARE(raw->apiBase, QStringLiteral("http://localhost@evil.example/v1"));
+        QCOMPARE(OrgProfiles::list()->size(), 1);
+        QCOMPARE(readAdminKey(p.name).value(), QStringLiteral("sk-admin-editededited0123"));
+        QVERIFY(OrgProfiles::remove(p.name).ok());
+        QVERIFY(!OrgProfiles::exists(p.name));
+    }
+
+    void orgAddRefusesApiBaseBeforeTouchingTheKey()
+    {
+        OrgProfile p;
+        p.name = QStringLiteral("kept");
+        p.secretStore = SecretStoreRef::memory();
+        QVERIFY(OrgProfiles::save(p).ok());
+        const QString key = QStringLiteral("sk-admin-keptkeptkept0123");
+        QVERIFY(writeAdminKey(p, key).ok());
+        QString out, errText;
+        QTextStream o(&out), e(&errText);
+        cli::Context ctx{{QStringLiteral("orgward org"), QStringLiteral("add"), p.name,
+                          QStringLiteral("--api-base"), QStringLiteral("http://localhost.evil.example/v1"),
+                          QStringLiteral("--session-only")},
+                         o,
+                         e};
+        QCOMPARE(cli::cmdOrg(ctx), int(cli::ExitUsage));
+        e.flush();
+        QVERIFY2(errText.contains(QLatin1String("localhost.evil.example")) &&
+                     errText.contains(QLatin1String("unencrypted")),
+                 qPrintable(errText));
+        QCOMPARE(readAdminKey(p.name).value(), key); // the stored key is untouched
+        QCOMPARE(OrgProfiles::get(p.name)->apiBase, p.apiBase);
     }
 
     void missingKeyExplained()
     {
         OrgProfile p;
         p.name = QStringLiteral("nokey");
-        p.secretStore = QStringLiteral("memory");
+        p.secretStore = SecretStoreRef::memory();
         QVERIFY(OrgProfiles::save(p).ok());
         auto k = readAdminKey(QStringLiteral("nokey"));
         QCOMPARE(k.error().code, Error::Code::Auth);
@@ -112,10 +191,10 @@ private Q_SLOTS:
 
     void vaultProfile()
     {
-        qputenv("ORGWARD_VAULT_PASSPHRASE", "pp-123");
+        qputenv("ORGWARD_VAULT_PASSPHRASE", "pp-123-long-enough");
         OrgProfile p;
         p.name = QStringLiteral("vaulted");
-        p.secretStore = QStringLiteral("vault:") + m_dir.filePath(QStringLiteral("v.vault"));
+        p.secretStore = SecretStoreRef::vault(m_dir.filePath(QStringLiteral("v.vault")));
         QVERIFY(OrgProfiles::save(p).ok());
         QVERIFY(writeAdminKey(p, QStringLiteral("sk-admin-vaultedvaulted1")).ok());
         SecretStores::resetForTesting();

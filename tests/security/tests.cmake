@@ -6,4 +6,6 @@ orgward_add_test(test_orgprofiles SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_orgprof
 orgward_add_test(test_roles SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_roles.cpp LABELS security postgres)
 orgward_add_test(test_secretscan SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_secretscan.cpp LIBS orgward_fakeapi orgward_models LABELS security postgres TIMEOUT 900)
 add_dependencies(test_secretscan orgward)
-orgward_add_test(test_orgprofilesdialog GUI SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_orgprofilesdialog.cpp LIBS orgward_ui LABELS security ui)
+orgward_add_test(test_orgprofilesdialog GUI SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_orgprofilesdialog.cpp LIBS orgward_ui orgward_fakeapi LABELS security ui)
+orgward_add_test(test_processhardening SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_processhardening.cpp LABELS security)
+orgward_add_test(test_keychainfault SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_keychainfault.cpp LABELS security)

@@ -1,8 +1,10 @@
 #include "orgprofilesdialog.h"
 
-#include "security/orgcheck.h"
 #include "core/sanitizer.h"
+#include "security/adminkeyasync.h"
+#include "security/orgcheck.h"
 #include "security/secretstore.h"
+#include "security/vault.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -23,11 +25,17 @@
 namespace orgward::ui {
 
 namespace {
-QString storeLabel(const QString &spec)
+QString storeLabel(const SecretStoreRef &store)
 {
-    if (spec == u"keychain") return OrgProfilesDialog::tr("keychain");
-    if (spec == u"memory") return OrgProfilesDialog::tr("session only");
-    return OrgProfilesDialog::tr("vault");
+    switch (store.kind) {
+    case SecretStoreKind::Keychain:
+        return OrgProfilesDialog::tr("keychain");
+    case SecretStoreKind::Memory:
+        return OrgProfilesDialog::tr("session only");
+    case SecretStoreKind::Vault:
+        return OrgProfilesDialog::tr("vault");
+    }
+    return OrgProfilesDialog::tr("keychain");
 }
 } // namespace
 
@@ -38,10 +46,22 @@ void OrgProfilesDialog::installPassphraseDialog(QWidget *parent)
         bool ok = false;
         const QString label = creating ? tr("Choose a passphrase for the new vault %1:").arg(path)
                                        : tr("Passphrase for the vault %1:").arg(path);
-        const QString pw =
+        QString pw =
             QInputDialog::getText(owner, tr("Orgward vault"), label, QLineEdit::Password, QString(), &ok);
         if (!ok || pw.isEmpty())
             return err(Error::Code::Cancelled, tr("no passphrase given for the vault %1").arg(path));
+        if (!creating) return pw;
+        // A new vault: long enough, and typed twice (a typo here would lock the keys away for good).
+        if (auto s = Vault::checkNewPassphrase(pw, path); !s) return s.error();
+        QString again = QInputDialog::getText(owner, tr("Orgward vault"), tr("Repeat the passphrase:"),
+                                              QLineEdit::Password, QString(), &ok);
+        const bool same = ok && again == pw;
+        wipeSecret(again);
+        if (!same) {
+            wipeSecret(pw);
+            return err(Error::Code::Usage,
+                       tr("the passphrases differ; the vault %1 was not created. Try again.").arg(path));
+        }
         return pw;
     });
 }
@@ -55,6 +75,12 @@ OrgProfilesDialog::OrgProfilesDialog(QWidget *parent) : QDialog(parent)
     m_edit = new QPushButton(tr("&Edit…"), this);
     m_remove = new QPushButton(tr("&Remove"), this);
     m_test = new QPushButton(tr("&Test"), this);
+    m_test->setObjectName(QStringLiteral("test"));
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_check = new OrgCheckJob(this);
     auto *buttons = new QVBoxLayout;
     for (QPushButton *b : {add, m_edit, m_remove, m_test})
         buttons->addWidget(b);
@@ -71,6 +97,7 @@ OrgProfilesDialog::OrgProfilesDialog(QWidget *parent) : QDialog(parent)
     note->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(row);
+    layout->addWidget(m_status);
     layout->addWidget(note);
     layout->addWidget(close);
 
@@ -80,12 +107,29 @@ OrgProfilesDialog::OrgProfilesDialog(QWidget *parent) : QDialog(parent)
     connect(m_remove, &QPushButton::clicked, this, &OrgProfilesDialog::removeProfile);
     connect(m_test, &QPushButton::clicked, this, &OrgProfilesDialog::testProfile);
     connect(m_list, &QListWidget::itemDoubleClicked, this, &OrgProfilesDialog::editProfile);
-    connect(m_list, &QListWidget::currentRowChanged, this, [this](int r) {
-        for (QPushButton *b : {m_edit, m_remove, m_test})
-            b->setEnabled(r >= 0);
-    });
+    connect(m_list, &QListWidget::currentRowChanged, this, &OrgProfilesDialog::updateButtons);
+    connect(m_check, &OrgCheckJob::finished, this, &OrgProfilesDialog::onCheckFinished);
     installPassphraseDialog(this);
     reload();
+}
+
+void OrgProfilesDialog::done(int result)
+{
+    m_check->cancel(); // the job's thread is joined when the dialog (its parent) goes
+    QDialog::done(result);
+}
+
+void OrgProfilesDialog::updateButtons()
+{
+    const bool selected = m_list->currentRow() >= 0;
+    for (QPushButton *b : {m_edit, m_remove})
+        b->setEnabled(selected);
+    m_test->setEnabled(selected && m_testing.isEmpty());
+}
+
+void OrgProfilesDialog::showStatus(const QString &text)
+{
+    m_status->setText(Sanitizer::mask(text));
 }
 
 void OrgProfilesDialog::reload()
@@ -93,7 +137,7 @@ void OrgProfilesDialog::reload()
     m_list->clear();
     auto list = OrgProfiles::list();
     if (!list) {
-        QMessageBox::warning(this, tr("Organizations"), list.errorMessage());
+        showStatus(list.errorMessage());
         return;
     }
     for (const OrgProfile &p : *list) {
@@ -103,8 +147,7 @@ void OrgProfilesDialog::reload()
                                          m_list);
         item->setData(Qt::UserRole, p.name);
     }
-    for (QPushButton *b : {m_edit, m_remove, m_test})
-        b->setEnabled(m_list->currentRow() >= 0);
+    updateButtons();
 }
 
 QString OrgProfilesDialog::currentName() const
@@ -120,7 +163,8 @@ void OrgProfilesDialog::addProfile()
 
 void OrgProfilesDialog::editProfile()
 {
-    auto p = OrgProfiles::get(currentName());
+    // As stored: editing is how a profile whose API base is now refused gets repaired.
+    auto p = OrgProfiles::get(currentName(), OrgProfiles::BaseCheck::ForRepair);
     if (!p) return;
     if (runEditor(*p, false)) reload();
 }
@@ -129,13 +173,21 @@ void OrgProfilesDialog::removeProfile()
 {
     const QString name = currentName();
     if (name.isEmpty()) return;
-    if (QMessageBox::question(
-            this, tr("Remove organization"),
-            tr("Remove the profile “%1” and its stored admin key? Synced data stays in the database.")
-                .arg(name)) != QMessageBox::Yes)
-        return;
+    auto *ask = new QMessageBox(
+        QMessageBox::Question, tr("Remove organization"),
+        tr("Remove the profile “%1” and its stored admin key? Synced data stays in the database.").arg(name),
+        QMessageBox::Yes | QMessageBox::No, this);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    connect(ask, &QMessageBox::finished, this, [this, name](int answer) {
+        if (answer == QMessageBox::Yes) removeConfirmed(name);
+    });
+    ask->open();
+}
+
+void OrgProfilesDialog::removeConfirmed(const QString &name)
+{
     if (auto r = OrgProfiles::remove(name); !r)
-        QMessageBox::warning(this, tr("Remove organization"), Sanitizer::mask(r.errorMessage()));
+        showStatus(tr("Cannot remove %1: %2").arg(name, r.errorMessage()));
     reload();
     Q_EMIT profilesChanged();
 }
@@ -143,23 +195,41 @@ void OrgProfilesDialog::removeProfile()
 void OrgProfilesDialog::testProfile()
 {
     auto p = OrgProfiles::get(currentName());
-    if (!p) return;
-    auto key = readAdminKey(p->name);
-    if (!key) {
-        QMessageBox::warning(this, tr("Test organization"), Sanitizer::mask(key.errorMessage()));
+    if (!p) {
+        showStatus(p.errorMessage());
         return;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto check = checkOrganization(*p, *key);
-    QApplication::restoreOverrideCursor();
+    // The key comes from the keychain's D-Bus job: the GUI thread does not wait for it.
+    readAdminKeyAsync(*p, this, [this, profile = *p](Result<QString> key) {
+        if (!key) return showStatus(key.errorMessage());
+        startCheck(profile, *key);
+    });
+}
+
+void OrgProfilesDialog::startCheck(const OrgProfile &profile, const QString &adminKey)
+{
+    if (!m_check->start(profile, adminKey)) return; // one test at a time
+    m_testing = profile.name;
+    m_test->setText(tr("Testing…"));
+    updateButtons();
+    showStatus(tr("Testing %1…").arg(profile.name));
+}
+
+void OrgProfilesDialog::onCheckFinished(const Result<OrgCheck> &check)
+{
+    const QString name = std::exchange(m_testing, QString());
+    m_test->setText(tr("&Test"));
+    updateButtons();
     if (!check) {
-        QMessageBox::warning(this, tr("Test organization"), Sanitizer::mask(check.errorMessage()));
+        showStatus(check.error().code == Error::Code::Cancelled
+                       ? tr("Test of %1 cancelled.").arg(name)
+                       : tr("Test of %1 failed: %2").arg(name, check.errorMessage()));
         return;
     }
-    QStringList lines;
+    QStringList lines{tr("Test of %1:").arg(name)};
     for (const OrgCheckLine &l : check->lines)
         lines << (l.ok ? tr("✔ %1: %2") : tr("✘ %1: %2")).arg(l.what, l.detail);
-    QMessageBox::information(this, tr("Test organization"), Sanitizer::mask(lines.join(u'\n')));
+    showStatus(lines.join(u'\n'));
 }
 
 bool OrgProfilesDialog::runEditor(OrgProfile p, bool isNew)
@@ -186,12 +256,11 @@ bool OrgProfilesDialog::runEditor(OrgProfile p, bool isNew)
     auto *keychain = new QRadioButton(tr("Keychain"), &d);
     auto *session = new QRadioButton(tr("Session only"), &d);
     auto *vault = new QRadioButton(tr("Encrypted vault file:"), &d);
-    auto *vaultPath = new QLineEdit(
-        p.secretStore.startsWith(QLatin1String("vault:")) ? p.secretStore.mid(6) : QString(), &d);
+    auto *vaultPath = new QLineEdit(p.secretStore.isVault() ? p.secretStore.vaultPath : QString(), &d);
     auto *browse = new QPushButton(tr("Browse…"), &d);
-    (p.secretStore == u"memory"                          ? session
-     : p.secretStore.startsWith(QLatin1String("vault:")) ? vault
-                                                         : keychain)
+    (p.secretStore.kind == SecretStoreKind::Memory  ? session
+     : p.secretStore.kind == SecretStoreKind::Vault ? vault
+                                                    : keychain)
         ->setChecked(true);
     connect(browse, &QPushButton::clicked, &d, [&d, vaultPath, vault] {
         const QString f = QFileDialog::getSaveFileName(&d, tr("Vault file"), vaultPath->text(),
@@ -223,8 +292,57 @@ bool OrgProfilesDialog::runEditor(OrgProfile p, bool isNew)
     connect(box, &QDialogButtonBox::rejected, &d, &QDialog::reject);
 
     bool saved = false;
+    const SecretStoreRef oldStore = p.secretStore;
+    const auto chosenStore = [=] {
+        return session->isChecked() ? SecretStoreRef::memory()
+               : vault->isChecked() ? SecretStoreRef::vault(vaultPath->text().trimmed())
+                                    : SecretStoreRef::keychain();
+    };
+    // After the key is stored (or kept): the metadata, then the old store's copy of the key goes.
+    const auto finish = [&] {
+        if (auto s = OrgProfiles::save(p); !s) {
+            QMessageBox::warning(&d, d.windowTitle(), s.errorMessage());
+            return;
+        }
+        if (!isNew && oldStore != p.secretStore && oldStore.kind != SecretStoreKind::Memory)
+            removeAdminKeyAsync(oldStore, p.name, this, [](const Status &) {}); // best effort, as before
+        saved = true;
+        d.accept();
+    };
+    // The key goes to its store asynchronously (the keychain answers over D-Bus); the form is disabled
+    // meanwhile so that it can be neither edited nor closed with a write in flight.
+    std::function<void(QString)> storeKey = [&](QString secret) {
+        d.setEnabled(false);
+        writeAdminKeyAsync(p, secret, &d, [&, secret](Status w) mutable {
+            d.setEnabled(true);
+            if (!w && w.error().code == Error::Code::Security &&
+                p.secretStore.kind == SecretStoreKind::Keychain) {
+                // The keychain is missing or unusable: never a silent fallback. The user chooses.
+                QMessageBox ask(QMessageBox::Warning, d.windowTitle(), Sanitizer::mask(w.errorMessage()),
+                                QMessageBox::Cancel, &d);
+                QPushButton *sessionBtn = ask.addButton(tr("Session only"), QMessageBox::AcceptRole);
+                QPushButton *vaultBtn = ask.addButton(tr("Vault file…"), QMessageBox::ActionRole);
+                ask.exec();
+                if (ask.clickedButton() == sessionBtn) {
+                    session->setChecked(true);
+                } else if (ask.clickedButton() != vaultBtn ||
+                           (browse->click(), vaultPath->text().trimmed().isEmpty())) {
+                    wipeSecret(secret);
+                    return;
+                }
+                p.secretStore = chosenStore();
+                return storeKey(secret);
+            }
+            wipeSecret(secret);
+            key->clear();
+            if (!w) {
+                QMessageBox::warning(&d, d.windowTitle(), Sanitizer::mask(w.errorMessage()));
+                return;
+            }
+            finish();
+        });
+    };
     connect(box, &QDialogButtonBox::accepted, &d, [&] {
-        const QString oldStore = p.secretStore;
         p.name = name->text().trimmed();
         p.displayName = display->text().trimmed();
         p.orgId = orgId->text().trimmed();
@@ -235,9 +353,7 @@ bool OrgProfilesDialog::runEditor(OrgProfile p, bool isNew)
             t = t.trimmed();
         p.quotaTag = quota->text().trimmed();
         p.userAgentTag = ua->text().trimmed();
-        p.secretStore = session->isChecked() ? QStringLiteral("memory")
-                        : vault->isChecked() ? QStringLiteral("vault:") + vaultPath->text().trimmed()
-                                             : QStringLiteral("keychain");
+        p.secretStore = chosenStore();
         if (auto v = OrgProfiles::validateName(p.name); !v) {
             QMessageBox::warning(&d, d.windowTitle(), v.errorMessage());
             return;
@@ -246,47 +362,13 @@ bool OrgProfilesDialog::runEditor(OrgProfile p, bool isNew)
             QMessageBox::warning(&d, d.windowTitle(), tr("Choose the vault file."));
             return;
         }
-        QString secret = key->text().trimmed();
+        const QString secret = key->text().trimmed();
         if (secret.isEmpty() && (isNew || oldStore != p.secretStore)) {
             QMessageBox::warning(&d, d.windowTitle(), tr("Enter the admin key (it starts with sk-admin-)."));
             return;
         }
-        if (!secret.isEmpty()) {
-            auto w = writeAdminKey(p, secret);
-            if (!w && w.error().code == Error::Code::Security && p.secretStore == u"keychain") {
-                // No keychain: never a silent fallback. The user chooses.
-                QMessageBox ask(QMessageBox::Warning, d.windowTitle(), noKeychainAdvice(),
-                                QMessageBox::Cancel, &d);
-                QPushButton *sessionBtn = ask.addButton(tr("Session only"), QMessageBox::AcceptRole);
-                QPushButton *vaultBtn = ask.addButton(tr("Vault file…"), QMessageBox::ActionRole);
-                ask.exec();
-                if (ask.clickedButton() == sessionBtn) {
-                    session->setChecked(true);
-                } else if (ask.clickedButton() == vaultBtn) {
-                    browse->click();
-                    if (vaultPath->text().trimmed().isEmpty()) return;
-                } else {
-                    return;
-                }
-                p.secretStore = session->isChecked() ? QStringLiteral("memory")
-                                                     : QStringLiteral("vault:") + vaultPath->text().trimmed();
-                w = writeAdminKey(p, secret);
-            }
-            secret.fill(u'\0');
-            key->clear();
-            if (!w) {
-                QMessageBox::warning(&d, d.windowTitle(), Sanitizer::mask(w.errorMessage()));
-                return;
-            }
-        }
-        if (auto s = OrgProfiles::save(p); !s) {
-            QMessageBox::warning(&d, d.windowTitle(), s.errorMessage());
-            return;
-        }
-        if (!isNew && oldStore != p.secretStore && oldStore != u"memory")
-            if (auto old = SecretStores::forSpec(oldStore)) (void)(*old)->remove(adminKeySecretName(p.name));
-        saved = true;
-        d.accept();
+        if (secret.isEmpty()) return finish();
+        storeKey(secret);
     });
     d.exec();
     if (saved) Q_EMIT profilesChanged();
