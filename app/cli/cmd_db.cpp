@@ -50,8 +50,10 @@ int dbAdd(Context &ctx)
                                   QStringLiteral("user"));
     const QCommandLineOption sslmode(
         QStringLiteral("sslmode"),
-        QStringLiteral("disable, allow, prefer, require, verify-ca or verify-full."), QStringLiteral("mode"),
-        QStringLiteral("prefer"));
+        QStringLiteral(
+            "disable, allow, prefer, require, verify-ca or verify-full (default: verify-full for a "
+            "remote host)."),
+        QStringLiteral("mode"));
     const QCommandLineOption ca(QStringLiteral("sslrootcert"),
                                 QStringLiteral("CA file for verify-ca/verify-full."), QStringLiteral("file"));
     const QCommandLineOption noPassword(QStringLiteral("no-password"),

@@ -1,7 +1,7 @@
 #include "dbprofiles.h"
 
-#include "orgprofiles.h"
 #include "core/sanitizer.h"
+#include "orgprofiles.h"
 #include "secretstore.h"
 
 #include <QDir>
@@ -47,13 +47,9 @@ Status DbProfile::validate() const
     if (database.isEmpty() || user.isEmpty())
         return err(Error::Code::Usage,
                    QStringLiteral("connection '%1' needs a database and a user").arg(name));
-    static const QStringList modes{QStringLiteral("disable"),   QStringLiteral("allow"),
-                                   QStringLiteral("prefer"),    QStringLiteral("require"),
-                                   QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
-    if (!modes.contains(sslmode))
-        return err(
-            Error::Code::Usage,
-            QStringLiteral("sslmode '%1' is not one of %2").arg(sslmode, modes.join(QStringLiteral(", "))));
+    if (!sslmode.isEmpty() && !DatabaseUrl::sslModes().contains(sslmode))
+        return err(Error::Code::Usage, QStringLiteral("sslmode '%1' is not one of %2")
+                                           .arg(sslmode, DatabaseUrl::sslModes().join(QStringLiteral(", "))));
     if ((sslmode == u"verify-ca" || sslmode == u"verify-full") && sslrootcert.isEmpty())
         return err(Error::Code::Usage,
                    QStringLiteral(
@@ -61,6 +57,8 @@ Status DbProfile::validate() const
                        .arg(sslmode));
     if (!sslrootcert.isEmpty() && !QFileInfo::exists(sslrootcert))
         return err(Error::Code::Usage, QStringLiteral("the CA file %1 does not exist").arg(sslrootcert));
+    // Every value must reach libpq as one value (no ';', no control characters): refused here, at `db add`.
+    if (auto o = urlWithoutPassword().connectOptions(); !o) return o.error();
     return {};
 }
 
@@ -72,7 +70,7 @@ DatabaseUrl DbProfile::urlWithoutPassword() const
     u.port = port;
     u.database = database;
     u.user = user;
-    u.options.insert(QStringLiteral("sslmode"), sslmode);
+    if (!sslmode.isEmpty()) u.options.insert(QStringLiteral("sslmode"), sslmode);
     if (!sslrootcert.isEmpty())
         u.options.insert(QStringLiteral("sslrootcert"), QFileInfo(sslrootcert).absoluteFilePath());
     if (!connectTimeout.isEmpty()) u.options.insert(QStringLiteral("connect_timeout"), connectTimeout);

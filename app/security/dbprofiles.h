@@ -15,8 +15,8 @@ struct DbProfile
     int port = 5432;
     QString database = QStringLiteral("orgward");
     QString user;
-    QString sslmode = QStringLiteral("prefer");       // disable … verify-full
-    QString sslrootcert;                              // CA file, required for verify-ca / verify-full
+    QString sslmode;     // disable … verify-full; empty: verify-full for a remote host (DatabaseUrl)
+    QString sslrootcert; // CA file, required for verify-ca / verify-full
     QString secretStore = QStringLiteral("keychain"); // where the password lives; "none" for no password
     QString connectTimeout;                           // seconds, optional
 

@@ -4,10 +4,11 @@
 
 #include "core/decimal.h"
 #include "core/logging.h"
-#include "migrations.h"
 #include "core/sanitizer.h"
+#include "migrations.h"
+#include "sqlitefile.h"
 
-#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -19,7 +20,15 @@ namespace orgward {
 
 Error sqlError(const QString &what, const QString &detail)
 {
-    return err(Error::Code::Database, Sanitizer::mask(QStringLiteral("%1: %2").arg(what, detail.trimmed())));
+    // SQLite's own words for a full disk, a read-only file or a damaged one say neither which file nor what
+    // to do: put that first. Every caller names the database last in what ("SQL failed on sqlite:///…").
+    static const QString kSqlite = QStringLiteral("sqlite://");
+    const qsizetype at = what.indexOf(kSqlite);
+    const QString why =
+        at < 0 ? QString() : sqlitefile::explainFailure(what.mid(at + kSqlite.size()), detail);
+    const QString text = why.isEmpty() ? QStringLiteral("%1: %2").arg(what, detail.trimmed())
+                                       : QStringLiteral("%1 (%2: %3)").arg(why, what, detail.trimmed());
+    return err(Error::Code::Database, Sanitizer::mask(text));
 }
 
 namespace {
@@ -100,8 +109,14 @@ QString explainPostgresError(const DatabaseUrl &url, const QString &raw)
             .arg(url.host, raw.trimmed());
     if (l.contains(QLatin1String("ssl")) || l.contains(QLatin1String("certificate")))
         return QStringLiteral(
-                   "TLS to PostgreSQL at %1 failed: %2. Check sslmode and the CA file (sslrootcert).")
-            .arg(where, raw.trimmed());
+                   "TLS to PostgreSQL at %1 failed: %2. Check sslmode and the CA file (sslrootcert).%3")
+            .arg(where, raw.trimmed(),
+                 url.options.contains(QStringLiteral("sslmode")) || DatabaseUrl::isLocalHost(url.host)
+                     ? QString()
+                     : QStringLiteral(" Orgward checks a remote server's certificate unless told otherwise "
+                                      "(sslmode=verify-full): give the CA file that signed it "
+                                      "(?sslrootcert=/path/ca.pem, or --sslrootcert for a saved connection), "
+                                      "or choose another sslmode explicitly."));
     if (l.contains(QLatin1String("does not exist")))
         return QStringLiteral("PostgreSQL at %1: %2. Create the database or role first.")
             .arg(where, raw.trimmed());
@@ -129,79 +144,109 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url, const O
     d->m_url = url;
     d->m_readOnly = options.readOnly;
     d->m_name = QStringLiteral("orgward-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (url.isPostgres()) {
-        d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), d->m_name);
-        if (!d->m_db.isValid())
-            return err(
-                Error::Code::Database,
-                QStringLiteral("the Qt PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql"));
-        d->m_db.setHostName(url.host);
-        d->m_db.setPort(url.port);
-        d->m_db.setDatabaseName(url.database);
-        d->m_db.setUserName(url.user);
-        d->m_db.setPassword(url.password);
-        QStringList opts;
-        QMap<QString, QString> o = url.options;
-        if (!o.contains(QStringLiteral("connect_timeout")))
-            o.insert(QStringLiteral("connect_timeout"), QStringLiteral("10"));
-        if (!o.contains(QStringLiteral("application_name")))
-            o.insert(QStringLiteral("application_name"), QStringLiteral("orgward"));
-        for (auto it = o.cbegin(); it != o.cend(); ++it)
-            opts << it.key() + u'=' + it.value();
-        d->m_db.setConnectOptions(opts.join(u';'));
-        if (!url.password.isEmpty()) Sanitizer::addSecret(url.password);
-        if (!d->m_db.open())
-            return err(Error::Code::Database,
-                       Sanitizer::mask(explainPostgresError(url, d->m_db.lastError().text())));
-        if (!d->setupSession())
-            return err(Error::Code::Database, QStringLiteral("cannot set up the session on %1: %2")
-                                                  .arg(url.display(), d->m_db.lastError().text()));
-    } else {
-        const QFileInfo fi(url.path);
-        if (options.readOnly || !options.create) {
-            if (!fi.exists())
-                return err(Error::Code::NotFound,
-                           QStringLiteral("database file %1 does not exist").arg(url.path));
-        } else if (!QDir().mkpath(fi.absolutePath())) {
-            return err(Error::Code::Io,
-                       QStringLiteral("cannot create the folder %1 for the database").arg(fi.absolutePath()));
-        }
-        d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_name);
-        if (!d->m_db.isValid())
-            return err(Error::Code::Database,
-                       QStringLiteral("the Qt SQLite driver is not installed; install libqt6sql6-sqlite"));
-        d->m_db.setDatabaseName(url.path);
-        d->m_db.setConnectOptions(options.readOnly
-                                      ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000")
-                                      : QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-        if (!d->m_db.open())
-            return err(Error::Code::Database, QStringLiteral("cannot open SQLite database %1: %2")
-                                                  .arg(url.path, d->m_db.lastError().text()));
-        if (!registerSqliteFunctions(d->m_db))
-            return err(Error::Code::Database,
-                       QStringLiteral("cannot register SQL functions on %1").arg(url.path));
-        // A file that is not a database fails here, with a clear message, rather than deep in a query.
-        if (auto r = d->run(QStringLiteral("PRAGMA schema_version")); !r)
-            return err(
-                Error::Code::Database,
-                QStringLiteral("%1 is not a usable SQLite database (%2)").arg(url.path, r.errorMessage()));
-        if (!options.readOnly) {
-            for (const char *p :
-                 {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-                  // A sync commits every page and touches the same index pages again and again: with
-                  // SQLite's 2 MB default cache they were re-read from the OS on every commit, and a WAL
-                  // checkpoint every 1000 pages rewrote them (a third of the ingest time was those
-                  // syscalls). 64 MB and checkpoints every ~40 MB of WAL coalesce that.
-                  "PRAGMA cache_size=-65536", "PRAGMA wal_autocheckpoint=10000"})
-                if (auto r = d->run(QString::fromLatin1(p)); !r) return r.error();
-        } else {
-            if (auto r = d->run(QStringLiteral("PRAGMA query_only=ON")); !r) return r.error();
-        }
-    }
+    if (auto r = url.isPostgres() ? d->openPostgres() : d->openSqlite(options); !r) return r.error();
     if (options.migrate && !options.readOnly) {
         if (auto r = Migrations::apply(*d); !r) return r.error();
     }
     return d;
+}
+
+Status Database::openPostgres()
+{
+    const DatabaseUrl &url = m_url;
+    auto options = url.connectOptions(); // before anything reaches libpq
+    if (!options) return options.error();
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+    if (!m_db.isValid())
+        return err(
+            Error::Code::Database,
+            QStringLiteral("the Qt PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql"));
+    m_db.setHostName(url.host);
+    m_db.setPort(url.port);
+    m_db.setDatabaseName(url.database);
+    m_db.setUserName(url.user);
+    m_db.setPassword(url.password);
+    m_db.setConnectOptions(*options);
+    if (!url.password.isEmpty()) Sanitizer::addSecret(url.password);
+    if (!m_db.open())
+        return err(Error::Code::Database,
+                   Sanitizer::mask(explainPostgresError(url, m_db.lastError().text())));
+    if (!setupSession())
+        return err(Error::Code::Database, QStringLiteral("cannot set up the session on %1: %2")
+                                              .arg(url.display(), m_db.lastError().text()));
+    return {};
+}
+
+Status Database::openSqlite(const OpenOptions &options)
+{
+    const QString &path = m_url.path;
+    bool created = false;
+    if (options.readOnly || !options.create) {
+        if (!QFileInfo::exists(path))
+            return err(Error::Code::NotFound, QStringLiteral("database file %1 does not exist").arg(path));
+    } else {
+        auto c = sqlitefile::createPrivate(path);
+        if (!c) return c.error();
+        created = *c;
+    }
+    if (!created) m_warnings << sqlitefile::exposureWarnings(path);
+    for (const QString &w : std::as_const(m_warnings))
+        qCWarning(lcStore).noquote() << w;
+    auto r = connectSqlite(options);
+    // A failed open leaves no trace: the empty file made above goes; a file that was there stays untouched.
+    if (!r && created && QFileInfo(path).size() == 0) {
+        m_db.close();
+        QFile::remove(path);
+    }
+    return r;
+}
+
+Status Database::connectSqlite(const OpenOptions &options)
+{
+    const QString &path = m_url.path;
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+    if (!m_db.isValid())
+        return err(Error::Code::Database,
+                   QStringLiteral("the Qt SQLite driver is not installed; install libqt6sql6-sqlite"));
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(options.readOnly
+                               ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000")
+                               : QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    auto failed = [&path](const QString &detail) {
+        const QString why = sqlitefile::explainFailure(path, detail);
+        return err(Error::Code::Database,
+                   why.isEmpty() ? QStringLiteral("cannot open SQLite database %1: %2").arg(path, detail)
+                                 : QStringLiteral("%1 (SQLite: %2)").arg(why, detail.trimmed()));
+    };
+    if (!m_db.open()) return failed(m_db.lastError().text());
+    if (!registerSqliteFunctions(m_db))
+        return err(Error::Code::Database, QStringLiteral("cannot register SQL functions on %1").arg(path));
+    // A file that is not a database, or not Orgward's, fails here with a clear message rather than deep in
+    // a query (or, worse, after migrations added Orgward's tables to another program's database).
+    QSqlQuery q(m_db); // not exec(): its errors are already explained, and this wants SQLite's own words
+    if (!q.exec(
+            QStringLiteral("SELECT COUNT(*), COALESCE(SUM(type = 'table' AND name = 'schema_migrations'), 0) "
+                           "FROM sqlite_master")) ||
+        !q.next())
+        return failed(q.lastError().text());
+    const int objects = q.value(0).toInt(), ours = q.value(1).toInt();
+    q.finish();
+    if (objects > 0 && ours == 0)
+        return err(
+            Error::Code::Database,
+            QStringLiteral("%1 is not an Orgward database or is damaged (it has tables but no Orgward "
+                           "schema); nothing was written to it. Point --db at an Orgward database or at a "
+                           "new file.")
+                .arg(path));
+    if (options.readOnly) return run(QStringLiteral("PRAGMA query_only=ON"));
+    for (const char *p : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+                          // A sync commits every page and touches the same index pages again and again: with
+                          // SQLite's 2 MB default cache they were re-read from the OS on every commit, and a
+                          // WAL checkpoint every 1000 pages rewrote them (a third of the ingest time was
+                          // those syscalls). 64 MB and checkpoints every ~40 MB of WAL coalesce that.
+                          "PRAGMA cache_size=-65536", "PRAGMA wal_autocheckpoint=10000"})
+        if (auto r = run(QString::fromLatin1(p)); !r) return r;
+    return {};
 }
 
 namespace {
@@ -401,12 +446,6 @@ QString Database::tsToSecs(const QString &e) const
 QString Database::secsToTs(const QString &p) const
 {
     return isPostgres() ? QStringLiteral("to_timestamp(%1)").arg(p) : p;
-}
-
-QString Database::dayBucket(const QString &tsExpr, int bucketSecs) const
-{
-    const QString s = tsToSecs(tsExpr);
-    return QStringLiteral("((%1) / %2) * %2").arg(s).arg(bucketSecs);
 }
 
 } // namespace orgward

@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringList>
 #include <QVariantList>
 #include <functional>
 #include <memory>
@@ -60,12 +61,14 @@ public:
     QVariant bindTimestamp(const QVariant &secs) const; // qint64 seconds → engine value (NULL stays NULL)
     static qint64 timestampSecs(const QVariant &v);     // engine value → seconds (0 for NULL)
     QVariant bindBool(const QVariant &b) const;
-    QString sumDecimal(const QString &expr) const;                  // exact SUM of a money column, as text
-    QString dayBucket(const QString &tsExpr, int bucketSecs) const; // bucket start in seconds
-    QString tsToSecs(const QString &tsExpr) const;                  // timestamp column → integer seconds
-    QString secsToTs(const QString &paramExpr) const;               // integer seconds parameter → timestamp
+    QString sumDecimal(const QString &expr) const;    // exact SUM of a money column, as text
+    QString tsToSecs(const QString &tsExpr) const;    // timestamp column → integer seconds
+    QString secsToTs(const QString &paramExpr) const; // integer seconds parameter → timestamp
 
     QString describe() const { return m_url.display(); }
+    // What the user should know about this database although it opened: today, a SQLite file that other
+    // users may read. The CLI logs each (orgward.store); the console can show them.
+    const QStringList &warnings() const { return m_warnings; }
 
     // Restricted console roles read through views (security/tablesource.h installs this): exec() passes
     // each statement through the rewriter first. Unset for everyone else; execCached() never rewrites.
@@ -80,6 +83,10 @@ private:
     Database() = default;
     Result<QSqlQuery> execOnce(const QString &sql, const QVariantList &binds, QSqlError *error);
     bool setupSession(); // per-connection settings, re-applied after a reconnect
+    Status openPostgres();
+    Status openSqlite(const OpenOptions &options);
+    Status connectSqlite(const OpenOptions &options);
+    QStringList m_warnings;
     QHash<QString, QSqlQuery> m_prepared;
     std::unique_ptr<NativeSession> m_native;
     QSqlDatabase m_db;

@@ -1,6 +1,7 @@
 #include "databaseurl.h"
 
 #include <QDir>
+#include <QHostAddress>
 #include <QStandardPaths>
 #include <QUrl>
 #include <QUrlQuery>
@@ -24,7 +25,7 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         if (!url.isValid() || url.host().isEmpty())
             return err(Error::Code::Usage,
                        QStringLiteral("database URL is not a valid PostgreSQL URL; expected "
-                                      "postgresql://user@host:port/dbname?sslmode=prefer"));
+                                      "postgresql://user@host:port/dbname?sslmode=verify-full"));
         DatabaseUrl u;
         u.engine = Engine::Postgres;
         u.host = url.host();
@@ -36,24 +37,22 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
             return err(Error::Code::Usage,
                        QStringLiteral("PostgreSQL URL %1 names no database (…/dbname)").arg(u.display()));
         const QUrlQuery q(url);
-        static const QStringList allowed{
-            QStringLiteral("sslmode"), QStringLiteral("sslrootcert"),     QStringLiteral("sslcert"),
-            QStringLiteral("sslkey"),  QStringLiteral("connect_timeout"), QStringLiteral("application_name")};
         for (const auto &[k, v] : q.queryItems(QUrl::FullyDecoded)) {
-            if (!allowed.contains(k))
+            if (!supportedOptions().contains(k))
                 return err(Error::Code::Usage,
                            QStringLiteral("PostgreSQL URL option '%1' is not supported (use %2)")
-                               .arg(k, allowed.join(QStringLiteral(", "))));
+                               .arg(k, supportedOptions().join(QStringLiteral(", "))));
+            // Two values for one option: whichever wins, one of them was not meant.
+            if (u.options.contains(k))
+                return err(Error::Code::Usage,
+                           QStringLiteral("PostgreSQL URL option '%1' is given twice; give it once").arg(k));
             u.options.insert(k, v);
         }
         const QString mode = u.options.value(QStringLiteral("sslmode"), QStringLiteral("prefer"));
-        static const QStringList modes{QStringLiteral("disable"),   QStringLiteral("allow"),
-                                       QStringLiteral("prefer"),    QStringLiteral("require"),
-                                       QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
-        if (!modes.contains(mode))
-            return err(
-                Error::Code::Usage,
-                QStringLiteral("sslmode '%1' is not one of %2").arg(mode, modes.join(QStringLiteral(", "))));
+        if (!sslModes().contains(mode))
+            return err(Error::Code::Usage, QStringLiteral("sslmode '%1' is not one of %2")
+                                               .arg(mode, sslModes().join(QStringLiteral(", "))));
+        if (auto o = u.connectOptions(); !o) return o.error();
         return u;
     }
     return err(Error::Code::Usage,
@@ -101,6 +100,84 @@ QString DatabaseUrl::toString() const
         q.addQueryItem(it.key(), it.value());
     url.setQuery(q);
     return url.toString();
+}
+
+const QStringList &DatabaseUrl::supportedOptions()
+{
+    static const QStringList names{QStringLiteral("sslmode"),         QStringLiteral("sslrootcert"),
+                                   QStringLiteral("sslcert"),         QStringLiteral("sslkey"),
+                                   QStringLiteral("connect_timeout"), QStringLiteral("application_name")};
+    return names;
+}
+
+const QStringList &DatabaseUrl::sslModes()
+{
+    static const QStringList modes{QStringLiteral("disable"),   QStringLiteral("allow"),
+                                   QStringLiteral("prefer"),    QStringLiteral("require"),
+                                   QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    return modes;
+}
+
+bool DatabaseUrl::isLocalHost(const QString &host)
+{
+    if (host.isEmpty() || host.startsWith(u'/')) return true; // libpq: a Unix socket
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0) return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QString DatabaseUrl::effectiveSslMode() const
+{
+    const QString given = options.value(QStringLiteral("sslmode"));
+    if (!given.isEmpty() || isLocalHost(host)) return given;
+    return QStringLiteral("verify-full");
+}
+
+namespace {
+// libpq conninfo: a value in single quotes, with backslash and single quote escaped by a backslash.
+QString conninfoQuoted(const QString &value)
+{
+    QString out;
+    out.reserve(value.size() + 2);
+    out += u'\'';
+    for (const QChar ch : value) {
+        if (ch == u'\\' || ch == u'\'') out += u'\\';
+        out += ch;
+    }
+    out += u'\'';
+    return out;
+}
+} // namespace
+
+Result<QString> DatabaseUrl::connectOptions() const
+{
+    QMap<QString, QString> o = options;
+    const QString mode = effectiveSslMode();
+    if (!mode.isEmpty()) o.insert(QStringLiteral("sslmode"), mode);
+    if (!o.contains(QStringLiteral("connect_timeout")))
+        o.insert(QStringLiteral("connect_timeout"), QStringLiteral("10"));
+    if (!o.contains(QStringLiteral("application_name")))
+        o.insert(QStringLiteral("application_name"), QStringLiteral("orgward"));
+    QStringList parts;
+    for (auto it = o.cbegin(); it != o.cend(); ++it) {
+        if (!supportedOptions().contains(it.key()))
+            return err(Error::Code::Usage,
+                       QStringLiteral("PostgreSQL option '%1' for %2 is not supported (use %3)")
+                           .arg(it.key(), display(), supportedOptions().join(QStringLiteral(", "))));
+        if (it.key() == u"sslmode" && !sslModes().contains(it.value()))
+            return err(Error::Code::Usage,
+                       QStringLiteral("sslmode '%1' for %2 is not one of %3")
+                           .arg(it.value(), display(), sslModes().join(QStringLiteral(", "))));
+        for (const QChar ch : it.value())
+            if (ch == u';' || ch.category() == QChar::Other_Control)
+                return err(Error::Code::Usage,
+                           QStringLiteral("PostgreSQL option %1 for %2 holds a ';' or a control character, "
+                                          "which cannot be passed to the server safely; rename the file "
+                                          "or change the value")
+                               .arg(it.key(), display()));
+        parts << it.key() + u'=' + conninfoQuoted(it.value());
+    }
+    return parts.join(u';');
 }
 
 } // namespace orgward

@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "database.h"
+#include "readonly_views.h"
 
 #include <QStringList>
 
@@ -157,38 +158,10 @@ Status migrateV2Roles(Database &db)
         return r;
 
     // The read-only view set (the seed's openai_admin_readonly): everything an auditor or an analytics
-    // user needs, without the key tables (admin keys, project keys, service-account keys).
-    const QList<QPair<const char *, const char *>> views{
-        {"organizations", "organizations"},
-        {"users", "openai_users"},
-        {"invites", "openai_invites"},
-        {"projects", "openai_projects"},
-        {"project_members", "openai_project_members"},
-        {"service_accounts", "openai_service_accounts"},
-        {"project_rate_limits", "openai_project_rate_limits"},
-        {"certificates", "openai_certificates"},
-        {"project_certificates", "openai_project_certificates"},
-        {"usage_events", "usage_events"},
-        {"costs", "openai_costs"},
-    };
-    for (const auto &[v, t] : views)
-        if (auto r = addReadonlyView(db, QString::fromLatin1(v),
-                                     QStringLiteral("SELECT * FROM %1.%2").arg(base, QString::fromLatin1(t)));
-            !r)
-            return r;
-    if (auto r = addReadonlyView(
-            db, QStringLiteral("sync_runs"),
-            QStringLiteral("SELECT id, org_key, source, dry_run, started_at, finished_at, status, requests, "
-                           "retries, counts, errors, message FROM %1.openai_admin_sync_runs")
-                .arg(base));
-        !r)
-        return r;
-    if (auto r = addReadonlyView(db, QStringLiteral("audit_logs"),
-                                 QStringLiteral("SELECT * FROM %1.openai_audit_logs").arg(base), true);
-        !r)
-        return r;
-    return addReadonlyView(db, QStringLiteral("certificate_events"),
-                           QStringLiteral("SELECT * FROM %1.openai_certificate_events").arg(base), true);
+    // user needs, without the key tables (admin keys, project keys, service-account keys). Written here as
+    // `SELECT *` until migration 8 named every column; this body is also `orgward db install-roles`, so it
+    // installs today's set (readonly_views.h), never an older one.
+    return installReadonlyViews(db);
 }
 
 } // namespace orgward

@@ -9,6 +9,7 @@
 #include "migration_v5_memberstats.h"
 #include "migration_v6_bucketids.h"
 #include "migration_v7_costindex.h"
+#include "migration_v8_hardening.h"
 
 namespace orgward {
 
@@ -291,6 +292,8 @@ const QList<Migration> &Migrations::all()
         {5, QStringLiteral("member summary"), migrateV5MemberStats},
         {6, QStringLiteral("time-ordered usage and cost ids"), migrateV6BucketIds},
         {7, QStringLiteral("project cost index"), migrateV7CostIndex},
+        {8, QStringLiteral("fixed search_path, no CREATE for PUBLIC, named view columns"),
+         migrateV8Hardening},
     };
     return list;
 }

@@ -196,6 +196,50 @@ private Q_SLOTS:
                     ->toInt() >= 12);
     }
 
+    // Finding 14: the views name their columns and leave out raw (but for the auditors' audit log, whose pane
+    // shows the event as received) and the sync's bookkeeping; a column added to a table does not reach
+    // them, not even when `orgward db install-roles` (migration 2's body) runs again.
+    void viewsNameTheirColumns()
+    {
+        requirePg();
+        auto columns = [](Database &db, const QString &where) {
+            QStringList out;
+            auto q = db.exec(
+                QStringLiteral("SELECT table_name || '.' || column_name FROM information_schema.columns "
+                               "WHERE table_schema = 'openai_admin_readonly' AND %1 ORDER BY 1")
+                    .arg(where));
+            while (q->next())
+                out << q->value(0).toString();
+            return out;
+        };
+        QCOMPARE(columns(*m_pg, QStringLiteral("column_name IN ('raw', 'row_hash', 'last_seen_pass')")),
+                 QStringList{QStringLiteral("audit_logs.raw")});
+        QVERIFY(
+            columns(*m_pg, QStringLiteral("column_name = 'email'")).contains(QStringLiteral("users.email")));
+        auto star = m_pg->exec(QStringLiteral("SELECT viewname, definition FROM pg_views WHERE schemaname = "
+                                              "'openai_admin_readonly'"));
+        while (star->next())
+            QVERIFY2(!star->value(1).toString().contains(u'*'), qPrintable(star->value(0).toString()));
+
+        QString why;
+        auto db = test::openPostgres(QStringLiteral("roles_views"), &why);
+        QVERIFY2(db, qPrintable(why));
+        QVERIFY(db->run(QStringLiteral("ALTER TABLE openai_users ADD COLUMN t_unreviewed TEXT")));
+        QVERIFY(db->begin());
+        auto again = migrateV2Roles(*db);
+        QVERIFY2(again, qPrintable(again.errorMessage()));
+        QVERIFY(db->commit());
+        QCOMPARE(columns(*db, QStringLiteral("column_name IN ('t_unreviewed', 'raw')")),
+                 QStringList{QStringLiteral("audit_logs.raw")});
+        // Re-running left the views readable by the roles that read them.
+        QVERIFY(db->scalar(QStringLiteral("SELECT has_table_privilege('orgward_reader', "
+                                          "'openai_admin_readonly.users', 'SELECT')"))
+                    ->toBool());
+        QVERIFY(!db->scalar(QStringLiteral("SELECT has_table_privilege('orgward_reader', "
+                                           "'openai_admin_readonly.audit_logs', 'SELECT')"))
+                     ->toBool());
+    }
+
     void auditorReadsViewsOnly()
     {
         requirePg();

@@ -160,6 +160,77 @@ private slots:
         QVERIFY(!missing);
     }
 
+    // Finding 6 (CVE-2018-1058 pattern): no role but the owner creates objects in Orgward's schema, and every
+    // Orgward function resolves names through a fixed search_path. Checked on a fresh database and on one
+    // as it was before migration 8 (PostgreSQL <= 14 let PUBLIC create in the schema).
+    void postgresSchemaIsClosedAndFunctionsPinned()
+    {
+        auto pg = test::openPostgresOrFail(QStringLiteral("searchpath"));
+        if (!pg) return;
+        auto functionsWithoutPath = [&pg] {
+            QStringList out;
+            auto q = pg->exec(QStringLiteral(
+                "SELECT p.proname, COALESCE(array_to_string(p.proconfig, ';'), '') FROM pg_proc p "
+                "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema()"));
+            int seen = 0;
+            while (q->next()) {
+                ++seen;
+                const QString config = q->value(1).toString();
+                if (!config.contains(QLatin1String("search_path=pg_catalog"))) out << q->value(0).toString();
+            }
+            if (seen < 3) out << QStringLiteral("<only %1 functions found>").arg(seen);
+            return out;
+        };
+        auto mayCreate = [&pg](const QString &role) {
+            return pg
+                ->scalar(QStringLiteral("SELECT has_schema_privilege(?, current_schema(), 'CREATE')"), {role})
+                ->toBool();
+        };
+        QVERIFY(pg->run(QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                                       "'t_ow_fresh') THEN CREATE ROLE t_ow_fresh LOGIN; END IF; END $$")));
+        QCOMPARE(functionsWithoutPath(), QStringList());
+        QVERIFY(!mayCreate(QStringLiteral("public")));
+        QVERIFY(!mayCreate(QStringLiteral("t_ow_fresh")));
+
+        // Back to how a database migrated to version 7 on PostgreSQL 14 looks, then forward again.
+        QVERIFY(pg->run(QStringLiteral("GRANT CREATE ON SCHEMA public TO PUBLIC")));
+        for (const char *f :
+             {"orgward_member_stats_user", "orgward_member_stats_pm", "orgward_member_stats_key"})
+            QVERIFY(
+                pg->run(QStringLiteral("ALTER FUNCTION %1() RESET search_path").arg(QString::fromLatin1(f))));
+        QVERIFY(pg->run(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 8")));
+        QVERIFY(mayCreate(QStringLiteral("t_ow_fresh")));
+        QCOMPARE(functionsWithoutPath().size(), 3);
+        auto applied = Migrations::apply(*pg);
+        QVERIFY2(applied, qPrintable(applied.errorMessage()));
+        QCOMPARE(functionsWithoutPath(), QStringList());
+        QVERIFY(!mayCreate(QStringLiteral("public")));
+        QVERIFY(!mayCreate(QStringLiteral("t_ow_fresh")));
+        // The pinned functions still do their work (migration 5's member summary).
+        const QVariant ts = pg->bindTimestamp(1763596800);
+        QVERIFY(pg->run(
+            QStringLiteral("INSERT INTO openai_users (org_key, id, row_hash, first_seen_at, updated_at) "
+                           "VALUES ('o', 'u1', 'h', ?, ?)"),
+            {ts, ts}));
+        QCOMPARE(pg->scalar(QStringLiteral("SELECT COUNT(*) FROM openai_member_stats WHERE user_id = 'u1'"))
+                     ->toInt(),
+                 1);
+    }
+
+    // Finding 14: no view selects every column (a new column would reach readers unreviewed).
+    void sqliteViewsNameTheirColumns()
+    {
+        QTemporaryDir dir;
+        auto db = test::openSqlite(dir);
+        auto q = db->exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'view'"));
+        int views = 0;
+        while (q->next()) {
+            ++views;
+            QVERIFY2(!q->value(1).toString().contains(u'*'), qPrintable(q->value(0).toString()));
+        }
+        QVERIFY(views >= 1);
+    }
+
     void postgresHasTheSameLogicalSchema()
     {
         QString why;
