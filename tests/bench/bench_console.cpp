@@ -1,10 +1,14 @@
 // Times the console's interactive actions on a large store and the longest GUI-thread stall while a
-// sync (a fixture import on its own thread and connection) commits pages and the panes refresh.
+// sync commits pages and the panes refresh: a fixture import on its own thread and connection
+// (--sync-fixtures), and a live sync from the local Admin API server through the window's SyncRunner
+// (--live-sync; the server runs on its own thread, so its page building is not counted as a GUI stall).
 // Prints one JSON object.
+#include "fakeapiserver.h"
 #include "finance/usagequery.h"
 #include "models/sqltablemodel.h"
 #include "store/database.h"
 #include "sync/fixtureimporter.h"
+#include "sync/syncrunner.h"
 #include "ui/chartpanes.h"
 #include "ui/entitypanes.h"
 #include "ui/mainwindow.h"
@@ -73,6 +77,124 @@ template <typename F> Timing timed(F fn, QList<SqlTableModel *> models = {}, QLi
     worst = qMax(worst, end - last);
     return {double(end) / 1e6, double(worst) / 1e6};
 }
+
+// Measures the longest gap between ticks of a timer on the GUI thread: how late the event loop gets back.
+class StallProbe
+{
+public:
+    static constexpr int kIntervalMs = 2;
+    StallProbe()
+    {
+        m_timer.setInterval(kIntervalMs);
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] { tick(); });
+        m_clock.start();
+        m_last = m_clock.nsecsElapsed();
+        m_timer.start();
+    }
+    void tick()
+    {
+        const qint64 now = m_clock.nsecsElapsed();
+        m_worst = qMax(m_worst, now - m_last);
+        m_last = now;
+    }
+    double worstMs() const { return double(m_worst) / 1e6; }
+    double elapsedMs() const { return double(m_clock.nsecsElapsed()) / 1e6; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_worst = 0;
+};
+
+// The local Admin API server on a thread of its own.
+class ServerThread
+{
+public:
+    explicit ServerThread(const GeneratorOptions &go)
+    {
+        auto org = std::make_shared<const FixtureOrg>(FixtureOrg::generate(go));
+        m_server = new test::FakeApiServer(org);
+        m_server->moveToThread(&m_thread);
+        m_thread.setObjectName(QStringLiteral("bench-fakeapi"));
+        m_thread.start();
+        quint16 port = 0;
+        QMetaObject::invokeMethod(
+            m_server, [&] { port = m_server->start(); }, Qt::BlockingQueuedConnection);
+        if (port) m_base = QStringLiteral("http://127.0.0.1:%1/v1").arg(port);
+        m_historyStart = org->historyStart();
+        m_orgName = org->orgName();
+    }
+    ~ServerThread()
+    {
+        m_server->deleteLater(); // on its thread, as the thread ends
+        m_thread.quit();
+        m_thread.wait();
+    }
+    QString baseUrl() const { return m_base; } // empty when it could not listen
+    qint64 historyStart() const { return m_historyStart; }
+    QString orgName() const { return m_orgName; }
+
+private:
+    QThread m_thread;
+    test::FakeApiServer *m_server = nullptr;
+    QString m_base;
+    qint64 m_historyStart = 0;
+    QString m_orgName;
+};
+
+// A live sync of the server's org into the store (org key "bench-live", so the measured org stays as it
+// was), run the way the window runs it: SyncRunner's thread, each committed page refreshing the visible
+// pane (coalesced) on the GUI thread.
+QJsonObject liveSync(MainWindow &w, const DatabaseUrl &url, const GeneratorOptions &go)
+{
+    QJsonObject out;
+    QElapsedTimer gen;
+    gen.start();
+    ServerThread server(go);
+    out.insert(QStringLiteral("fixture_generation_ms"), double(gen.elapsed()));
+    if (server.baseUrl().isEmpty()) {
+        out.insert(QStringLiteral("error"), QStringLiteral("the local Admin API server could not listen"));
+        return out;
+    }
+    ApiOptions api;
+    api.baseUrl = server.baseUrl();
+    api.adminKey = QStringLiteral("sk-admin-test");
+    api.requestsPerSecond = 10000; // the local server: no rate to respect
+    SyncOptions o;
+    o.orgKey = QStringLiteral("bench-live");
+    o.orgName = server.orgName();
+    o.since = server.historyStart();
+    SyncRunner runner;
+    int pages = 0;
+    bool done = false;
+    QObject::connect(&runner, &SyncRunner::progress, &w, [&](const SyncProgress &p) {
+        pages = p.pagesDone;
+        w.onStoreChanged();
+    });
+    QObject::connect(&runner, &SyncRunner::finished, &w, [&](const SyncSummary &s) {
+        out.insert(QStringLiteral("status"), statusText(s.status));
+        out.insert(QStringLiteral("rows"), s.rows());
+        out.insert(QStringLiteral("requests"), s.requests);
+        out.insert(QStringLiteral("endpoints"), int(s.endpoints.size()));
+        done = true;
+    });
+    QObject::connect(&runner, &SyncRunner::failed, &w, [&](const QString &message) {
+        out.insert(QStringLiteral("error"), message);
+        done = true;
+    });
+    w.showPane(MainWindow::Members);
+    StallProbe probe;
+    const double t0 = probe.elapsedMs();
+    runner.start(url, api, o);
+    while (!done)
+        QApplication::processEvents(QEventLoop::AllEvents, StallProbe::kIntervalMs);
+    QApplication::processEvents();
+    out.insert(QStringLiteral("duration_ms"), probe.elapsedMs() - t0);
+    out.insert(QStringLiteral("pages_committed"), pages);
+    out.insert(QStringLiteral("gui_stall_during_live_sync_ms"), probe.worstMs());
+    return out;
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -87,6 +209,16 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("sync-fixtures"),
                  QStringLiteral("fixture folder imported on a worker thread as the sync"),
                  QStringLiteral("dir")});
+    p.addOption({QStringLiteral("live-sync"),
+                 QStringLiteral("also sync live from the local Admin API server serving a generated org")});
+    p.addOption({QStringLiteral("live-scale"), QStringLiteral("scale of the served org"), QStringLiteral("n"),
+                 QStringLiteral("100")});
+    p.addOption({QStringLiteral("live-users"),
+                 QStringLiteral("members of the served org (0: from the scale)"), QStringLiteral("n"),
+                 QStringLiteral("100000")});
+    p.addOption({QStringLiteral("live-keys"),
+                 QStringLiteral("project keys of the served org (0: from the scale)"), QStringLiteral("n"),
+                 QStringLiteral("120000")});
     p.addOption({QStringLiteral("filter"), QStringLiteral("text filter to apply"), QStringLiteral("text"),
                  QStringLiteral("smith")});
     p.addHelpOption();
@@ -204,6 +336,16 @@ int main(int argc, char **argv)
         sync.insert(QStringLiteral("longest_gui_stall_ms"), double(worst) / 1e6);
         if (!syncError.isEmpty()) sync.insert(QStringLiteral("error"), syncError);
         out.insert(QStringLiteral("sync"), sync);
+    }
+    if (p.isSet(QStringLiteral("live-sync"))) {
+        GeneratorOptions go;
+        go.scale = p.value(QStringLiteral("live-scale")).toInt();
+        go.users = p.value(QStringLiteral("live-users")).toInt();
+        go.keys = p.value(QStringLiteral("live-keys")).toInt();
+        const QJsonObject live = liveSync(w, *url, go);
+        out.insert(QStringLiteral("live_sync"), live);
+        out.insert(QStringLiteral("gui_stall_during_live_sync_ms"),
+                   live.value(QStringLiteral("gui_stall_during_live_sync_ms")));
     }
     out.insert(QStringLiteral("peak_rss_mb"), peakRssMb());
     QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Indented);

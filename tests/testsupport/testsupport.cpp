@@ -3,11 +3,14 @@
 #include "core/decimal.h"
 #include "domain/tables.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QEvent>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlRecord>
 #include <QTest>
+#include <QThread>
 #include <QUrl>
 
 namespace orgward::test {
@@ -138,6 +141,56 @@ QString tableChecksum(Database &db, const QString &table, const QString &orgKey)
     rows.sort();
     return QString::fromLatin1(
         QCryptographicHash::hash(rows.join(u'\n').toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+class NestedLoopGuard::Filter : public QObject
+{
+public:
+    Filter() : m_base(QThread::currentThread()->loopLevel()) {}
+    bool eventFilter(QObject *receiver, QEvent *event) override
+    {
+        const int level = QThread::currentThread()->loopLevel() - m_base;
+        if (level > deepest) {
+            if (deepest == 0)
+                where = QStringLiteral("event %1 to %2")
+                            .arg(int(event->type()))
+                            .arg(QString::fromLatin1(receiver->metaObject()->className()));
+            deepest = level;
+        }
+        return false;
+    }
+    int deepest = 0;
+    QString where;
+
+private:
+    int m_base;
+};
+
+NestedLoopGuard::NestedLoopGuard() : m_filter(new Filter)
+{
+    QCoreApplication::instance()->installEventFilter(m_filter);
+}
+
+NestedLoopGuard::~NestedLoopGuard()
+{
+    QCoreApplication::instance()->removeEventFilter(m_filter);
+    delete m_filter;
+}
+
+int NestedLoopGuard::deepest() const
+{
+    return m_filter->deepest;
+}
+
+QString NestedLoopGuard::where() const
+{
+    return m_filter->where;
+}
+
+void NestedLoopGuard::reset()
+{
+    m_filter->deepest = 0;
+    m_filter->where.clear();
 }
 
 } // namespace orgward::test

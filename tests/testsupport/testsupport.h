@@ -29,3 +29,32 @@ std::unique_ptr<Database> openEngine(const QTemporaryDir &dir, const QString &pg
 QString tableChecksum(Database &db, const QString &table, const QString &orgKey);
 
 } // namespace orgward::test
+
+class QObject;
+class QEvent;
+
+namespace orgward::test {
+
+// Records whether the GUI thread enters a nested event loop (QEventLoop::exec: a modal dialog's exec(),
+// a keychain job waited for in a local loop, …) while it is alive. Installed as the application's event
+// filter, it sees every event delivered on the GUI thread and notes the deepest QThread::loopLevel()
+// above the level it started at. Tests drive the window with QTRY_*/qWait, which process events without
+// a QEventLoop, so any level above the start is code under test nesting a loop.
+class NestedLoopGuard
+{
+public:
+    NestedLoopGuard();
+    ~NestedLoopGuard();
+    NestedLoopGuard(const NestedLoopGuard &) = delete;
+    NestedLoopGuard &operator=(const NestedLoopGuard &) = delete;
+
+    int deepest() const;   // nested levels seen (0: none)
+    QString where() const; // the first event seen inside a nested loop: its type and receiver class
+    void reset();
+
+private:
+    class Filter;
+    Filter *m_filter;
+};
+
+} // namespace orgward::test
