@@ -1,7 +1,8 @@
 #pragma once
 // One read of the store off the GUI thread, on the table worker's connection (sqlfetch.h), for views that
-// are not tables: the usage and cost charts' aggregates. Only the latest request's answer is delivered,
-// on the thread the context object lives in. Without a worker (an in-memory database) it reads at once.
+// are not tables: the chart aggregates, the dashboard's figures, sparklines, CSV exports. Only the latest
+// request's answer is delivered, on the thread the context object lives in. Without a worker (an in-memory
+// database) it reads at once.
 #include "sqlfetch.h"
 
 #include <functional>
@@ -34,6 +35,12 @@ public:
 
     // A request is on its way (what a view shows may be about to change).
     bool busy() const { return m_ticket != 0; }
+    // Nothing asked before is delivered any more (a read already running finishes unseen).
+    void cancel()
+    {
+        if (m_worker) m_worker->forget(this);
+        m_ticket = 0;
+    }
     // Drops whatever was asked before: only this read's answer is delivered.
     void run(Read read)
     {

@@ -29,15 +29,37 @@ QString AuditLogModel::payloadJson(const QString &id)
     return d.isNull() ? v->toString() : QString::fromUtf8(d.toJson(QJsonDocument::Indented));
 }
 
+void AuditLogModel::setFilter(const QString &type, qint64 since)
+{
+    SqlCondition c;
+    QStringList conds;
+    if (!type.isEmpty()) {
+        conds << QStringLiteral("a.type = ?");
+        c.binds << type;
+    }
+    if (since > 0) {
+        conds << QStringLiteral("a.effective_at >= %1").arg(m_db.secsToTs(QStringLiteral("?")));
+        c.binds << since;
+    }
+    c.sql = conds.join(QStringLiteral(" AND "));
+    setExtraCondition(c);
+}
+
 QStringList AuditLogModel::eventTypes()
 {
+    auto types = eventTypes(m_db, orgKey());
+    return types ? *types : QStringList();
+}
+
+Result<QStringList> AuditLogModel::eventTypes(Database &db, const QString &orgKey)
+{
+    auto q =
+        db.exec(QStringLiteral("SELECT DISTINCT type FROM openai_audit_logs WHERE org_key = ? ORDER BY type"),
+                {orgKey});
+    if (!q) return q.error();
     QStringList out;
-    auto q = m_db.exec(
-        QStringLiteral("SELECT DISTINCT type FROM openai_audit_logs WHERE org_key = ? ORDER BY type"),
-        {orgKey()});
-    if (q)
-        while (q->next())
-            out << q->value(0).toString();
+    while (q->next())
+        out << q->value(0).toString();
     return out;
 }
 

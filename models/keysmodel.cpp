@@ -1,12 +1,16 @@
 #include "keysmodel.h"
 
+#include "core/clock.h"
+
 namespace orgward {
 
 namespace {
+constexpr qint64 kUnusedDays = 90;
+constexpr qint64 kDaysPerYear = 365;
 const char *kRemovedOwner =
     "(k.owner_type = 'user' AND EXISTS (SELECT 1 FROM openai_users ru WHERE ru.org_key = k.org_key "
     "AND ru.id = k.owner_id AND ru.deleted_at IS NOT NULL))";
-}
+} // namespace
 
 KeysModel::KeysModel(Database &db, QObject *parent) : SqlTableModel(db, parent), m_db(db)
 {
@@ -16,8 +20,12 @@ KeysModel::KeysModel(Database &db, QObject *parent) : SqlTableModel(db, parent),
 void KeysModel::setNow(qint64 now)
 {
     m_now = now;
-    const QString age =
-        QStringLiteral("((%1 - %2) / 86400)").arg(now).arg(m_db.tsToSecs(QStringLiteral("k.created_at")));
+    SqlColumn age{tr("Age (days)"),
+                  QStringLiteral("((? - %1) / %2)")
+                      .arg(m_db.tsToSecs(QStringLiteral("k.created_at")))
+                      .arg(kSecondsPerDay),
+                  ColType::Int};
+    age.binds = {now};
     setQuery(
         {
             {tr("Name"), QStringLiteral("k.name")},
@@ -31,7 +39,7 @@ void KeysModel::setNow(qint64 now)
             {tr("Key"), QStringLiteral("k.redacted_value")},
             {tr("Created"), QStringLiteral("k.created_at"), ColType::Timestamp},
             {tr("Last used"), QStringLiteral("k.last_used_at"), ColType::Timestamp},
-            {tr("Age (days)"), age, ColType::Int},
+            age,
             {tr("Owner state"),
              QStringLiteral("CASE WHEN %1 THEN 'removed' ELSE 'active' END")
                  .arg(QLatin1String(kRemovedOwner)),
@@ -42,18 +50,19 @@ void KeysModel::setNow(qint64 now)
     setMutedExpr(QLatin1String(kRemovedOwner));
 }
 
-QString KeysModel::filterCondition(Filter f) const
+SqlCondition KeysModel::filterCondition(Filter f) const
 {
+    const QString before = m_db.secsToTs(QStringLiteral("?"));
     switch (f) {
     case Filter::All:
         return {};
     case Filter::Unused90Days:
-        return QStringLiteral("COALESCE(k.last_used_at, k.created_at) < %1")
-            .arg(tsLiteral(m_db, m_now - 90 * 86400));
+        return {QStringLiteral("COALESCE(k.last_used_at, k.created_at) < %1").arg(before),
+                {m_now - kUnusedDays * kSecondsPerDay}};
     case Filter::OlderThanYear:
-        return QStringLiteral("k.created_at < %1").arg(tsLiteral(m_db, m_now - 365 * 86400));
+        return {QStringLiteral("k.created_at < %1").arg(before), {m_now - kDaysPerYear * kSecondsPerDay}};
     case Filter::OwnedByRemoved:
-        return QLatin1String(kRemovedOwner);
+        return {QLatin1String(kRemovedOwner), {}};
     }
     return {};
 }

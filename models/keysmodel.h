@@ -32,8 +32,8 @@ public:
     explicit KeysModel(Database &db, QObject *parent = nullptr);
     void setNow(qint64 now); // rebuilds the age column; reload() after
     qint64 now() const { return m_now; }
-    // A condition for setExtraCondition() (literal times: no binds).
-    QString filterCondition(Filter f) const;
+    // A condition for setExtraCondition(), as of now().
+    SqlCondition filterCondition(Filter f) const;
 
 private:
     Database &m_db;

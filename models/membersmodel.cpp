@@ -1,5 +1,7 @@
 #include "membersmodel.h"
 
+#include "finance/dashboard.h"
+
 namespace orgward {
 
 MembersModel::MembersModel(Database &db, QObject *parent) : SqlTableModel(db, parent)
@@ -27,6 +29,19 @@ MembersModel::MembersModel(Database &db, QObject *parent) : SqlTableModel(db, pa
     setMutedExpr(QStringLiteral("u.deleted_at IS NOT NULL"));
 }
 
+SqlCondition MembersModel::filterCondition(Filter f)
+{
+    switch (f) {
+    case Filter::All:
+        return {};
+    case Filter::InNoProject:
+        return {dashboard::memberWithoutProjectCondition(), {}};
+    case Filter::Removed:
+        return {QStringLiteral("u.deleted_at IS NOT NULL"), {}};
+    }
+    return {};
+}
+
 InvitesModel::InvitesModel(Database &db, QObject *parent) : SqlTableModel(db, parent), m_db(db)
 {
     setNow(0);
@@ -34,17 +49,21 @@ InvitesModel::InvitesModel(Database &db, QObject *parent) : SqlTableModel(db, pa
 
 void InvitesModel::setNow(qint64 now)
 {
-    const QString n = tsLiteral(m_db, now);
+    m_now = now;
+    const QString n = m_db.secsToTs(QStringLiteral("?"));
+    SqlColumn state{tr("State"),
+                    QStringLiteral("CASE WHEN i.deleted_at IS NOT NULL THEN 'removed' WHEN "
+                                   "i.accepted_at IS NOT NULL OR i.status = "
+                                   "'accepted' THEN 'accepted' WHEN i.expires_at IS NOT NULL AND "
+                                   "i.expires_at <= %1 THEN 'expired' "
+                                   "ELSE COALESCE(i.status, 'pending') END")
+                        .arg(n)};
+    state.binds = {now};
     setQuery(
         {
             {tr("Email"), QStringLiteral("i.email")},
             {tr("Role"), QStringLiteral("i.role")},
-            {tr("State"), QStringLiteral("CASE WHEN i.deleted_at IS NOT NULL THEN 'removed' WHEN "
-                                         "i.accepted_at IS NOT NULL OR i.status = "
-                                         "'accepted' THEN 'accepted' WHEN i.expires_at IS NOT NULL AND "
-                                         "i.expires_at <= %1 THEN 'expired' "
-                                         "ELSE COALESCE(i.status, 'pending') END")
-                              .arg(n)},
+            state,
             {tr("Created"), QStringLiteral("i.created_at"), ColType::Timestamp},
             {tr("Expires"), QStringLiteral("i.expires_at"), ColType::Timestamp},
             {tr("Accepted"), QStringLiteral("i.accepted_at"), ColType::Timestamp},
@@ -53,7 +72,19 @@ void InvitesModel::setNow(qint64 now)
         QStringLiteral("FROM openai_invites i"), QStringLiteral("i.org_key = ?"), QStringLiteral("i.id"));
     setMutedExpr(
         QStringLiteral("i.deleted_at IS NOT NULL OR (i.expires_at IS NOT NULL AND i.expires_at <= %1)")
-            .arg(n));
+            .arg(n),
+        {now});
+}
+
+SqlCondition InvitesModel::filterCondition(Filter f) const
+{
+    switch (f) {
+    case Filter::All:
+        return {};
+    case Filter::Pending:
+        return {dashboard::pendingInviteCondition(m_db), {m_now}};
+    }
+    return {};
 }
 
 } // namespace orgward

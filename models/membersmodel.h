@@ -20,7 +20,14 @@ public:
         Status,
         ColumnCount
     };
+    enum class Filter
+    {
+        All,
+        InNoProject, // active members outside every project (the dashboard's tile)
+        Removed
+    };
     explicit MembersModel(Database &db, QObject *parent = nullptr);
+    static SqlCondition filterCondition(Filter f);
 };
 
 // Invitations with their state as of the org's now (pending, expired, accepted).
@@ -39,11 +46,19 @@ public:
         Projects,
         ColumnCount
     };
+    enum class Filter
+    {
+        All,
+        Pending // not accepted, not removed, not expired as of now
+    };
     explicit InvitesModel(Database &db, QObject *parent = nullptr);
     void setNow(qint64 now); // rebuilds the state column; reload() after
+    // A condition for setExtraCondition(), as of the last setNow().
+    SqlCondition filterCondition(Filter f) const;
 
 private:
     Database &m_db;
+    qint64 m_now = 0;
 };
 
 } // namespace orgward

@@ -14,16 +14,17 @@ void ProjectsModel::setCostWindow(const QString &groupBy, const QString &width, 
                               "p.id AND x.%2 IS NULL)")
             .arg(QLatin1String(table), QLatin1String(gone));
     };
+    // The set and window are bound (the set's name comes from stored rows): binds follow the marks' order.
     const QString cost =
         width.isEmpty()
             ? QStringLiteral("CAST(NULL AS TEXT)")
             : QStringLiteral(
-                  "(SELECT %1 FROM openai_costs c WHERE c.org_key = p.org_key AND c.group_by = %2 AND "
-                  "c.bucket_width = %3 AND c.project_id = p.id AND c.bucket_start >= %4 AND c.bucket_start < "
-                  "%5)")
-                  .arg(m_db.sumDecimal(QStringLiteral("c.amount")), textLiteral(groupBy), textLiteral(width),
-                       tsLiteral(m_db, from), tsLiteral(m_db, to));
+                  "(SELECT %1 FROM openai_costs c WHERE c.org_key = p.org_key AND c.group_by = ? AND "
+                  "c.bucket_width = ? AND c.project_id = p.id AND c.bucket_start >= %2 AND "
+                  "c.bucket_start < %2)")
+                  .arg(m_db.sumDecimal(QStringLiteral("c.amount")), m_db.secsToTs(QStringLiteral("?")));
     SqlColumn costCol{tr("Cost month to date"), cost, ColType::Decimal, false};
+    if (!width.isEmpty()) costCol.binds = {groupBy, width, from, to};
     costCol.sortExpr = m_db.isPostgres() ? QStringLiteral("CAST(%1 AS NUMERIC)").arg(cost)
                                          : QStringLiteral("CAST(%1 AS REAL)").arg(cost);
     setQuery(
@@ -44,6 +45,19 @@ void ProjectsModel::setCostWindow(const QString &groupBy, const QString &width, 
         QStringLiteral("FROM openai_projects p"), QStringLiteral("p.org_key = ?"), QStringLiteral("p.id"));
     setMutedExpr(
         QStringLiteral("p.status = 'archived' OR p.archived_at IS NOT NULL OR p.deleted_at IS NOT NULL"));
+}
+
+SqlCondition ProjectsModel::filterCondition(Filter f)
+{
+    switch (f) {
+    case Filter::All:
+        return {};
+    case Filter::Active:
+        return {QStringLiteral("p.archived_at IS NULL AND COALESCE(p.status, 'active') <> 'archived'"), {}};
+    case Filter::Archived:
+        return {QStringLiteral("p.archived_at IS NOT NULL OR p.status = 'archived'"), {}};
+    }
+    return {};
 }
 
 } // namespace orgward

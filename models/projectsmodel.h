@@ -23,7 +23,14 @@ public:
         CostMtd,
         ColumnCount
     };
+    enum class Filter
+    {
+        All,
+        Active,
+        Archived
+    };
     explicit ProjectsModel(Database &db, QObject *parent = nullptr);
+    static SqlCondition filterCondition(Filter f);
     // groupBy/width: the costs set to read (empty groupBy set: no cost column values); [from, to).
     void setCostWindow(const QString &groupBy, const QString &width, qint64 from, qint64 to);
 

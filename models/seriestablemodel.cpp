@@ -83,20 +83,17 @@ QVariant SeriesTableModel::headerData(int section, Qt::Orientation o, int role) 
     return m_headers[section];
 }
 
-QString SeriesTableModel::toCsv() const
+QList<QStringList> SeriesTableModel::records() const
 {
-    QStringList lines;
-    QStringList h;
-    for (const QString &s : m_headers)
-        h << SqlTableModel::csvField(s);
-    lines << h.join(u',');
+    QList<QStringList> out{m_headers};
+    // Numbers without group separators: a file is read by programs as much as by people.
     for (const QStringList &r : m_rows) {
         QStringList f;
         for (const QString &s : r)
-            f << SqlTableModel::csvField(QString(s).remove(QLocale().groupSeparator()));
-        lines << f.join(u',');
+            f << QString(s).remove(QLocale().groupSeparator());
+        out << f;
     }
-    return lines.join(u'\n') + u'\n';
+    return out;
 }
 
 } // namespace orgward

@@ -15,7 +15,8 @@ public:
     explicit SeriesTableModel(QObject *parent = nullptr) : QAbstractTableModel(parent) {}
     void setUsage(const UsageSeries &s, Granularity g);
     void setCosts(const CostSeries &s);
-    QString toCsv() const;
+    // The header, then every row, as cells for a CSV file (core/csvwriter.h).
+    QList<QStringList> records() const;
 
     int rowCount(const QModelIndex &parent = {}) const override
     {

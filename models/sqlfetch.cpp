@@ -62,13 +62,21 @@ BlockResult runBlockQuery(Database &db, const BlockQuery &q)
     return r;
 }
 
+QString SqlFetchWorker::workerKey(const DatabaseUrl &url, const void *connection)
+{
+    // The key is a long-lived copy in a static table: it must hold no secret.
+    DatabaseUrl named = url;
+    named.password.clear();
+    return named.toString() + u'#' + QString::number(quintptr(connection), 16);
+}
+
 std::shared_ptr<SqlFetchWorker> SqlFetchWorker::forDatabase(Database &db)
 {
     // Only the GUI thread asks (models live there), so a plain static registry is enough.
     static QHash<QString, std::weak_ptr<SqlFetchWorker>> workers;
     const DatabaseUrl &url = db.url();
     if (!url.isPostgres() && (url.path.isEmpty() || url.path == u":memory:")) return nullptr;
-    const QString key = url.toString();
+    const QString key = workerKey(url, &db);
     if (auto w = workers.value(key).lock()) return w;
     std::shared_ptr<SqlFetchWorker> w(new SqlFetchWorker(url, db.statementRewriter()));
     workers.insert(key, w);

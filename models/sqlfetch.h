@@ -52,6 +52,9 @@ public:
     // The worker for db's database, created on first use and shared; it stops when its last user lets go.
     // nullptr when a second connection would not see the same data.
     static std::shared_ptr<SqlFetchWorker> forDatabase(Database &db);
+    // The registry's key for a connection's worker: its URL without the password, and the connection's
+    // identity (each Database gets its own worker: its role decides what the worker's statements read).
+    static QString workerKey(const DatabaseUrl &url, const void *connection);
     ~SqlFetchWorker() override;
 
     // Queues q; the answer arrives as done(ticket, …) on the receivers' threads. With supersede, requests

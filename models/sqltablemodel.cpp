@@ -2,20 +2,32 @@
 
 #include "core/logging.h"
 #include "sqlfetch.h"
+#include "tableexport.h"
 
 #include <QFont>
 #include <QGuiApplication>
 #include <QHash>
 #include <QLocale>
 #include <QPalette>
-#include <QTextStream>
 
 namespace orgward {
 
 namespace {
 constexpr int kBlock = 400;
 constexpr int kLead = 2; // id and muted flag precede the columns in each row
+constexpr QChar kLikeEscape = u'!';
 } // namespace
+
+QString likeContains(const QString &value)
+{
+    QString escaped;
+    escaped.reserve(value.size() + 2);
+    for (QChar c : value) {
+        if (c == kLikeEscape || c == u'%' || c == u'_') escaped += kLikeEscape;
+        escaped += c;
+    }
+    return u'%' + escaped + u'%';
+}
 
 SqlTableModel::SqlTableModel(Database &db, QObject *parent) : QAbstractTableModel(parent), m_db(db) {}
 
@@ -63,10 +75,9 @@ void SqlTableModel::setFilterText(const QString &text)
     reload();
 }
 
-void SqlTableModel::setExtraCondition(const QString &sql, const QVariantList &binds)
+void SqlTableModel::setExtraCondition(const SqlCondition &condition)
 {
-    m_extra = sql;
-    m_extraBinds = binds;
+    m_extra = condition;
     reload();
 }
 
@@ -76,8 +87,8 @@ QString SqlTableModel::whereClause(QVariantList &binds) const
     binds << m_org;
     binds += m_baseBinds;
     if (!m_extra.isEmpty()) {
-        conds << QString(u'(' + m_extra + u')');
-        binds += m_extraBinds;
+        conds << QString(u'(' + m_extra.sql + u')');
+        binds += m_extra.binds;
     }
     const QStringList words = m_filter.split(u' ', Qt::SkipEmptyParts);
     for (const QString &w : words) {
@@ -85,17 +96,19 @@ QString SqlTableModel::whereClause(QVariantList &binds) const
         for (const SqlColumn &c : m_columns) {
             if (!c.filterable || c.type != ColType::Text) continue;
             // SQLite's LIKE already ignores ASCII case; PostgreSQL needs ILIKE. No LOWER(): half the work per
-            // row.
-            ors << QStringLiteral("COALESCE(%1, '') %2 ?")
-                       .arg(c.expr, m_db.isPostgres() ? QStringLiteral("ILIKE") : QStringLiteral("LIKE"));
-            binds << QString(u'%' + w + u'%');
+            // row. The word is bound and its % and _ escaped: it matches itself, whatever it holds.
+            ors << QStringLiteral("COALESCE(%1, '') %2 ? ESCAPE '%3'")
+                       .arg(c.expr, m_db.isPostgres() ? QStringLiteral("ILIKE") : QStringLiteral("LIKE"),
+                            kLikeEscape);
+            binds += c.binds;
+            binds << likeContains(w);
         }
         if (!ors.isEmpty()) conds << QString(u'(' + ors.join(QStringLiteral(" OR ")) + u')');
     }
     return conds.join(QStringLiteral(" AND "));
 }
 
-QString SqlTableModel::orderClause(const QString &termPrefix) const
+QString SqlTableModel::orderClause(QVariantList &binds, const QString &termPrefix) const
 {
     const QString dir = m_order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
     // The column, then the id in the same direction for a stable order across blocks. A plain
@@ -103,8 +116,19 @@ QString SqlTableModel::orderClause(const QString &termPrefix) const
     // of sorting every row; NULLs therefore sort where the engine puts them.
     const SqlColumn c = m_columns.value(m_sortColumn);
     const QString e = c.sortExpr.isEmpty() ? c.expr : c.sortExpr;
+    binds += c.binds;
     return QStringLiteral("ORDER BY %4%1 %2, %4%3 %2")
         .arg(e, dir, c.tieExpr.isEmpty() ? m_idExpr : c.tieExpr, termPrefix);
+}
+
+QString SqlTableModel::columnList(QVariantList &binds) const
+{
+    QStringList select;
+    for (const SqlColumn &c : std::as_const(m_columns)) {
+        select << c.expr;
+        binds += c.binds;
+    }
+    return select.join(QStringLiteral(", "));
 }
 
 QString SqlTableModel::countSql(const QString &where) const
@@ -137,30 +161,32 @@ BlockQuery SqlTableModel::blockQuery(int offset, int limit, bool withCount) cons
         q.countBinds = binds;
     }
     // Step 1: the ids of this block, in order (only the sort expression is evaluated per row).
+    q.idsBinds = binds;
     q.idsSql = QStringLiteral("SELECT %1 %2 WHERE %3 %4 LIMIT %5 OFFSET %6")
-                   .arg(m_idExpr, m_from, where, orderClause())
+                   .arg(m_idExpr, m_from, where, orderClause(q.idsBinds))
                    .arg(limit)
                    .arg(offset);
-    q.idsBinds = binds;
     // SQLite picks the sort index whenever it can; a unary + on the ORDER BY terms (a no-op on the values)
     // lets it filter a covering index and sort instead. PostgreSQL's planner weighs both from statistics.
     if (!m_filter.trimmed().isEmpty() && !m_db.isPostgres()) {
+        QVariantList same; // the same binds as idsBinds
         q.idsSqlFew = QStringLiteral("SELECT %1 %2 WHERE %3 %4 LIMIT %5 OFFSET %6")
-                          .arg(m_idExpr, m_from, where, orderClause(QStringLiteral("+")))
+                          .arg(m_idExpr, m_from, where, orderClause(same, QStringLiteral("+")))
                           .arg(limit)
                           .arg(offset);
         q.knownTotal = m_total;
     }
     // Step 2: every column of just those ids.
-    QStringList select{m_idExpr, m_mutedExpr.isEmpty()
-                                     ? QStringLiteral("0")
-                                     : QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(m_mutedExpr)};
-    for (const SqlColumn &c : std::as_const(m_columns))
-        select << c.expr;
-    q.rowsSql = QStringLiteral("SELECT %1 %2 WHERE %3 AND %4 IN (")
-                    .arg(select.join(QStringLiteral(", ")), m_from,
-                         m_baseWhere.isEmpty() ? QStringLiteral("1=1") : m_baseWhere, m_idExpr);
-    q.rowsBinds = QVariantList{m_org} + m_baseBinds;
+    q.rowsBinds = m_mutedBinds;
+    const QString muted = m_mutedExpr.isEmpty()
+                              ? QStringLiteral("0")
+                              : QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(m_mutedExpr);
+    const QString columns = columnList(q.rowsBinds);
+    q.rowsSql = QStringLiteral("SELECT %1, %2, %3 %4 WHERE %5 AND %1 IN (")
+                    .arg(m_idExpr, muted, columns, m_from,
+                         m_baseWhere.isEmpty() ? QStringLiteral("1=1") : m_baseWhere);
+    q.rowsBinds << m_org;
+    q.rowsBinds += m_baseBinds;
     q.width = int(m_columns.size()) + kLead;
     return q;
 }
@@ -450,54 +476,19 @@ void SqlTableModel::sort(int column, Qt::SortOrder order)
     reload();
 }
 
-QString SqlTableModel::csvField(const QString &s)
+TableExportQuery SqlTableModel::exportQuery() const
 {
-    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n') && !s.contains(u'\r')) return s;
-    QString q = s;
-    q.replace(u'"', QStringLiteral("\"\""));
-    return QString(u'"' + q + u'"');
-}
-
-QString SqlTableModel::tsLiteral(Database &db, qint64 secs)
-{
-    return db.isPostgres() ? QStringLiteral("to_timestamp(%1)").arg(secs) : QString::number(secs);
-}
-
-QString SqlTableModel::textLiteral(const QString &s)
-{
-    QString q = s;
-    q.replace(u'\'', QStringLiteral("''"));
-    return QString(u'\'' + q + u'\'');
-}
-
-Status SqlTableModel::exportCsv(QTextStream &out)
-{
-    QStringList head;
-    for (const SqlColumn &c : std::as_const(m_columns))
-        head << csvField(c.header);
-    out << head.join(u',') << '\n';
-    QVariantList binds;
-    const QString where = whereClause(binds);
-    QStringList select;
-    for (const SqlColumn &c : std::as_const(m_columns))
-        select << c.expr;
-    auto q = m_db.exec(QStringLiteral("SELECT %1 %2 WHERE %3 %4")
-                           .arg(select.join(QStringLiteral(", ")), m_from, where, orderClause()),
-                       binds);
-    if (!q) return q.error();
-    while (q->next()) {
-        QStringList f;
-        for (int i = 0; i < m_columns.size(); ++i) {
-            const QVariant v = q->value(i);
-            // Timestamps as UTC ISO-8601 in files: unambiguous for whoever reads them next.
-            f << csvField(
-                m_columns[i].type == ColType::Timestamp && !v.isNull()
-                    ? QDateTime::fromSecsSinceEpoch(Database::timestampSecs(v), Qt::UTC).toString(Qt::ISODate)
-                    : formatValue(m_columns[i].type, v));
-        }
-        out << f.join(u',') << '\n';
+    TableExportQuery q;
+    for (const SqlColumn &c : std::as_const(m_columns)) {
+        q.headers << c.header;
+        q.types << c.type;
     }
-    return {};
+    if (m_org.isEmpty() || m_columns.isEmpty()) return q;
+    const QString columns = columnList(q.binds);
+    const QString where = whereClause(q.binds);
+    q.sql = QStringLiteral("SELECT %1 %2 WHERE %3 %4").arg(columns, m_from, where, orderClause(q.binds));
+    q.expectedRows = m_total;
+    return q;
 }
 
 } // namespace orgward

@@ -12,8 +12,6 @@
 #include <QAbstractTableModel>
 #include <memory>
 
-class QTextStream;
-
 namespace orgward {
 
 struct SqlColumn
@@ -33,9 +31,24 @@ struct SqlColumn
     // The row id as the sort column's own table names it (a joined summary's user_id for the model's u.id),
     // so "col, tie" matches that table's (col, id) index and a sorted block is an index walk.
     QString tieExpr;
+    QVariantList binds; // values for the ? marks in expr (sortExpr, when set, has the same marks in order)
 };
 
+// A condition for a model's WHERE clause and the values for its ? marks, in order. Values are always
+// bound, never written into the SQL text.
+struct SqlCondition
+{
+    QString sql; // empty: no condition
+    QVariantList binds;
+    bool isEmpty() const { return sql.isEmpty(); }
+};
+
+// value as a LIKE pattern that matches it anywhere, literally (% and _ in value match themselves); use
+// with "LIKE ? ESCAPE '!'" (not a backslash: its meaning in a literal depends on server settings).
+QString likeContains(const QString &value);
+
 class SqlFetchWorker;
+struct TableExportQuery;
 struct BlockQuery;
 struct BlockResult;
 
@@ -46,8 +59,7 @@ public:
     enum Roles
     {
         RawRole = Qt::UserRole + 1,
-        IdRole,
-        SortKeyRole
+        IdRole
     };
 
     SqlTableModel(Database &db, QObject *parent = nullptr);
@@ -69,12 +81,15 @@ public:
     // presets and extra conditions must then name only the tables this FROM has.
     void setCountFrom(const QString &fromSql) { m_countFrom = fromSql; }
     // Rows where this expression is true are shown muted (e.g. archived projects, removed members).
-    void setMutedExpr(const QString &expr) { m_mutedExpr = expr; }
+    void setMutedExpr(const QString &expr, const QVariantList &binds = {})
+    {
+        m_mutedExpr = expr;
+        m_mutedBinds = binds;
+    }
     void setOrgKey(const QString &orgKey);
+    // Words that must each appear in some filterable text column (matched literally, any case).
     void setFilterText(const QString &text);
-    QString filterText() const { return m_filter; }
-    void setExtraCondition(const QString &sql,
-                           const QVariantList &binds = {}); // e.g. pane filters from tiles
+    void setExtraCondition(const SqlCondition &condition); // e.g. pane filters from tiles
     // Extra binds after the org key for baseWhere (e.g. the project a detail table shows).
     void setBaseBinds(const QVariantList &binds) { m_baseBinds = binds; }
     QString orgKey() const { return m_org; }
@@ -91,8 +106,9 @@ public:
     void refresh();
     // Re-runs the query from the top (org, sort or filter changed).
     void reload();
-    // Writes every row of the current query (not only the loaded ones) as CSV.
-    Status exportCsv(QTextStream &out);
+    // Every row of the current query (not only the loaded ones), for a CSV export (tableexport.h).
+    TableExportQuery exportQuery() const;
+    Database &database() const { return m_db; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -103,10 +119,6 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
     static QString formatValue(ColType type, const QVariant &v);
-    static QString csvField(const QString &s);
-    // A timestamp literal for SQL built from trusted integers (SQLite seconds, PostgreSQL to_timestamp).
-    static QString tsLiteral(Database &db, qint64 secs);
-    static QString textLiteral(const QString &s); // single-quoted, quotes doubled
 
 signals:
     void reloaded(); // a reload or refresh has its rows (async: when the answer arrived)
@@ -115,7 +127,9 @@ signals:
 private:
     QString whereClause(QVariantList &binds) const;
     QString countSql(const QString &where) const;
-    QString orderClause(const QString &termPrefix = {}) const; // prefix: "+" turns off index order
+    // prefix: "+" turns off index order; the sort column's binds are appended to binds.
+    QString orderClause(QVariantList &binds, const QString &termPrefix = {}) const;
+    QString columnList(QVariantList &binds) const; // every column's expression, its binds appended
     BlockQuery blockQuery(int offset, int limit, bool withCount) const;
     QList<QVariantList> queryRows(int offset, int limit, bool *ok);
     bool countRows();
@@ -125,8 +139,9 @@ private:
 
     Database &m_db;
     QList<SqlColumn> m_columns;
-    QString m_from, m_countFrom, m_baseWhere, m_idExpr, m_org, m_filter, m_extra, m_mutedExpr;
-    QVariantList m_extraBinds, m_baseBinds;
+    QString m_from, m_countFrom, m_baseWhere, m_idExpr, m_org, m_filter, m_mutedExpr;
+    SqlCondition m_extra;
+    QVariantList m_mutedBinds, m_baseBinds;
     int m_sortColumn = 0;
     Qt::SortOrder m_order = Qt::AscendingOrder;
     QList<QVariantList> m_rows; // each row: id, muted flag, then the columns

@@ -1,5 +1,6 @@
 #include "chartpanes.h"
 
+#include "core/csvwriter.h"
 #include "domain/endpoint.h"
 #include "finance/asof.h"
 #include "models/seriestablemodel.h"
@@ -11,7 +12,6 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QCursor>
-#include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -120,15 +120,15 @@ void connectHover(QBarSet *set, QWidget *view, const QStringList &categories)
     });
 }
 
-bool writeCsv(const QString &path, const QString &csv, QString *error)
+// A chart's numbers are a few hundred cells at most: written here, at once.
+Result<qint64> writeRecords(const QString &path, const QList<QStringList> &records)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
-        *error = f.errorString();
-        return false;
-    }
-    f.write(csv.toUtf8());
-    return true;
+    CsvFile file(path);
+    if (auto o = file.open(); !o) return o.error();
+    for (const QStringList &r : records)
+        if (auto w = file.writeRecord(r); !w) return w.error();
+    if (auto c = file.commit(); !c) return c.error();
+    return qint64(records.size()) - 1;
 }
 
 } // namespace
@@ -311,9 +311,10 @@ void UsagePane::present(const Result<UsageSeries> &s)
     m_chart->setChart(chart);
 }
 
-bool UsagePane::exportCsv(const QString &path, QString *error)
+void UsagePane::startCsvExport(const QString &path)
 {
-    return writeCsv(path, m_table->toCsv(), error);
+    const auto rows = writeRecords(path, m_table->records());
+    emit csvExportFinished(path, rows ? QString() : rows.errorMessage(), rows ? *rows : 0);
 }
 
 // Costs ------------------------------------------------------------------------------------------
@@ -441,9 +442,10 @@ void CostsPane::present(const Result<CostSeries> &s)
     m_chart->setChart(chart);
 }
 
-bool CostsPane::exportCsv(const QString &path, QString *error)
+void CostsPane::startCsvExport(const QString &path)
 {
-    return writeCsv(path, m_table->toCsv(), error);
+    const auto rows = writeRecords(path, m_table->records());
+    emit csvExportFinished(path, rows ? QString() : rows.errorMessage(), rows ? *rows : 0);
 }
 
 } // namespace orgward

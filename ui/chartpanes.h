@@ -27,7 +27,7 @@ public:
     void setOrg(const QString &orgKey, qint64 now) override;
     void refresh() override { reload(); }
     QWidget *chartWidget() override;
-    bool exportCsv(const QString &path, QString *error) override;
+    void startCsvExport(const QString &path) override;
     // Presets used by tests and the benchmark.
     void configure(const QString &kind, const QString &metric, const QString &stackBy, int days,
                    Granularity g);
@@ -58,7 +58,7 @@ public:
     void setOrg(const QString &orgKey, qint64 now) override;
     void refresh() override { reload(); }
     QWidget *chartWidget() override;
-    bool exportCsv(const QString &path, QString *error) override;
+    void startCsvExport(const QString &path) override;
     void reload();
     bool isBusy() const override { return m_read.busy(); }
 

@@ -1,6 +1,8 @@
 #pragma once
 // One pane of the console. The main window switches panes from its sidebar and tells each the current
 // organization and that org's "now" (a fixture snapshot's capture time, else the clock).
+#include "security/roles.h"
+
 #include <QWidget>
 
 namespace orgward {
@@ -17,9 +19,18 @@ public:
     virtual void refresh() = 0;
     virtual TablePane *activeTable() { return nullptr; }
     virtual QWidget *chartWidget() { return nullptr; } // exported as PNG/SVG
-    virtual bool exportCsv(const QString &path, QString *error);
-    // A read for what the pane shows (beyond its tables' models) is still on its way.
-    virtual bool isBusy() const { return false; }
+    // Hides the columns, tabs and tiles over tables the role may not read (they read as empty relations).
+    virtual void applyRole(ConsoleRole role) { Q_UNUSED(role); }
+    // Starts writing what the pane shows as CSV (a table: every row of its query, on the table worker, with
+    // progress and Cancel); csvExportFinished() follows, also when it could not start.
+    virtual void startCsvExport(const QString &path);
+    // A read for what the pane shows is still on its way (a table, a detail table, a chart, the tiles), or
+    // an export is being written. Tests and the benchmark wait for this to turn false.
+    virtual bool isBusy() const;
+
+signals:
+    // error empty: path holds rows rows (plus the header line).
+    void csvExportFinished(const QString &path, const QString &error, qint64 rows);
 };
 
 } // namespace orgward

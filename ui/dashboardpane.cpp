@@ -12,7 +12,8 @@
 
 namespace orgward {
 
-DashboardPane::DashboardPane(Database &db, QWidget *parent) : ConsolePane(parent), m_db(db)
+DashboardPane::DashboardPane(Database &db, QWidget *parent)
+    : ConsolePane(parent), m_read(db, this, [this](const Result<DashboardSummary> &s) { present(s); })
 {
     auto *l = new QVBoxLayout(this);
     l->addWidget(new QLabel(QStringLiteral("<h2>%1</h2>").arg(tr("Dashboard")), this));
@@ -29,6 +30,7 @@ DashboardPane::DashboardPane(Database &db, QWidget *parent) : ConsolePane(parent
     for (int i = 0; i < TileCount; ++i) {
         auto *b = new QPushButton(this);
         b->setAccessibleName(names[i]);
+        b->setObjectName(QStringLiteral("dashboardTile%1").arg(i));
         b->setMinimumSize(260, 120);
         b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
         b->setStyleSheet(QStringLiteral("QPushButton { text-align: left; padding: 10px; }"));
@@ -48,6 +50,18 @@ DashboardPane::DashboardPane(Database &db, QWidget *parent) : ConsolePane(parent
     l->addStretch(1);
 }
 
+void DashboardPane::setTile(Tile t, const QString &headline, const QString &detail)
+{
+    const QString name = m_tiles[t]->accessibleName();
+    m_tiles[t]->setAccessibleDescription(QStringLiteral("%1\n%2\n%3").arg(name, headline, detail));
+    const QString muted = palette().color(QPalette::PlaceholderText).name();
+    m_tileLabels[t]->setText(
+        QStringLiteral("<div style='color:%1'>%2</div><div style='font-size:18pt; font-weight:600'>%3</div>"
+                       "<div style='color:%1'>%4</div>")
+            .arg(muted, name.toHtmlEscaped(), headline.toHtmlEscaped(),
+                 detail.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
+}
+
 QString DashboardPane::tileText(Tile t) const
 {
     return m_tiles.value(t) ? m_tiles[t]->accessibleDescription() : QString();
@@ -56,20 +70,41 @@ QString DashboardPane::tileText(Tile t) const
 void DashboardPane::setOrg(const QString &orgKey, qint64)
 {
     m_org = orgKey;
+    showAll(tr("…"));
+    m_asOf->setText(tr("Computing…"));
     refresh();
+}
+
+void DashboardPane::applyRole(ConsoleRole role)
+{
+    m_tiles[UnusedKeys]->setVisible(roleAllows(role, Capability::ManageKeys));
+}
+
+void DashboardPane::showAll(const QString &headline)
+{
+    for (int i = 0; i < m_tiles.size(); ++i) {
+        m_tiles[i]->setAccessibleDescription(headline);
+        m_tileLabels[i]->setText(m_tiles[i]->accessibleName().toHtmlEscaped() + QStringLiteral("<br>") +
+                                 headline.toHtmlEscaped());
+    }
 }
 
 void DashboardPane::refresh()
 {
     if (m_org.isEmpty()) {
-        for (int i = 0; i < m_tiles.size(); ++i) {
-            m_tiles[i]->setAccessibleDescription(tr("—"));
-            m_tileLabels[i]->setText(m_tiles[i]->accessibleName().toHtmlEscaped() + QStringLiteral("<br>—"));
-        }
+        m_read.cancel();
+        showAll(tr("—"));
         m_asOf->setText(tr("No organization selected."));
         return;
     }
-    auto s = loadDashboard(m_db, m_org);
+    // Several counts and two cost sums: on the table worker, so switching org never freezes the window.
+    // The tiles keep their figures while a refresh is on its way; a new org shows "…" until they arrive.
+    const QString org = m_org;
+    m_read.run([org](Database &db) { return loadDashboard(db, org); });
+}
+
+void DashboardPane::present(const Result<DashboardSummary> &s)
+{
     if (!s) {
         m_asOf->setText(tr("Could not compute the dashboard: %1").arg(s.errorMessage()));
         return;
@@ -80,15 +115,7 @@ void DashboardPane::refresh()
         tr("As of %1 (local time)").arg(asOf.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     m_asOf->setToolTip(asOf.toString(Qt::ISODate));
     auto tile = [this](Tile t, const QString &headline, const QString &detail) {
-        const QString name = m_tiles[t]->accessibleName();
-        m_tiles[t]->setAccessibleDescription(QStringLiteral("%1\n%2\n%3").arg(name, headline, detail));
-        const QString muted = palette().color(QPalette::PlaceholderText).name();
-        m_tileLabels[t]->setText(
-            QStringLiteral(
-                "<div style='color:%1'>%2</div><div style='font-size:18pt; font-weight:600'>%3</div>"
-                "<div style='color:%1'>%4</div>")
-                .arg(muted, name.toHtmlEscaped(), headline.toHtmlEscaped(),
-                     detail.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))));
+        setTile(t, headline, detail);
     };
     QString delta;
     if (!s->spendPreviousMonthSamePoint.isZero()) {
@@ -119,7 +146,7 @@ void DashboardPane::refresh()
         const qint64 age = qMax<qint64>(0, Clock::nowSecs() - s->lastSyncAt);
         const QString ageText = age < 3600     ? tr("%n minute(s) ago", nullptr, int(age / 60))
                                 : age < 172800 ? tr("%n hour(s) ago", nullptr, int(age / 3600))
-                                               : tr("%n day(s) ago", nullptr, int(age / 86400));
+                                               : tr("%n day(s) ago", nullptr, int(age / kSecondsPerDay));
         tile(LastSync, s->lastSyncStatus, ageText);
         m_tiles[LastSync]->setToolTip(
             QDateTime::fromSecsSinceEpoch(s->lastSyncAt, Qt::UTC).toString(Qt::ISODate));

@@ -1,12 +1,11 @@
 #include "entitypanes.h"
 
+#include "core/clock.h"
 #include "finance/asof.h"
-#include "finance/costquery.h"
-#include "finance/dashboard.h"
-#include "finance/usagequery.h"
+#include "finance/groupbyset.h"
 #include "miniwidgets.h"
 #include "models/auditlogmodel.h"
-#include "models/certificatesmodel.h"
+#include "models/detailmodels.h"
 #include "models/keysmodel.h"
 #include "models/membersmodel.h"
 #include "models/projectsmodel.h"
@@ -27,9 +26,13 @@
 namespace orgward {
 
 namespace {
-using C = ColType;
+using Kind = DetailTableModel::Kind;
 
-QTableView *detailView(SqlTableModel *m, const QString &name, QWidget *parent)
+constexpr int kSparklineDays = 30;
+constexpr int kSparklineStacks = 1000; // every project its own stack: the selected one is never "Other"
+constexpr int kTimelineCertificates = 40;
+
+QTableView *detailView(SqlTableModel *m, const QString &name, const QString &objectName, QWidget *parent)
 {
     auto *v = new QTableView(parent);
     m->setAsync(true); // the GUI thread never waits on a query
@@ -43,15 +46,8 @@ QTableView *detailView(SqlTableModel *m, const QString &name, QWidget *parent)
     v->horizontalHeader()->setStretchLastSection(true);
     v->setSelectionBehavior(QAbstractItemView::SelectRows);
     v->setAccessibleName(name);
+    v->setObjectName(objectName);
     return v;
-}
-
-void bindDetail(const QList<SqlTableModel *> &models, const QString &org, const QString &id)
-{
-    for (SqlTableModel *m : models) {
-        m->setBaseBinds({id});
-        m->setOrgKey(id.isEmpty() ? QString() : org);
-    }
 }
 
 QVBoxLayout *vbox(QWidget *w)
@@ -60,62 +56,40 @@ QVBoxLayout *vbox(QWidget *w)
     l->setContentsMargins(0, 0, 0, 0);
     return l;
 }
-} // namespace
 
-SqlTableModel *makeDetailModel(Database &db, QObject *parent, QList<SqlColumn> columns, const QString &from,
-                               const QString &baseWhere, const QString &idExpr)
+void showParent(const QList<DetailTableModel *> &models, const QString &org, const QString &id)
 {
-    auto *m = new SqlTableModel(db, parent);
-    m->setQuery(std::move(columns), from, baseWhere, idExpr);
-    return m;
+    for (DetailTableModel *m : models)
+        m->showParent(org, id);
 }
+} // namespace
 
 // Members ----------------------------------------------------------------------------------------
 MembersPane::MembersPane(Database &db, QWidget *parent)
-    : ConsolePane(parent), m_db(db), m_tabs(new QTabWidget(this))
+    : ConsolePane(parent), m_tabs(new QTabWidget(this)), m_detailTabs(new QTabWidget(this))
 {
+    using F = MembersModel::Filter;
     auto *model = new MembersModel(db, this);
     m_members = new TablePane(tr("Members"), model, this);
-    m_members->addPreset(tr("All members"), QString());
-    m_members->addPreset(tr("In no project"), dashboard::memberWithoutProjectCondition());
-    m_members->addPreset(tr("Removed"), QStringLiteral("u.deleted_at IS NOT NULL"));
+    m_members->addPreset(tr("All members"));
+    m_members->addPreset(tr("In no project"), MembersModel::filterCondition(F::InNoProject));
+    m_members->addPreset(tr("Removed"), MembersModel::filterCondition(F::Removed));
     m_invitesModel = new InvitesModel(db, this);
     m_invites = new TablePane(tr("Invites"), m_invitesModel, this);
-    m_invites->addPreset(tr("All invites"), QString());
-    m_pendingPreset = m_invites->addPreset(tr("Pending"), QString());
+    m_invites->addPreset(tr("All invites"));
+    m_pendingPreset = m_invites->addPreset(tr("Pending"));
 
-    auto *detail = new QTabWidget(this);
-    detail->setAccessibleName(tr("Member details"));
-    m_detail << makeDetailModel(db, this,
-                                {{tr("Project"), QStringLiteral("COALESCE(p.name, pm.project_id)")},
-                                 {tr("Role"), QStringLiteral("pm.role")},
-                                 {tr("Added"), QStringLiteral("pm.added_at"), C::Timestamp}},
-                                QStringLiteral("FROM openai_project_members pm LEFT JOIN openai_projects p "
-                                               "ON p.org_key = pm.org_key AND p.id = pm.project_id"),
-                                QStringLiteral("pm.org_key = ? AND pm.user_id = ? AND pm.removed_at IS NULL"),
-                                QStringLiteral("pm.project_id"));
-    m_detail << makeDetailModel(db, this,
-                                {{tr("Key"), QStringLiteral("k.name")},
-                                 {tr("Value"), QStringLiteral("k.redacted_value")},
-                                 {tr("Project"), QStringLiteral("k.project_id")},
-                                 {tr("Last used"), QStringLiteral("k.last_used_at"), C::Timestamp}},
-                                QStringLiteral("FROM openai_project_api_keys k"),
-                                QStringLiteral("k.org_key = ? AND k.owner_id = ? AND k.deleted_at IS NULL"),
-                                QStringLiteral("k.id"));
-    // Events about the member: the user id appears in the event's payload (actor or target).
-    m_detail << new SqlTableModel(db, this);
-    m_detail.last()->setQuery({{tr("Time"), QStringLiteral("a.effective_at"), C::Timestamp},
-                               {tr("Type"), QStringLiteral("a.type")},
-                               {tr("Actor"), QStringLiteral("COALESCE(a.actor_email, a.actor_id)")}},
-                              QStringLiteral("FROM openai_audit_logs a"),
-                              QStringLiteral("a.org_key = ? AND (COALESCE(a.actor_id, '') || ' ' || "
-                                             "COALESCE(CAST(a.payload AS TEXT), '')) LIKE '%' || ? || '%'"),
-                              QStringLiteral("a.id"));
-    m_detail.last()->sort(0, Qt::DescendingOrder);
-    detail->addTab(detailView(m_detail[0], tr("Projects and roles"), detail), tr("Projects and roles"));
-    detail->addTab(detailView(m_detail[1], tr("Keys owned"), detail), tr("Keys owned"));
-    detail->addTab(detailView(m_detail[2], tr("Audit events"), detail), tr("Audit events"));
-    m_members->setDetail(detail);
+    m_detailTabs->setAccessibleName(tr("Member details"));
+    m_detailTabs->setObjectName(QStringLiteral("memberDetails"));
+    const QList<std::tuple<Kind, QString, QString>> tabs{
+        {Kind::MemberProjects, tr("Projects and roles"), QStringLiteral("memberProjects")},
+        {Kind::MemberKeys, tr("Keys owned"), QStringLiteral("memberKeys")},
+        {Kind::MemberAuditEvents, tr("Audit events"), QStringLiteral("memberAuditEvents")}};
+    for (const auto &[kind, name, objectName] : tabs) {
+        m_detail << new DetailTableModel(db, kind, this);
+        m_detailTabs->addTab(detailView(m_detail.last(), name, objectName, m_detailTabs), name);
+    }
+    m_members->setDetail(m_detailTabs);
     connect(m_members, &TablePane::currentIdChanged, this, &MembersPane::showDetail);
 
     m_tabs->addTab(m_members, tr("Members"));
@@ -128,15 +102,30 @@ TablePane *MembersPane::activeTable()
     return m_tabs->currentIndex() == 0 ? m_members : m_invites;
 }
 
+SqlTableModel *MembersPane::detailModel(int i) const
+{
+    return m_detail.value(i);
+}
+
+bool MembersPane::isDetailTabVisible(DetailTab tab) const
+{
+    return m_detailTabs->isTabVisible(tab);
+}
+
+void MembersPane::applyRole(ConsoleRole role)
+{
+    const bool keys = roleAllows(role, Capability::ManageKeys);
+    m_members->view()->setColumnHidden(MembersModel::Keys, !keys);
+    m_members->view()->setColumnHidden(MembersModel::LastKeyUse, !keys);
+    m_detailTabs->setTabVisible(KeysOwned, keys);
+    m_detailTabs->setTabVisible(AuditEvents, roleAllows(role, Capability::ViewAuditLog));
+}
+
 void MembersPane::setOrg(const QString &org, qint64 now)
 {
-    m_now = now;
     m_invitesModel->setNow(now);
-    m_invites->setPresetCondition(
-        m_pendingPreset,
-        QStringLiteral(
-            "i.deleted_at IS NULL AND i.status = 'pending' AND (i.expires_at IS NULL OR i.expires_at > %1)")
-            .arg(SqlTableModel::tsLiteral(m_db, now)));
+    m_invites->setPresetCondition(m_pendingPreset,
+                                  m_invitesModel->filterCondition(InvitesModel::Filter::Pending));
     m_members->model()->setOrgKey(org);
     m_invitesModel->setOrgKey(org);
     showDetail(QString());
@@ -156,82 +145,85 @@ void MembersPane::showInvites(bool pendingOnly)
     m_invites->selectPreset(pendingOnly ? m_pendingPreset : 0);
 }
 
+void MembersPane::showMembers()
+{
+    m_tabs->setCurrentWidget(m_members);
+}
+
 void MembersPane::showDetail(const QString &userId)
 {
-    bindDetail(m_detail, m_members->model()->orgKey(), userId);
+    // Each detail table reads on the table worker: the tables fill as their answers arrive.
+    showParent(m_detail, m_members->model()->orgKey(), userId);
 }
 
 // Projects ---------------------------------------------------------------------------------------
-ProjectsPane::ProjectsPane(Database &db, QWidget *parent) : ConsolePane(parent), m_db(db)
+ProjectsPane::ProjectsPane(Database &db, QWidget *parent)
+    : ConsolePane(parent), m_detailTabs(new QTabWidget(this)),
+      m_costSet(db, this,
+                [this](const Result<GroupBySet> &set) {
+                    const GroupBySet s = set ? *set : GroupBySet();
+                    m_model->setCostWindow(s.groupBy, s.bucketWidth, monthStartSecs(m_now), m_now + 1);
+                    m_model->setOrgKey(m_org);
+                }),
+      m_sparkRead(db, this, [this](const Result<UsageSeries> &s) { showSparkline(m_sparkProject, s); })
 {
+    using F = ProjectsModel::Filter;
     m_model = new ProjectsModel(db, this);
     m_table = new TablePane(tr("Projects"), m_model, this);
-    m_table->addPreset(tr("All projects"), QString());
-    m_table->addPreset(
-        tr("Active"), QStringLiteral("p.archived_at IS NULL AND COALESCE(p.status, 'active') <> 'archived'"));
-    m_table->addPreset(tr("Archived"), QStringLiteral("p.archived_at IS NOT NULL OR p.status = 'archived'"));
-    const QString scoped = QStringLiteral("x.org_key = ? AND x.project_id = ?");
-    m_detail << makeDetailModel(db, this,
-                                {{tr("Name"), QStringLiteral("x.name")},
-                                 {tr("Email"), QStringLiteral("x.email")},
-                                 {tr("Role"), QStringLiteral("x.role")},
-                                 {tr("Added"), QStringLiteral("x.added_at"), C::Timestamp}},
-                                QStringLiteral("FROM openai_project_members x"),
-                                scoped + QStringLiteral(" AND x.removed_at IS NULL"),
-                                QStringLiteral("x.user_id"));
-    m_detail << makeDetailModel(db, this,
-                                {{tr("Name"), QStringLiteral("x.name")},
-                                 {tr("Role"), QStringLiteral("x.role")},
-                                 {tr("Created"), QStringLiteral("x.created_at"), C::Timestamp}},
-                                QStringLiteral("FROM openai_service_accounts x"),
-                                scoped + QStringLiteral(" AND x.deleted_at IS NULL"), QStringLiteral("x.id"));
-    m_detail << makeDetailModel(db, this,
-                                {{tr("Name"), QStringLiteral("x.name")},
-                                 {tr("Key"), QStringLiteral("x.redacted_value")},
-                                 {tr("Owner"), QStringLiteral("COALESCE(x.owner_email, x.owner_name)")},
-                                 {tr("Last used"), QStringLiteral("x.last_used_at"), C::Timestamp}},
-                                QStringLiteral("FROM openai_project_api_keys x"),
-                                scoped + QStringLiteral(" AND x.deleted_at IS NULL"), QStringLiteral("x.id"));
-    m_detail << makeDetailModel(db, this,
-                                {{tr("Model"), QStringLiteral("x.model")},
-                                 {tr("Requests/min"), QStringLiteral("x.max_requests_per_1_minute"), C::Int},
-                                 {tr("Tokens/min"), QStringLiteral("x.max_tokens_per_1_minute"), C::Int},
-                                 {tr("Requests/day"), QStringLiteral("x.max_requests_per_1_day"), C::Int}},
-                                QStringLiteral("FROM openai_project_rate_limits x"),
-                                scoped + QStringLiteral(" AND x.deleted_at IS NULL"), QStringLiteral("x.id"));
-    m_detail << makeDetailModel(db, this,
-                                {{tr("Name"), QStringLiteral("x.name")},
-                                 {tr("Active"), QStringLiteral("x.active"), C::Bool},
-                                 {tr("Expires"), QStringLiteral("x.expires_at"), C::Timestamp}},
-                                QStringLiteral("FROM openai_project_certificates x"),
-                                scoped + QStringLiteral(" AND x.deleted_at IS NULL"),
-                                QStringLiteral("x.certificate_id"));
+    m_table->addPreset(tr("All projects"));
+    m_table->addPreset(tr("Active"), ProjectsModel::filterCondition(F::Active));
+    m_table->addPreset(tr("Archived"), ProjectsModel::filterCondition(F::Archived));
     auto *detail = new QWidget(this);
     auto *dl = vbox(detail);
     m_spark = new Sparkline(detail);
-    auto *tabs = new QTabWidget(detail);
-    tabs->setAccessibleName(tr("Project details"));
-    const QStringList names{tr("Members"), tr("Service accounts"), tr("Keys"), tr("Rate limits"),
-                            tr("Certificates")};
-    for (int i = 0; i < m_detail.size(); ++i)
-        tabs->addTab(detailView(m_detail[i], names[i], tabs), names[i]);
+    m_spark->setObjectName(QStringLiteral("projectSparkline"));
+    m_detailTabs->setParent(detail);
+    m_detailTabs->setAccessibleName(tr("Project details"));
+    m_detailTabs->setObjectName(QStringLiteral("projectDetails"));
+    const QList<std::tuple<Kind, QString, QString>> tabs{
+        {Kind::ProjectMembers, tr("Members"), QStringLiteral("projectMembers")},
+        {Kind::ProjectServiceAccounts, tr("Service accounts"), QStringLiteral("projectServiceAccounts")},
+        {Kind::ProjectKeys, tr("Keys"), QStringLiteral("projectKeys")},
+        {Kind::ProjectRateLimits, tr("Rate limits"), QStringLiteral("projectRateLimits")},
+        {Kind::ProjectCertificates, tr("Certificates"), QStringLiteral("projectCertificates")}};
+    for (const auto &[kind, name, objectName] : tabs) {
+        m_detail << new DetailTableModel(db, kind, this);
+        m_detailTabs->addTab(detailView(m_detail.last(), name, objectName, m_detailTabs), name);
+    }
     dl->addWidget(m_spark);
-    dl->addWidget(tabs, 1);
+    dl->addWidget(m_detailTabs, 1);
     m_table->setDetail(detail);
     connect(m_table, &TablePane::currentIdChanged, this, &ProjectsPane::showDetail);
     vbox(this)->addWidget(m_table);
+}
+
+void ProjectsPane::applyRole(ConsoleRole role)
+{
+    const bool keys = roleAllows(role, Capability::ManageKeys);
+    m_table->view()->setColumnHidden(ProjectsModel::Keys, !keys);
+    m_detailTabs->setTabVisible(Keys, keys);
+}
+
+bool ProjectsPane::isBusy() const
+{
+    return m_costSet.busy() || m_sparkRead.busy() || ConsolePane::isBusy();
+}
+
+bool ProjectsPane::isDetailTabVisible(DetailTab tab) const
+{
+    return m_detailTabs->isTabVisible(tab);
 }
 
 void ProjectsPane::setOrg(const QString &org, qint64 now)
 {
     m_org = org;
     m_now = now;
-    auto set =
-        chooseGroupBySet(m_db, QStringLiteral("openai_costs"), org, QString(), QStringLiteral("project_id"));
-    GroupBySet s = set ? *set : GroupBySet();
-    m_model->setCostWindow(s.groupBy, s.bucketWidth, monthStartSecs(now), now + 1);
-    m_model->setOrgKey(org);
     showDetail(QString());
+    // The cost column sums one stored costs set: which one is read first, then the table (on the worker).
+    m_costSet.run([org](Database &db) {
+        return chooseGroupBySet(db, QStringLiteral("openai_costs"), org, QString(),
+                                QStringLiteral("project_id"));
+    });
 }
 
 void ProjectsPane::refresh()
@@ -242,27 +234,40 @@ void ProjectsPane::refresh()
 
 void ProjectsPane::showDetail(const QString &projectId)
 {
-    bindDetail(m_detail, m_org, projectId);
+    showParent(m_detail, m_org, projectId);
+    m_sparkProject = projectId;
     if (projectId.isEmpty()) {
-        m_spark->setValues({}, tr("Select a project to see its requests over the last 30 days"));
+        m_sparkRead.cancel();
+        showSparkline(QString(), UsageSeries());
         return;
     }
-    // Requests per day over 30 days from one group_by set containing project_id (SQL aggregate).
+    // Requests per day over 30 days from one group_by set containing project_id (an SQL aggregate, read
+    // on the table worker).
     UsageRequest r;
     r.orgKey = m_org;
     r.kind = QStringLiteral("completions");
     r.metric = QStringLiteral("num_model_requests");
     r.stackBy = QStringLiteral("project_id");
-    r.to = (m_now / 86400 + 1) * 86400;
-    r.from = r.to - 30 * 86400;
-    r.topN = 1000;
-    QList<double> values;
-    if (auto s = queryUsage(m_db, r)) {
+    r.to = (m_now / kSecondsPerDay + 1) * kSecondsPerDay;
+    r.from = r.to - kSparklineDays * kSecondsPerDay;
+    r.topN = kSparklineStacks;
+    m_sparkRead.run([r](Database &db) { return queryUsage(db, r); });
+}
+
+void ProjectsPane::showSparkline(const QString &projectId, const Result<UsageSeries> &s)
+{
+    m_sparkValues.clear();
+    if (projectId.isEmpty()) {
+        m_spark->setValues({}, tr("Select a project to see its requests over the last 30 days"));
+        return;
+    }
+    if (s) {
         const int i = int(s->stackKeys.indexOf(projectId));
         for (int b = 0; b < s->buckets.size(); ++b)
-            values << (i >= 0 ? double(s->values[i][b]) : 0.0);
+            m_sparkValues << (i >= 0 ? double(s->values[i][b]) : 0.0);
     }
-    m_spark->setValues(values, tr("Completions requests per day, last 30 days"));
+    m_spark->setValues(m_sparkValues, s ? tr("Completions requests per day, last 30 days")
+                                        : tr("Could not read usage: %1").arg(s.errorMessage()));
 }
 
 // Keys -------------------------------------------------------------------------------------------
@@ -270,26 +275,12 @@ KeysPane::KeysPane(Database &db, QWidget *parent) : ConsolePane(parent), m_tabs(
 {
     m_model = new KeysModel(db, this);
     m_keys = new TablePane(tr("API keys"), m_model, this);
-    m_keys->addPreset(tr("All keys"), QString());
-    m_keys->addPreset(tr("Unused 90+ days"), QString());
-    m_keys->addPreset(tr("Older than a year"), QString());
-    m_keys->addPreset(tr("Owned by removed members"), QString());
-    auto *accounts = makeDetailModel(
-        db, this,
-        {{tr("Name"), QStringLiteral("s.name")},
-         {tr("Project"),
-          QStringLiteral("COALESCE((SELECT p.name FROM openai_projects p WHERE p.org_key = s.org_key AND "
-                         "p.id = s.project_id), s.project_id)"),
-          C::Text, false},
-         {tr("Role"), QStringLiteral("s.role")},
-         {tr("Created"), QStringLiteral("s.created_at"), C::Timestamp},
-         {tr("Keys"),
-          QStringLiteral("(SELECT COUNT(*) FROM openai_project_api_keys k WHERE k.org_key = s.org_key AND "
-                         "k.owner_id = s.id AND k.deleted_at IS NULL)"),
-          C::Int}},
-        QStringLiteral("FROM openai_service_accounts s"),
-        QStringLiteral("s.org_key = ? AND s.deleted_at IS NULL"), QStringLiteral("s.id"));
-    m_accounts = new TablePane(tr("Service accounts"), accounts, this);
+    m_keys->addPreset(tr("All keys"));
+    m_keys->addPreset(tr("Unused 90+ days"));
+    m_keys->addPreset(tr("Older than a year"));
+    m_keys->addPreset(tr("Owned by removed members"));
+    m_accounts =
+        new TablePane(tr("Service accounts"), new DetailTableModel(db, Kind::ServiceAccounts, this), this);
     m_tabs->addTab(m_keys, tr("API keys"));
     m_tabs->addTab(m_accounts, tr("Service accounts"));
     vbox(this)->addWidget(m_tabs);
@@ -302,10 +293,11 @@ TablePane *KeysPane::activeTable()
 
 void KeysPane::setOrg(const QString &org, qint64 now)
 {
+    using F = KeysModel::Filter;
     m_model->setNow(now);
-    m_keys->setPresetCondition(Unused90, m_model->filterCondition(KeysModel::Filter::Unused90Days));
-    m_keys->setPresetCondition(OlderThanYear, m_model->filterCondition(KeysModel::Filter::OlderThanYear));
-    m_keys->setPresetCondition(OwnedByRemoved, m_model->filterCondition(KeysModel::Filter::OwnedByRemoved));
+    m_keys->setPresetCondition(Unused90, m_model->filterCondition(F::Unused90Days));
+    m_keys->setPresetCondition(OlderThanYear, m_model->filterCondition(F::OlderThanYear));
+    m_keys->setPresetCondition(OwnedByRemoved, m_model->filterCondition(F::OwnedByRemoved));
     m_model->setOrgKey(org);
     m_accounts->model()->setOrgKey(org);
 }
@@ -317,21 +309,22 @@ void KeysPane::refresh()
 }
 
 // Certificates -----------------------------------------------------------------------------------
-CertificatesPane::CertificatesPane(Database &db, QWidget *parent) : ConsolePane(parent), m_db(db)
+CertificatesPane::CertificatesPane(Database &db, QWidget *parent)
+    : ConsolePane(parent), m_timelineRead(db, this, [this](const Result<QList<CertificateSpan>> &spans) {
+          QList<ExpiryTimeline::Item> items;
+          if (spans)
+              for (const CertificateSpan &s : *spans)
+                  items << ExpiryTimeline::Item{s.name, s.validFrom, s.expires};
+          m_timeline->setItems(items, m_now);
+      })
 {
     m_model = new CertificatesModel(db, this);
     m_table = new TablePane(tr("Certificates"), m_model, this);
-    m_table->addPreset(tr("All certificates"), QString());
-    m_table->addPreset(tr("Expiring within 14 days"), QString());
-    m_events =
-        makeDetailModel(db, this,
-                        {{tr("Time"), QStringLiteral("e.occurred_at"), C::Timestamp},
-                         {tr("Action"), QStringLiteral("e.action")},
-                         {tr("Actor"), QStringLiteral("e.actor_id")}},
-                        QStringLiteral("FROM openai_certificate_events e"),
-                        QStringLiteral("e.org_key = ? AND e.certificate_id = ?"), QStringLiteral("e.id"));
-    auto *events = detailView(m_events, tr("Certificate events"), this);
-    m_table->setDetail(events);
+    m_table->addPreset(tr("All certificates"));
+    m_table->addPreset(tr("Expiring within 14 days"));
+    m_events = new DetailTableModel(db, Kind::CertificateEvents, this);
+    m_eventsView = detailView(m_events, tr("Certificate events"), QStringLiteral("certificateEvents"), this);
+    m_table->setDetail(m_eventsView);
     m_timeline = new ExpiryTimeline(this);
     auto *l = vbox(this);
     auto *split = new QSplitter(Qt::Vertical, this);
@@ -341,7 +334,7 @@ CertificatesPane::CertificatesPane(Database &db, QWidget *parent) : ConsolePane(
     split->setStretchFactor(1, 1);
     l->addWidget(split);
     connect(m_table, &TablePane::currentIdChanged, this,
-            [this](const QString &id) { bindDetail({m_events}, m_model->orgKey(), id); });
+            [this](const QString &id) { m_events->showParent(m_model->orgKey(), id); });
 }
 
 QWidget *CertificatesPane::chartWidget()
@@ -349,26 +342,27 @@ QWidget *CertificatesPane::chartWidget()
     return m_timeline;
 }
 
+void CertificatesPane::applyRole(ConsoleRole role)
+{
+    const bool audit = roleAllows(role, Capability::ViewAuditLog);
+    m_table->view()->setColumnHidden(CertificatesModel::Events, !audit);
+    m_eventsView->setVisible(audit);
+}
+
+bool CertificatesPane::isBusy() const
+{
+    return m_timelineRead.busy() || ConsolePane::isBusy();
+}
+
 void CertificatesPane::setOrg(const QString &org, qint64 now)
 {
+    m_now = now;
     m_model->setNow(now);
-    m_table->setPresetCondition(
-        Expiring14,
-        QStringLiteral("c.deleted_at IS NULL AND c.expires_at >= %1 AND c.expires_at < %2")
-            .arg(SqlTableModel::tsLiteral(m_db, now), SqlTableModel::tsLiteral(m_db, now + 14 * 86400)));
+    m_table->setPresetCondition(Expiring14,
+                                m_model->filterCondition(CertificatesModel::Filter::Expiring14Days));
     m_model->setOrgKey(org);
-    QList<ExpiryTimeline::Item> items;
-    auto q = m_db.exec(
-        QStringLiteral(
-            "SELECT COALESCE(name, id), valid_at, expires_at FROM openai_certificates WHERE org_key = ? AND "
-            "deleted_at IS NULL ORDER BY expires_at LIMIT 40"),
-        {org});
-    if (q)
-        while (q->next())
-            items << ExpiryTimeline::Item{q->value(0).toString(), Database::timestampSecs(q->value(1)),
-                                          Database::timestampSecs(q->value(2))};
-    m_timeline->setItems(items, now);
-    bindDetail({m_events}, org, QString());
+    m_timelineRead.run([org](Database &db) { return certificateTimeline(db, org, kTimelineCertificates); });
+    m_events->showParent(org, QString());
 }
 
 void CertificatesPane::refresh()
@@ -378,13 +372,15 @@ void CertificatesPane::refresh()
 }
 
 // Audit log --------------------------------------------------------------------------------------
-AuditPane::AuditPane(Database &db, QWidget *parent) : ConsolePane(parent), m_db(db)
+AuditPane::AuditPane(Database &db, QWidget *parent)
+    : ConsolePane(parent), m_typesRead(db, this, [this](const Result<QStringList> &t) { showEventTypes(t); })
 {
     m_model = new AuditLogModel(db, this);
     m_table = new TablePane(tr("Audit log"), m_model, this);
     m_table->filterEdit()->setPlaceholderText(tr("Filter (Ctrl+F) — actor, project, type, IP"));
     m_type = new QComboBox(this);
     m_type->setAccessibleName(tr("Event type"));
+    m_type->setObjectName(QStringLiteral("auditEventType"));
     m_range = new QComboBox(this);
     m_range->setAccessibleName(tr("Time range"));
     m_range->addItem(tr("Any time"), 0);
@@ -410,26 +406,39 @@ AuditPane::AuditPane(Database &db, QWidget *parent) : ConsolePane(parent), m_db(
 
 void AuditPane::applyFilters()
 {
-    QStringList conds;
-    if (m_type->currentIndex() > 0)
-        conds << QStringLiteral("a.type = %1").arg(SqlTableModel::textLiteral(m_type->currentText()));
     const int days = m_range->currentData().toInt();
-    if (days > 0)
-        conds << QStringLiteral("a.effective_at >= %1")
-                     .arg(SqlTableModel::tsLiteral(m_db, m_now - qint64(days) * 86400));
-    m_model->setExtraCondition(conds.join(QStringLiteral(" AND ")));
+    // The type is the item's data (the stored value), bound by the model: never the shown text.
+    m_model->setFilter(m_type->currentData().toString(),
+                       days > 0 ? m_now - qint64(days) * kSecondsPerDay : 0);
 }
 
 void AuditPane::setOrg(const QString &org, qint64 now)
 {
     m_now = now;
     m_model->setOrgKey(org);
+    showEventTypes(QStringList());
+    m_typesRead.run([org](Database &db) { return AuditLogModel::eventTypes(db, org); });
+    applyFilters();
+}
+
+void AuditPane::showEventTypes(const Result<QStringList> &types)
+{
+    const QString current = m_type->currentData().toString();
     m_type->blockSignals(true);
     m_type->clear();
-    m_type->addItem(tr("All event types"));
-    m_type->addItems(m_model->eventTypes());
+    m_type->addItem(tr("All event types"), QString());
+    if (types)
+        for (const QString &t : *types)
+            m_type->addItem(t, t);
+    const int keep = m_type->findData(current);
+    m_type->setCurrentIndex(qMax(0, keep));
     m_type->blockSignals(false);
-    applyFilters();
+    if (keep < 0 && !current.isEmpty()) applyFilters(); // the chosen type is gone: show every type
+}
+
+bool AuditPane::isBusy() const
+{
+    return m_typesRead.busy() || ConsolePane::isBusy();
 }
 
 void AuditPane::refresh()
@@ -438,7 +447,7 @@ void AuditPane::refresh()
 }
 
 // Sync -------------------------------------------------------------------------------------------
-SyncPane::SyncPane(Database &db, QWidget *parent) : ConsolePane(parent)
+SyncPane::SyncPane(Database &db, QWidget *parent) : ConsolePane(parent), m_db(db)
 {
     m_model = new SyncRunsModel(db, this);
     m_runs = new TablePane(tr("Sync runs"), m_model, this);
@@ -450,18 +459,26 @@ SyncPane::SyncPane(Database &db, QWidget *parent) : ConsolePane(parent)
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_runs->setDetail(m_details);
     m_cursors = new CursorsModel(db, this);
-    auto *cursorView = detailView(m_cursors, tr("Cursor positions"), this);
+    auto *cursorView = detailView(m_cursors, tr("Cursor positions"), QStringLiteral("cursorPositions"), this);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_runs);
-    auto *cw = new QWidget(this);
-    auto *cl = vbox(cw);
-    cl->addWidget(new QLabel(tr("<b>Cursor positions</b>"), cw));
+    m_cursorBox = new QWidget(this);
+    m_cursorBox->setObjectName(QStringLiteral("cursorBox"));
+    auto *cl = vbox(m_cursorBox);
+    cl->addWidget(new QLabel(tr("<b>Cursor positions</b>"), m_cursorBox));
     cl->addWidget(cursorView);
-    split->addWidget(cw);
+    split->addWidget(m_cursorBox);
     vbox(this)->addWidget(split);
     connect(m_runs, &TablePane::currentIdChanged, this, [this](const QString &id) {
         m_details->setPlainText(id.isEmpty() ? QString() : m_model->runDetails(id));
     });
+}
+
+void SyncPane::applyRole(ConsoleRole role)
+{
+    // The read-only views on PostgreSQL expose no cursors (they describe the sync, not the org).
+    m_cursorBox->setVisible(
+        !(m_db.isPostgres() && (role == ConsoleRole::Auditor || role == ConsoleRole::Reader)));
 }
 
 void SyncPane::setOrg(const QString &org, qint64)

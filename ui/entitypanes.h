@@ -1,6 +1,11 @@
 #pragma once
 // The table panes: members (and invites), projects, keys, certificates, audit log and sync runs.
+// Every query lives in models/ (and finance/); these panes only choose filters, bind the selected row and
+// show what arrives from the table worker.
 #include "consolepane.h"
+#include "finance/usagequery.h"
+#include "models/asyncread.h"
+#include "models/certificatesmodel.h"
 #include "models/sqltablemodel.h"
 
 class QTabWidget;
@@ -10,20 +15,16 @@ class QLabel;
 
 namespace orgward {
 class Database;
+class DetailTableModel;
 class MembersModel;
 class InvitesModel;
 class ProjectsModel;
 class KeysModel;
-class CertificatesModel;
 class AuditLogModel;
 class SyncRunsModel;
 class CursorsModel;
 class Sparkline;
 class ExpiryTimeline;
-
-// A read-only detail table bound to one parent id (baseWhere has ? for org then ? for the id).
-SqlTableModel *makeDetailModel(Database &db, QObject *parent, QList<SqlColumn> columns, const QString &from,
-                               const QString &baseWhere, const QString &idExpr);
 
 class MembersPane : public ConsolePane
 {
@@ -35,45 +36,72 @@ public:
         NoProject,
         Removed
     };
+    enum DetailTab
+    {
+        ProjectsAndRoles,
+        KeysOwned,
+        AuditEvents,
+        DetailTabCount
+    };
     MembersPane(Database &db, QWidget *parent = nullptr);
     QString title() const override { return tr("Members"); }
     void setOrg(const QString &orgKey, qint64 now) override;
     void refresh() override;
+    void applyRole(ConsoleRole role) override;
     TablePane *activeTable() override;
     TablePane *members() const { return m_members; }
-    // The selected member's detail tables: projects and roles, keys owned, audit events.
-    SqlTableModel *detailModel(int i) const { return m_detail.value(i); }
+    // The selected member's detail tables (DetailTab order): projects and roles, keys owned, audit events.
+    SqlTableModel *detailModel(int i) const;
+    bool isDetailTabVisible(DetailTab tab) const;
     void showInvites(bool pendingOnly);
+    void showMembers();
 
 private:
     void showDetail(const QString &userId);
-    Database &m_db;
-    QTabWidget *m_tabs;
+    QTabWidget *m_tabs, *m_detailTabs;
     TablePane *m_members, *m_invites;
     InvitesModel *m_invitesModel;
-    QList<SqlTableModel *> m_detail;
+    QList<DetailTableModel *> m_detail;
     int m_pendingPreset = 0;
-    qint64 m_now = 0;
 };
 
 class ProjectsPane : public ConsolePane
 {
     Q_OBJECT
 public:
+    enum DetailTab
+    {
+        Members,
+        ServiceAccounts,
+        Keys,
+        RateLimits,
+        Certificates,
+        DetailTabCount
+    };
     ProjectsPane(Database &db, QWidget *parent = nullptr);
     QString title() const override { return tr("Projects"); }
     void setOrg(const QString &orgKey, qint64 now) override;
     void refresh() override;
+    void applyRole(ConsoleRole role) override;
     TablePane *activeTable() override { return m_table; }
+    bool isBusy() const override;
+    bool isDetailTabVisible(DetailTab tab) const;
+    // The selected project's requests per day, as the sparkline shows them (empty: none selected).
+    const QList<double> &sparklineValues() const { return m_sparkValues; }
 
 private:
     void showDetail(const QString &projectId);
-    Database &m_db;
+    void showSparkline(const QString &projectId, const Result<UsageSeries> &series);
     ProjectsModel *m_model;
     TablePane *m_table;
-    QList<SqlTableModel *> m_detail;
+    QTabWidget *m_detailTabs;
+    QList<DetailTableModel *> m_detail;
     Sparkline *m_spark;
+    QList<double> m_sparkValues;
+    AsyncRead<GroupBySet> m_costSet;    // which costs set the cost column sums (read when the org changes)
+    AsyncRead<UsageSeries> m_sparkRead; // the selected project's requests per day
     QString m_org;
+    QString m_sparkProject; // the project the sparkline read is for
     qint64 m_now = 0;
 };
 
@@ -114,15 +142,19 @@ public:
     QString title() const override { return tr("Certificates"); }
     void setOrg(const QString &orgKey, qint64 now) override;
     void refresh() override;
+    void applyRole(ConsoleRole role) override;
     TablePane *activeTable() override { return m_table; }
     QWidget *chartWidget() override;
+    bool isBusy() const override;
 
 private:
-    Database &m_db;
     CertificatesModel *m_model;
     TablePane *m_table;
-    SqlTableModel *m_events;
+    DetailTableModel *m_events;
+    QWidget *m_eventsView;
     ExpiryTimeline *m_timeline;
+    AsyncRead<QList<CertificateSpan>> m_timelineRead;
+    qint64 m_now = 0;
 };
 
 class AuditPane : public ConsolePane
@@ -134,14 +166,17 @@ public:
     void setOrg(const QString &orgKey, qint64 now) override;
     void refresh() override;
     TablePane *activeTable() override { return m_table; }
+    bool isBusy() const override;
+    QComboBox *typeFilter() const { return m_type; }
 
 private:
     void applyFilters();
-    Database &m_db;
+    void showEventTypes(const Result<QStringList> &types);
     AuditLogModel *m_model;
     TablePane *m_table;
     QComboBox *m_type, *m_range;
     QPlainTextEdit *m_payload;
+    AsyncRead<QStringList> m_typesRead;
     qint64 m_now = 0;
 };
 
@@ -153,12 +188,15 @@ public:
     QString title() const override { return tr("Sync"); }
     void setOrg(const QString &orgKey, qint64 now) override;
     void refresh() override;
+    void applyRole(ConsoleRole role) override;
     TablePane *activeTable() override { return m_runs; }
 
 private:
+    Database &m_db;
     SyncRunsModel *m_model;
     CursorsModel *m_cursors;
     TablePane *m_runs;
+    QWidget *m_cursorBox;
     QPlainTextEdit *m_details;
 };
 

@@ -3,6 +3,8 @@
 #include <QAbstractItemModel>
 
 #include "chartpanes.h"
+#include "connectdialog.h"
+#include "core/sanitizer.h"
 #include "dashboardpane.h"
 #include "entitypanes.h"
 #include "finance/asof.h"
@@ -10,12 +12,12 @@
 #include "models/membersmodel.h"
 #include "models/projectsmodel.h"
 #include "models/sqltablemodel.h"
+#include "security/adminkeyasync.h"
 #include "security/orgprofiles.h"
-#include "core/sanitizer.h"
 #include "security/tablesource.h"
 #include "settings/orgprofilesdialog.h"
 #include "store/syncstate.h"
-#include "sync/syncworker.h"
+#include "sync/syncrunner.h"
 #include "tablepane.h"
 
 #include <QApplication>
@@ -40,20 +42,8 @@
 namespace orgward {
 
 MainWindow::MainWindow(std::unique_ptr<Database> db, const QString &initialOrg, QWidget *parent)
-    : QMainWindow(parent), m_db(std::move(db))
+    : QMainWindow(parent)
 {
-    // The role decides what the panes may read, so it is known (and reads redirected) before any query.
-    QString roleProblem;
-    if (auto r = detectRole(*m_db)) {
-        m_role = *r;
-    } else {
-        m_role = ConsoleRole::Reader; // the least the console assumes when it cannot tell
-        roleProblem = r.errorMessage();
-    }
-    if (auto a = applyRoleSources(*m_db, m_role); !a) roleProblem = a.errorMessage();
-    setWindowTitle(
-        tr("Orgward — %1 — %2%3")
-            .arg(m_db->describe(), roleName(m_role), m_db->isReadOnly() ? tr(" (read-only)") : QString()));
     auto *toolbar = addToolBar(tr("Organization"));
     toolbar->setObjectName(QStringLiteral("orgToolbar"));
     toolbar->setMovable(false);
@@ -62,35 +52,10 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, const QString &initialOrg, 
     m_orgBox->setAccessibleName(tr("Organization"));
     m_orgBox->setMinimumContentsLength(24);
     toolbar->addWidget(m_orgBox);
-
-    m_sidebar = new QListWidget(this);
-    m_sidebar->setAccessibleName(tr("Panes"));
-    m_sidebar->setMinimumWidth(150);
-    m_stack = new QStackedWidget(this);
-    auto *split = new QSplitter(this);
-    split->setObjectName(QStringLiteral("mainSplitter"));
-    split->addWidget(m_sidebar);
-    split->addWidget(m_stack);
-    split->setStretchFactor(0, 0);
-    split->setStretchFactor(1, 1);
-    split->setSizes({190, 1100});
-    setCentralWidget(split);
-
-    Database &d = *m_db;
-    auto *dash = new DashboardPane(d, this);
-    m_panes << dash << new MembersPane(d, this) << new ProjectsPane(d, this) << new KeysPane(d, this)
-            << new CertificatesPane(d, this) << new UsagePane(d, this) << new CostsPane(d, this)
-            << new AuditPane(d, this) << new SyncPane(d, this);
-    for (ConsolePane *p : std::as_const(m_panes)) {
-        m_stack->addWidget(p);
-        m_sidebar->addItem(p->title());
-        m_stale << true;
-    }
-    connect(dash, &DashboardPane::tileActivated, this, [this](DashboardPane::Tile t) { openTile(int(t)); });
-    connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::onPaneShown);
     connect(m_orgBox, &QComboBox::currentIndexChanged, this, &MainWindow::onOrgChanged);
 
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("statusText"));
     m_progress = new QProgressBar(this);
     m_progress->setAccessibleName(tr("Sync progress"));
     m_progress->setObjectName(QStringLiteral("syncProgress"));
@@ -110,23 +75,119 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, const QString &initialOrg, 
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshAll);
     m_roleLabel = new QLabel(this);
     m_roleLabel->setObjectName(QStringLiteral("roleLabel"));
-    m_roleLabel->setText(tr("Role: %1").arg(roleName(m_role)));
     m_roleLabel->setAccessibleName(tr("Console role"));
     statusBar()->addPermanentWidget(m_roleLabel);
+
+    m_sync = new SyncRunner(this);
+    connect(m_sync, &SyncRunner::progress, this, &MainWindow::onSyncProgressed);
+    connect(m_sync, &SyncRunner::endpointFinished, this, &MainWindow::onEndpointFinished);
+    connect(m_sync, &SyncRunner::finished, this,
+            [this](const SyncSummary &s) { onSyncFinished(s.status == SyncStatus::Complete, s.message); });
+    connect(m_sync, &SyncRunner::failed, this,
+            [this](const QString &message) { onSyncFinished(false, message); });
+
+    buildPanes(std::move(db));
     buildMenus();
     applyRole();
 
     QSettings s;
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
-    split->restoreState(s.value(QStringLiteral("window/splitter")).toByteArray());
     if (!s.contains(QStringLiteral("window/geometry"))) resize(1280, 800);
+    const QString roleProblem = m_status->text();
     loadOrganizations(initialOrg.isEmpty() ? s.value(QStringLiteral("window/org")).toString() : initialOrg);
     const int pane = qBound(0, s.value(QStringLiteral("window/pane"), 0).toInt(), int(m_panes.size()) - 1);
     m_sidebar->setCurrentRow(isPaneAvailable(pane) ? pane : int(Dashboard));
-    if (!roleProblem.isEmpty())
-        m_status->setText(tr("Could not determine the console role (%1): showing what a reader may see.")
-                              .arg(Sanitizer::mask(roleProblem)));
+    if (!roleProblem.isEmpty()) m_status->setText(roleProblem);
+}
+
+void MainWindow::buildPanes(std::unique_ptr<Database> db)
+{
+    m_db = std::move(db);
+    // The role decides what the panes may read, so it is known (and reads redirected) before any query.
+    QString roleProblem;
+    if (auto r = detectRole(*m_db)) {
+        m_role = *r;
+    } else {
+        m_role = ConsoleRole::Reader; // the least the console assumes when it cannot tell
+        roleProblem = r.errorMessage();
+    }
+    if (auto a = applyRoleSources(*m_db, m_role); !a) roleProblem = a.errorMessage();
+    setWindowTitle(
+        tr("Orgward — %1 — %2%3")
+            .arg(m_db->describe(), roleName(m_role), m_db->isReadOnly() ? tr(" (read-only)") : QString()));
+    m_roleLabel->setText(tr("Role: %1").arg(roleName(m_role)));
+
+    m_sidebar = new QListWidget(this);
+    m_sidebar->setAccessibleName(tr("Panes"));
+    m_sidebar->setMinimumWidth(150);
+    m_stack = new QStackedWidget(this);
+    auto *split = new QSplitter(this);
+    split->setObjectName(QStringLiteral("mainSplitter"));
+    split->addWidget(m_sidebar);
+    split->addWidget(m_stack);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setSizes({190, 1100});
+    split->restoreState(QSettings().value(QStringLiteral("window/splitter")).toByteArray());
+    setCentralWidget(split);
+
+    Database &d = *m_db;
+    auto *dash = new DashboardPane(d, this);
+    m_panes << dash << new MembersPane(d, this) << new ProjectsPane(d, this) << new KeysPane(d, this)
+            << new CertificatesPane(d, this) << new UsagePane(d, this) << new CostsPane(d, this)
+            << new AuditPane(d, this) << new SyncPane(d, this);
+    for (ConsolePane *p : std::as_const(m_panes)) {
+        m_stack->addWidget(p);
+        m_sidebar->addItem(p->title());
+        m_stale << true;
+    }
+    connect(dash, &DashboardPane::tileActivated, this, [this](DashboardPane::Tile t) { openTile(int(t)); });
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::onPaneShown);
+    m_status->setText(roleProblem.isEmpty()
+                          ? QString()
+                          : tr("Could not determine the console role (%1): showing what a reader may see.")
+                                .arg(Sanitizer::mask(roleProblem)));
+}
+
+void MainWindow::tearDownPanes()
+{
+    // Panes, models and their fetch worker use m_db: delete them while the connection still exists.
+    // (Only those: the window's own layout, bars and actions stay.)
+    delete takeCentralWidget();
+    const QList<QAbstractItemModel *> models = findChildren<QAbstractItemModel *>(Qt::FindDirectChildrenOnly);
+    for (QAbstractItemModel *m : models)
+        delete m;
+    m_panes.clear();
+    m_stale.clear();
+    m_hiddenPanes.clear();
+    m_sidebar = nullptr;
+    m_stack = nullptr;
+    for (QAction *a : std::as_const(m_paneActions))
+        a->setVisible(true);
+}
+
+void MainWindow::switchDatabase(std::unique_ptr<Database> db, const QString &preferredOrg)
+{
+    m_sync->stop(); // a sync of the old store ends (thread joined) before its window state goes
+    if (m_syncing) onSyncFinished(false, tr("cancelled: the database was switched"));
+    m_refreshTimer->stop();
+    tearDownPanes();
+    m_db.reset();
+    buildPanes(std::move(db));
+    applyRole();
+    const QString roleProblem = m_status->text();
+    loadOrganizations(preferredOrg);
+    m_sidebar->setCurrentRow(int(Dashboard));
+    if (!roleProblem.isEmpty()) m_status->setText(roleProblem);
+    if (!m_connectionWarning.isEmpty()) m_status->setText(m_connectionWarning);
+}
+
+void MainWindow::setConnectionWarning(const QString &text)
+{
+    m_connectionWarning = Sanitizer::mask(text);
+    if (!m_connectionWarning.isEmpty()) m_status->setText(m_connectionWarning);
+    if (m_connectDialog) m_connectDialog->setWarning(m_connectionWarning);
 }
 
 bool MainWindow::allows(Capability c) const
@@ -142,16 +203,6 @@ QAction *MainWindow::action(const QString &objectName) const
     return findChild<QAction *>(objectName);
 }
 
-namespace {
-void hideTab(QWidget *root, const QString &tabsName, const QString &tabText)
-{
-    for (QTabWidget *tabs : root->findChildren<QTabWidget *>())
-        if (tabs->accessibleName() == tabsName)
-            for (int i = 0; i < tabs->count(); ++i)
-                if (tabs->tabText(i) == tabText) tabs->setTabVisible(i, false);
-}
-} // namespace
-
 void MainWindow::applyRole()
 {
     const bool keys = allows(Capability::ManageKeys);
@@ -162,29 +213,9 @@ void MainWindow::applyRole()
         m_sidebar->item(i)->setHidden(true);
         if (QAction *a = m_paneActions.value(i)) a->setVisible(false);
     }
-    // Columns and detail tabs over tables the role may not read (they read as empty relations).
-    auto *members = static_cast<MembersPane *>(m_panes[Members]);
-    auto *projects = static_cast<ProjectsPane *>(m_panes[Projects]);
-    auto *certs = static_cast<CertificatesPane *>(m_panes[Certificates]);
-    if (!keys) {
-        if (QWidget *tile =
-                static_cast<DashboardPane *>(m_panes[Dashboard])->tileButton(DashboardPane::UnusedKeys))
-            tile->setVisible(false);
-        members->members()->view()->setColumnHidden(MembersModel::Keys, true);
-        members->members()->view()->setColumnHidden(MembersModel::LastKeyUse, true);
-        hideTab(members, tr("Member details"), tr("Keys owned"));
-        if (TablePane *t = projects->activeTable()) t->view()->setColumnHidden(ProjectsModel::Keys, true);
-        hideTab(projects, tr("Project details"), tr("Keys"));
-    }
-    if (!audit) {
-        hideTab(members, tr("Member details"), tr("Audit events"));
-        if (TablePane *t = certs->activeTable()) t->view()->setColumnHidden(CertificatesModel::Events, true);
-        for (QWidget *w : certs->findChildren<QWidget *>())
-            if (w->accessibleName() == tr("Certificate events")) w->setVisible(false);
-    }
-    if (m_db->isPostgres() && (m_role == ConsoleRole::Auditor || m_role == ConsoleRole::Reader))
-        for (QWidget *w : m_panes[Sync]->findChildren<QWidget *>())
-            if (w->accessibleName() == tr("Cursor positions")) w->parentWidget()->setVisible(false);
+    // Each pane hides its columns, tabs and tiles over tables the role may not read.
+    for (ConsolePane *p : std::as_const(m_panes))
+        p->applyRole(m_role);
 
     const bool sync = allows(Capability::Sync);
     for (const char *name : {"syncNow", "cancelSync"})
@@ -197,6 +228,7 @@ void MainWindow::applyRole()
 
 MainWindow::~MainWindow()
 {
+    m_sync->stop(); // cancel the sync and join its thread before anything it reports to goes
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
@@ -204,18 +236,18 @@ MainWindow::~MainWindow()
         s.setValue(QStringLiteral("window/splitter"), split->saveState());
     s.setValue(QStringLiteral("window/pane"), m_sidebar->currentRow());
     s.setValue(QStringLiteral("window/org"), currentOrg());
-    // Panes, models and their fetch worker use m_db: delete them now, while the connection still
-    // exists, rather than in ~QWidget, which runs after m_db is gone.
-    // (Only those: the window's own layout, bars and actions must stay for QMainWindow's teardown.)
-    delete takeCentralWidget();
-    const QList<QAbstractItemModel *> models = findChildren<QAbstractItemModel *>(Qt::FindDirectChildrenOnly);
-    for (QAbstractItemModel *m : models)
-        delete m;
+    delete m_connectDialog; // it refers to this window's store description
+    // Rather in ~QWidget, which runs after m_db is gone.
+    tearDownPanes();
 }
 
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("C&onnect…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                    &MainWindow::openConnectDialog)
+        ->setObjectName(QStringLiteral("connect"));
+    file->addSeparator();
     file->addAction(tr("Export table as &CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
                     &MainWindow::exportTable)
         ->setObjectName(QStringLiteral("exportCsv"));
@@ -276,14 +308,6 @@ QString MainWindow::currentOrg() const
     return m_orgBox->currentData().toString();
 }
 
-QStringList MainWindow::paneNames() const
-{
-    QStringList out;
-    for (const ConsolePane *p : m_panes)
-        out << p->title();
-    return out;
-}
-
 void MainWindow::showPane(int index)
 {
     if (!isPaneAvailable(index)) {
@@ -291,12 +315,6 @@ void MainWindow::showPane(int index)
         return;
     }
     m_sidebar->setCurrentRow(index);
-}
-
-void MainWindow::setCurrentOrg(const QString &orgKey)
-{
-    const int i = m_orgBox->findData(orgKey);
-    if (i >= 0) m_orgBox->setCurrentIndex(i);
 }
 
 void MainWindow::loadOrganizations(const QString &preferred)
@@ -401,8 +419,7 @@ void MainWindow::startSync()
     }
     if (m_syncing) return;
     const QString org = currentOrg();
-    auto src = m_db->scalar(QStringLiteral("SELECT source FROM organizations WHERE org_key = ?"), {org});
-    if (src && src->toString() == u"fixtures") {
+    if (isFixtureOrg(*m_db, org)) {
         m_status->setText(
             tr("%1 is a fixture snapshot: import a newer snapshot instead of syncing.").arg(org));
         return;
@@ -410,20 +427,34 @@ void MainWindow::startSync()
     // Same source of the key as "orgward sync": the org's profile (Settings, or "orgward org add") and its
     // secret store, else the environment; never written anywhere.
     ApiOptions api;
-    QString key;
-    if (OrgProfiles::exists(org)) {
-        auto profile = OrgProfiles::get(org);
-        auto stored = profile ? readAdminKey(org) : Result<QString>(profile.error());
+    if (!OrgProfiles::exists(org))
+        return startSyncWithKey(org, api, qEnvironmentVariable("OPENAI_ADMIN_KEY"));
+    auto profile = OrgProfiles::get(org);
+    if (!profile) {
+        m_status->setText(
+            tr("Cannot read the admin key of %1: %2").arg(org, Sanitizer::mask(profile.errorMessage())));
+        return;
+    }
+    api.baseUrl = profile->apiBase;
+    api.userAgentTag = profile->userAgentTag;
+    api.organizationId = profile->orgId; // as the org check sends it (apiOptionsFor)
+    // The keychain answers over D-Bus (or not at all when locked): the GUI thread does not wait for it.
+    // m_syncing already holds, so a second F5 meanwhile starts nothing.
+    m_syncing = true;
+    m_status->setText(tr("Reading the admin key of %1…").arg(org));
+    readAdminKeyAsync(*profile, this, [this, org, api](Result<QString> stored) {
+        m_syncing = false;
         if (!stored) {
-            m_status->setText(tr("Cannot read the admin key of %1: %2").arg(org, stored.errorMessage()));
+            m_status->setText(
+                tr("Cannot read the admin key of %1: %2").arg(org, Sanitizer::mask(stored.errorMessage())));
             return;
         }
-        key = *stored;
-        api.baseUrl = profile->apiBase;
-        api.userAgentTag = profile->userAgentTag;
-    } else {
-        key = qEnvironmentVariable("OPENAI_ADMIN_KEY");
-    }
+        startSyncWithKey(org, api, *stored);
+    });
+}
+
+void MainWindow::startSyncWithKey(const QString &org, ApiOptions api, const QString &key)
+{
     if (key.isEmpty()) {
         m_status->setText(
             tr("Add a profile for %1 in Settings (Ctrl+,) or set OPENAI_ADMIN_KEY to sync.").arg(org));
@@ -447,15 +478,8 @@ void MainWindow::startSync()
     m_cancel->setVisible(true);
     m_status->setText(tr("Syncing %1…").arg(o.orgKey));
     m_syncOrg = o.orgKey;
-    m_worker = SyncWorker::startOnThread(m_db->url(), api, o, this);
-    connect(m_worker, &SyncWorker::progress, this, [this](const SyncProgress &p) {
-        onSyncProgress(p.endpointsDone, 0, tr("%1 (%n row(s))", nullptr, int(p.rows)).arg(p.endpoint));
-        onStoreChanged(); // each page is committed: refresh (coalesced) while the sync runs
-    });
-    connect(m_worker, &SyncWorker::finished, this,
-            [this](const SyncSummary &s) { onSyncFinished(s.status == u"complete", s.message); });
-    connect(m_worker, &SyncWorker::failed, this,
-            [this](const QString &message) { onSyncFinished(false, message); });
+    m_endpointsDone = 0;
+    m_sync->start(m_db->url(), api, o);
 }
 
 void MainWindow::cancelSync()
@@ -463,14 +487,31 @@ void MainWindow::cancelSync()
     if (!m_syncing) return;
     m_cancel->setEnabled(false);
     m_status->setText(tr("Cancelling…"));
-    if (m_worker) m_worker->cancel();
+    m_sync->cancel();
+}
+
+void MainWindow::onSyncProgressed(const SyncProgress &p)
+{
+    // Endpoints done of the planned total (which grows once the project list is known); the current
+    // endpoint's pages and rows in words.
+    onSyncProgress(m_endpointsDone, qMax(p.endpointsTotal, m_endpointsDone),
+                   tr("%1, page %2, %n row(s)", nullptr, int(p.rows)).arg(p.endpoint).arg(p.page));
+    onStoreChanged(); // each page is committed: refresh (coalesced) while the sync runs
+}
+
+void MainWindow::onEndpointFinished()
+{
+    ++m_endpointsDone;
+    m_progress->setRange(0, qMax(m_progress->maximum(), m_endpointsDone));
+    m_progress->setValue(m_endpointsDone);
 }
 
 void MainWindow::onSyncProgress(int done, int total, const QString &what)
 {
     m_progress->setRange(0, qMax(0, total));
     m_progress->setValue(done);
-    m_status->setText(tr("Syncing: %1").arg(what));
+    m_status->setText(total > 0 ? tr("Syncing (%1 of %2 endpoints): %3").arg(done).arg(total).arg(what)
+                                : tr("Syncing: %1").arg(what));
 }
 
 void MainWindow::onSyncFinished(bool ok, const QString &message)
@@ -491,8 +532,41 @@ void MainWindow::openSettings()
         m_status->setText(tr("The %1 role cannot change organization profiles.").arg(roleName(m_role)));
         return;
     }
-    ui::OrgProfilesDialog dialog(this);
-    dialog.exec();
+    auto *dialog = new ui::OrgProfilesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openConnectDialog()
+{
+    if (!m_connectDialog) {
+        m_connectDialog = new ConnectDialog(this);
+        connect(m_connectDialog, &ConnectDialog::chosen, this, &MainWindow::onConnectChosen);
+    }
+    m_connectDialog->setWarning(m_connectionWarning);
+    m_connectDialog->reload(m_db->describe());
+    m_connectDialog->show();
+    m_connectDialog->raise();
+    m_connectDialog->activateWindow();
+}
+
+void MainWindow::onConnectChosen(const DatabaseUrl &url)
+{
+    OpenOptions o;
+    o.readOnly = m_db->isReadOnly(); // an auditor's console stays read-only
+    auto db = Database::open(url, o);
+    if (!db) {
+        const QString message =
+            tr("Cannot open %1: %2").arg(url.display(), Sanitizer::mask(db.errorMessage()));
+        m_connectDialog->showError(message);
+        m_status->setText(message);
+        return;
+    }
+    m_connectionWarning.clear(); // the warning was about the URL given at start
+    m_connectDialog->setWarning(QString());
+    switchDatabase(std::move(*db));
+    m_connectDialog->hide();
+    m_status->setText(tr("Connected to %1").arg(m_db->describe()));
 }
 
 void MainWindow::exportTable()
@@ -503,11 +577,21 @@ void MainWindow::exportTable()
                                                       dir + u'/' + p->title() + QStringLiteral(".csv"),
                                                       tr("CSV files (*.csv)"));
     if (path.isEmpty()) return;
-    QString error;
-    if (!p->exportCsv(path, &error))
-        QMessageBox::warning(this, tr("Export failed"), error);
-    else
-        m_status->setText(tr("Exported %1").arg(path));
+    // A table is written on the table worker (progress and Cancel in the pane's own dialog): the result
+    // arrives later, and a failure is shown without a nested event loop.
+    connect(
+        p, &ConsolePane::csvExportFinished, this,
+        [this](const QString &written, const QString &error, qint64 rows) {
+            if (error.isEmpty())
+                return m_status->setText(tr("Exported %n row(s) to %1", nullptr, int(rows)).arg(written));
+            m_status->setText(error);
+            auto *box =
+                new QMessageBox(QMessageBox::Warning, tr("Export failed"), error, QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        },
+        Qt::SingleShotConnection);
+    p->startCsvExport(path);
 }
 
 void MainWindow::exportChart(const QString &suffix)

@@ -1,9 +1,9 @@
 #pragma once
 #include "security/roles.h"
 #include "store/database.h"
+#include "sync/syncengine.h"
 
 #include <QMainWindow>
-#include <QPointer>
 #include <memory>
 
 class QComboBox;
@@ -21,10 +21,13 @@ class DashboardPane;
 class MembersPane;
 class KeysPane;
 class CertificatesPane;
-class SyncWorker;
+class SyncRunner;
+class ConnectDialog;
 
 // The console: an organization switcher, a sidebar of panes over one store, menus and a status bar
 // that follows the sync worker. Panes learn the org lazily (when first shown after a change).
+// File → Connect… switches the store in place: the sync is stopped (its thread joined), the panes and
+// their models are rebuilt over the new connection.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -48,10 +51,8 @@ public:
     Database &database() { return *m_db; }
     QString currentOrg() const;
     qint64 orgNow() const { return m_now; }
-    QStringList paneNames() const;
     void showPane(int index);
     ConsolePane *pane(int index) const { return m_panes.value(index); }
-    void setCurrentOrg(const QString &orgKey);
     void openTile(int tile); // what a dashboard tile click does
     bool isSyncing() const { return m_syncing; }
     QString statusText() const;
@@ -60,6 +61,14 @@ public:
     bool allows(Capability c) const;
     bool isPaneAvailable(int index) const { return !m_hiddenPanes.contains(index); }
     QAction *action(const QString &objectName) const; // menu actions by object name ("syncNow", …)
+    SyncRunner *syncRunner() const { return m_sync; } // owns the sync thread
+    // Replaces the store: stops a running sync (joins its thread), tears down panes and models, rebuilds
+    // them over db and shows its first (or preferred) organization.
+    void switchDatabase(std::unique_ptr<Database> db, const QString &preferredOrg = {});
+    // A warning that stays in the status bar and the Connect dialog (e.g. a password in --db).
+    void setConnectionWarning(const QString &text);
+    QString connectionWarning() const { return m_connectionWarning; }
+    ConnectDialog *connectDialog() const { return m_connectDialog; } // null until File → Connect…
 
 public slots:
     void startSync(); // F5 / Sync menu: runs the sync worker for the current org on its own thread
@@ -69,8 +78,15 @@ public slots:
     void refreshAll();     // the visible pane now (keeping selection); the others when next shown
     void onStoreChanged(); // a sync committed: coalesces bursts of commits into one refreshAll()
     void openSettings();
+    void openConnectDialog(); // File → Connect… (non-modal)
 
 private:
+    void buildPanes(std::unique_ptr<Database> db); // role, title, sidebar and panes over db
+    void tearDownPanes();                          // panes and models first: they use m_db
+    void onConnectChosen(const DatabaseUrl &url);
+    void onSyncProgressed(const SyncProgress &p);
+    void startSyncWithKey(const QString &org, ApiOptions api, const QString &key); // startSync, key read
+    void onEndpointFinished();
     void loadOrganizations(const QString &preferred);
     void onOrgChanged();
     void onPaneShown(int index);
@@ -91,7 +107,10 @@ private:
     qint64 m_now = 0;
     bool m_syncing = false;
     QTimer *m_refreshTimer = nullptr;
-    QPointer<SyncWorker> m_worker;
+    SyncRunner *m_sync = nullptr;
+    int m_endpointsDone = 0; // of this sync
+    ConnectDialog *m_connectDialog = nullptr;
+    QString m_connectionWarning;
     QString m_syncOrg;
     ConsoleRole m_role = ConsoleRole::Owner;
     QList<int> m_hiddenPanes;

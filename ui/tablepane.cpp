@@ -1,6 +1,7 @@
 #include "tablepane.h"
 
 #include "models/sqltablemodel.h"
+#include "models/tableexport.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -11,13 +12,18 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QProgressDialog>
 #include <QSplitter>
 #include <QTableView>
-#include <QTextStream>
 #include <QTimer>
 #include <QVBoxLayout>
 
 namespace orgward {
+
+namespace {
+constexpr int kShowProgressAfterMs = 400; // quick exports finish without a dialog flashing up
+constexpr int kProgressTickMs = 100;
+} // namespace
 
 void autoSizeColumnsOnce(QTableView *view, SqlTableModel *model)
 {
@@ -34,7 +40,9 @@ void autoSizeColumnsOnce(QTableView *view, SqlTableModel *model)
 TablePane::TablePane(const QString &title, SqlTableModel *model, QWidget *parent)
     : QWidget(parent), m_title(title), m_model(model), m_filter(new QLineEdit(this)),
       m_presets(new QComboBox(this)), m_view(new QTableView(this)), m_summary(new QLabel(this)),
-      m_split(new QSplitter(Qt::Horizontal, this)), m_tools(new QHBoxLayout)
+      m_split(new QSplitter(Qt::Horizontal, this)), m_tools(new QHBoxLayout),
+      m_export(model->database(), this, [this](const Result<qint64> &rows) { exportDone(rows); }),
+      m_exportTicker(new QTimer(this))
 {
     m_emptyText = tr("Nothing here yet. Import fixtures or run a sync.");
     auto *layout = new QVBoxLayout(this);
@@ -98,7 +106,7 @@ void TablePane::focusFilter()
     m_filter->selectAll();
 }
 
-int TablePane::addPreset(const QString &label, const QString &condition)
+int TablePane::addPreset(const QString &label, const SqlCondition &condition)
 {
     m_conditions << condition;
     m_presets->addItem(label);
@@ -106,7 +114,7 @@ int TablePane::addPreset(const QString &label, const QString &condition)
     return m_presets->count() - 1;
 }
 
-void TablePane::setPresetCondition(int index, const QString &condition)
+void TablePane::setPresetCondition(int index, const SqlCondition &condition)
 {
     if (index < 0 || index >= m_conditions.size()) return;
     m_conditions[index] = condition;
@@ -153,19 +161,44 @@ void TablePane::copySelection(bool wholeRow)
     QApplication::clipboard()->setText(cells.join(u'\t'));
 }
 
-bool TablePane::exportCsv(const QString &path, QString *error)
+bool TablePane::startExport(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
-        *error = f.errorString();
-        return false;
-    }
-    QTextStream out(&f);
-    if (auto r = m_model->exportCsv(out); !r) {
-        *error = r.errorMessage();
-        return false;
-    }
+    if (isExporting()) return false;
+    const TableExportQuery query = m_model->exportQuery();
+    auto progress = std::make_shared<ExportProgress>();
+    m_exportProgress = progress;
+    m_exportPath = path;
+    // Non-modal: the console stays usable while the file is written; Cancel stops the worker between rows.
+    auto *dialog = new QProgressDialog(tr("Exporting %1 to %2…").arg(m_title, path), tr("Cancel"), 0,
+                                       int(qBound<qint64>(0, query.expectedRows, qint64(INT_MAX))), this);
+    dialog->setWindowModality(Qt::NonModal);
+    dialog->setWindowTitle(tr("Export table"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAutoClose(false);
+    dialog->setAutoReset(false);
+    dialog->setMinimumDuration(kShowProgressAfterMs);
+    dialog->setValue(0);
+    connect(dialog, &QProgressDialog::canceled, this, [progress] { progress->cancel = true; });
+    m_exportDialog = dialog;
+    // The worker only counts rows; the dialog reads the count on a timer (no signal per row).
+    m_exportTicker->setInterval(kProgressTickMs);
+    connect(m_exportTicker, &QTimer::timeout, this, [this] {
+        if (m_exportDialog && m_exportProgress)
+            m_exportDialog->setValue(
+                int(qMin<qint64>(m_exportProgress->rows.load(), m_exportDialog->maximum())));
+    });
+    m_exportTicker->start();
+    m_export.run([query, path, progress](Database &db) { return writeTableCsv(db, query, path, *progress); });
     return true;
+}
+
+void TablePane::exportDone(const Result<qint64> &rows)
+{
+    m_exportTicker->stop();
+    disconnect(m_exportTicker, &QTimer::timeout, this, nullptr);
+    if (m_exportDialog) m_exportDialog->close();
+    m_exportProgress.reset();
+    emit exportFinished(m_exportPath, rows ? QString() : rows.errorMessage(), rows ? *rows : 0);
 }
 
 void TablePane::updateSummary()

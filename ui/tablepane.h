@@ -1,5 +1,11 @@
 #pragma once
+#include "models/asyncread.h"
+#include "models/sqltablemodel.h"
+
+#include <QPointer>
+#include <QProgressDialog>
 #include <QWidget>
+#include <memory>
 
 class QComboBox;
 class QLineEdit;
@@ -7,14 +13,16 @@ class QTableView;
 class QLabel;
 class QSplitter;
 class QHBoxLayout;
+class QTimer;
 
 namespace orgward {
-class SqlTableModel;
+struct ExportProgress;
 // Fits columns to the first rows that arrive (capped), once; afterwards widths are the user's.
 void autoSizeColumnsOnce(QTableView *view, SqlTableModel *model);
 
-// A searchable, sortable table over one SqlTableModel with optional preset filters (a combo of SQL
-// conditions), an optional detail area for the current row, copy and CSV export, and an empty state.
+// A searchable, sortable table over one SqlTableModel with optional preset filters (a combo of the model's
+// filter conditions), an optional detail area for the current row, copy, CSV export (written on the table
+// worker, with a non-modal progress dialog and Cancel) and an empty state.
 class TablePane : public QWidget
 {
     Q_OBJECT
@@ -25,15 +33,20 @@ public:
     QString title() const { return m_title; }
     QLineEdit *filterEdit() const { return m_filter; }
     void focusFilter();
-    // Preset filters: label and SQL condition (empty = all). Returns the combo index.
-    int addPreset(const QString &label, const QString &condition);
-    void setPresetCondition(int index, const QString &condition); // conditions that depend on "now"
+    // Preset filters: label and the model's condition (empty = all). Returns the combo index.
+    int addPreset(const QString &label, const SqlCondition &condition = {});
+    void setPresetCondition(int index, const SqlCondition &condition); // conditions that depend on "now"
     void selectPreset(int index);
     void setDetail(QWidget *detail); // shown beside the table
     QHBoxLayout *toolbarLayout() const { return m_tools; }
     QString currentId() const;
     void copySelection(bool wholeRow);
-    bool exportCsv(const QString &path, QString *error);
+    // Writes every row of the model's query to path off the GUI thread; exportFinished() follows.
+    // Refused (false, no signal) while an export is being written.
+    bool startExport(const QString &path);
+    bool isExporting() const { return m_export.busy(); }
+    // The progress dialog of the export being written (nullptr when none), for tests.
+    QProgressDialog *exportDialog() const { return m_exportDialog; }
     void setEmptyText(const QString &text)
     {
         m_emptyText = text;
@@ -42,10 +55,12 @@ public:
 
 signals:
     void currentIdChanged(const QString &id);
+    void exportFinished(const QString &path, const QString &error, qint64 rows);
 
 private:
     void updateSummary();
     void applyPreset();
+    void exportDone(const Result<qint64> &rows);
     QString m_title, m_emptyText;
     SqlTableModel *m_model;
     QLineEdit *m_filter;
@@ -54,7 +69,12 @@ private:
     QLabel *m_summary;
     QSplitter *m_split;
     QHBoxLayout *m_tools;
-    QStringList m_conditions;
+    QList<SqlCondition> m_conditions;
+    AsyncRead<qint64> m_export;
+    std::shared_ptr<ExportProgress> m_exportProgress;
+    QString m_exportPath;
+    QPointer<QProgressDialog> m_exportDialog;
+    QTimer *m_exportTicker;
 };
 
 } // namespace orgward

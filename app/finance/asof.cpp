@@ -16,6 +16,12 @@ qint64 orgNowSecs(Database &db, const QString &orgKey)
     return Clock::nowSecs();
 }
 
+bool isFixtureOrg(Database &db, const QString &orgKey)
+{
+    auto source = db.scalar(QStringLiteral("SELECT source FROM organizations WHERE org_key = ?"), {orgKey});
+    return source && source->toString() == u"fixtures";
+}
+
 qint64 monthStartSecs(qint64 secs)
 {
     const QDate d = QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).date();

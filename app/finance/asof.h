@@ -8,6 +8,8 @@ namespace orgward {
 class Database;
 
 qint64 orgNowSecs(Database &db, const QString &orgKey);
+// The org was imported from a fixture snapshot: it is replaced by importing a newer one, never synced.
+bool isFixtureOrg(Database &db, const QString &orgKey);
 
 // Start of the UTC month containing secs, and the same offset into the previous month (clamped).
 qint64 monthStartSecs(qint64 secs);

@@ -57,8 +57,18 @@ Result<Decimal> costTotal(Database &db, const QString &orgKey, qint64 from, qint
     return Decimal::parse(q->value(0).toString()).value_or(Decimal());
 }
 
+QStringList costDimensionColumns()
+{
+    return {QStringLiteral("project_id"), QStringLiteral("line_item"), QStringLiteral("api_key_id")};
+}
+
 Result<CostSeries> queryCosts(Database &db, const CostRequest &r)
 {
+    // The dimension becomes a column name in the statement: only the fixed list qualifies.
+    if (!r.stackBy.isEmpty() && !costDimensionColumns().contains(r.stackBy))
+        return err(Error::Code::Usage,
+                   QObject::tr("Cannot stack costs by \"%1\": choose one of %2.")
+                       .arg(r.stackBy, costDimensionColumns().join(QStringLiteral(", "))));
     CostSeries out;
     out.days = bucketStarts(r.from, r.to, Granularity::Day);
     auto set = chooseGroupBySet(db, kCosts, r.orgKey, QString(), r.stackBy);

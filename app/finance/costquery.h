@@ -32,6 +32,9 @@ struct CostSeries
     Decimal total() const;
 };
 
+// The cost dimensions a chart may stack by (column names of openai_costs).
+QStringList costDimensionColumns();
+// Refuses a stackBy outside costDimensionColumns() (it names a column) with Error::Code::Usage.
 Result<CostSeries> queryCosts(Database &db, const CostRequest &request);
 // Exact total cost in [from, to) from the smallest group_by set; *currency set when non-null.
 Result<Decimal> costTotal(Database &db, const QString &orgKey, qint64 from, qint64 to,

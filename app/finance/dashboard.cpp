@@ -1,6 +1,7 @@
 #include "dashboard.h"
 
 #include "asof.h"
+#include "core/clock.h"
 #include "costquery.h"
 #include "groupbyset.h"
 #include "store/database.h"
@@ -72,12 +73,12 @@ Result<DashboardSummary> loadDashboard(Database &db, const QString &org, int top
     // The conditions convert seconds themselves (Database::secsToTs): bind plain seconds, not timestamps.
     auto n = count(QStringLiteral("SELECT COUNT(*) FROM openai_project_api_keys k WHERE k.org_key = ? AND ") +
                        dashboard::unusedKeyCondition(db),
-                   {org, QVariant(s.now - 90 * 86400)});
+                   {org, QVariant(s.now - 90 * kSecondsPerDay)});
     if (!n) return n.error();
     s.keysUnused90Days = *n;
     n = count(QStringLiteral("SELECT COUNT(*) FROM openai_certificates c WHERE c.org_key = ? AND ") +
                   dashboard::expiringCertificateCondition(db),
-              {org, QVariant(s.now), QVariant(s.now + 14 * 86400)});
+              {org, QVariant(s.now), QVariant(s.now + 14 * kSecondsPerDay)});
     if (!n) return n.error();
     s.certificatesExpiring14Days = *n;
     n = count(QStringLiteral("SELECT COUNT(*) FROM openai_invites i WHERE i.org_key = ? AND ") +

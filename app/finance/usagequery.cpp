@@ -1,5 +1,6 @@
 #include "usagequery.h"
 
+#include "core/clock.h"
 #include "domain/tables.h"
 #include "store/database.h"
 
@@ -10,7 +11,7 @@ namespace orgward {
 
 namespace {
 const QString kOther = QStringLiteral("\x01other");
-constexpr qint64 kDay = 86400;
+constexpr qint64 kDay = kSecondsPerDay;
 constexpr qint64 kWeek = 7 * kDay;
 constexpr qint64 kMonday = 4 * kDay; // 1970-01-05 was a Monday
 } // namespace
@@ -102,16 +103,26 @@ QString dimensionLabel(Database &db, const QString &orgKey, const QString &dimen
                                          : value;
 }
 
+Status checkUsageStackBy(const QString &stackBy)
+{
+    // The dimension becomes a column name in the statement: only the stored dimension columns qualify.
+    if (stackBy.isEmpty() || usageDimensionColumns().contains(stackBy)) return {};
+    return err(Error::Code::Usage, QObject::tr("Cannot stack usage by \"%1\": choose one of %2.")
+                                       .arg(stackBy, usageDimensionColumns().join(QStringLiteral(", "))));
+}
+
 Result<UsageSeries> queryUsage(Database &db, const UsageRequest &r)
 {
+    if (auto ok = checkUsageStackBy(r.stackBy); !ok) return ok.error();
+    if (!usageMetricColumns().contains(r.metric))
+        return err(Error::Code::Usage, QObject::tr("Unknown usage metric \"%1\": choose one of %2.")
+                                           .arg(r.metric, usageMetricColumns().join(QStringLiteral(", "))));
     UsageSeries out;
     out.buckets = bucketStarts(r.from, r.to, r.granularity);
     auto set = chooseGroupBySet(db, QStringLiteral("usage_events"), r.orgKey, r.kind, r.stackBy);
     if (!set) return set.error();
     out.set = *set;
     if (!set->isValid() || out.buckets.isEmpty()) return out;
-    if (!usageMetricColumns().contains(r.metric))
-        return err(Error::Code::Usage, QStringLiteral("unknown usage metric %1").arg(r.metric));
     const QString where =
         QStringLiteral(
             "org_key = ? AND kind = ? AND group_by = ? AND bucket_width = ? AND bucket_start >= %1 "

@@ -45,6 +45,9 @@ QList<qint64> bucketStarts(qint64 from, qint64 to, Granularity g);
 // Display names for dimension values (project names, user emails, key names).
 QString dimensionLabel(Database &db, const QString &orgKey, const QString &dimension, const QString &value);
 
+// stackBy must be empty or one of usageDimensionColumns() (domain/tables.h): anything else is refused.
+Status checkUsageStackBy(const QString &stackBy);
+// Refuses an unknown stackBy or metric (they name columns) with Error::Code::Usage.
 Result<UsageSeries> queryUsage(Database &db, const UsageRequest &request);
 
 } // namespace orgward

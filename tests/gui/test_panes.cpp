@@ -2,6 +2,7 @@
 // each shows real data, follows dashboard tiles to their filtered panes, and saves a screenshot per pane.
 #include "finance/dashboard.h"
 #include "fixtures/generator.h"
+#include "models/sqlfetch.h"
 #include "models/sqltablemodel.h"
 #include "sync/fixtureimporter.h"
 #include "testsupport/testsupport.h"
@@ -14,6 +15,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QPushButton>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -21,6 +23,39 @@
 #include <algorithm>
 
 using namespace orgward;
+
+namespace {
+// Holds the table worker's one thread until released. A read that still completes meanwhile did not go
+// through the worker: it ran on the GUI thread.
+class WorkerGate
+{
+public:
+    explicit WorkerGate(Database &db) : m_worker(SqlFetchWorker::forDatabase(db))
+    {
+        m_worker->submitJob(
+            this,
+            [this](Database *, const QString &) {
+                m_entered.release();
+                m_open.acquire();
+                return std::shared_ptr<void>();
+            },
+            false);
+        m_entered.acquire(); // the worker is now inside the gate
+    }
+    ~WorkerGate() { m_open.release(); }
+    WorkerGate(const WorkerGate &) = delete;
+    WorkerGate &operator=(const WorkerGate &) = delete;
+
+private:
+    std::shared_ptr<SqlFetchWorker> m_worker;
+    QSemaphore m_entered, m_open;
+};
+
+QFileDevice::Permissions ownerOnly()
+{
+    return QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser;
+}
+} // namespace
 
 class TestPanes : public QObject
 {
@@ -31,6 +66,8 @@ private slots:
     void everyPaneHasData();
     void dashboardTilesOpenFilteredPanes();
     void refreshKeepsSelection();
+    void panesReadOffTheGuiThread();
+    void tableExportRunsOnTheWorker();
     void chartExports();
     void cleanupTestCase();
 
@@ -193,6 +230,115 @@ void TestPanes::refreshKeepsSelection()
     QCOMPARE(t->view()->selectionModel()->selectedRows().value(0).row(), 3);
 }
 
+void TestPanes::panesReadOffTheGuiThread()
+{
+    Database &db = m_window->database();
+    // Dashboard: the figures are computed on the worker; while it is held, the pane waits (busy).
+    m_window->showPane(MainWindow::Dashboard);
+    auto *d = static_cast<DashboardPane *>(m_window->pane(MainWindow::Dashboard));
+    QTRY_VERIFY(!d->isBusy());
+    const QString spend = d->tileText(DashboardPane::Spend);
+    {
+        WorkerGate gate(db);
+        d->setOrg(m_org, m_window->orgNow());
+        QVERIFY(d->isBusy());
+        QTest::qWait(50);
+        QVERIFY(d->isBusy());
+        QVERIFY(d->tileText(DashboardPane::Spend).contains(QStringLiteral("…")));
+    }
+    QTRY_VERIFY(!d->isBusy());
+    QCOMPARE(d->tileText(DashboardPane::Spend), spend);
+
+    // Project sparkline: the selected project's usage arrives from the worker.
+    m_window->showPane(MainWindow::Projects);
+    auto *projects = static_cast<ProjectsPane *>(m_window->pane(MainWindow::Projects));
+    QTRY_VERIFY(!projects->isBusy());
+    TablePane *pt = projects->activeTable();
+    QVERIFY(pt->model()->rowCount() > 1);
+    {
+        WorkerGate gate(db);
+        pt->view()->selectRow(1);
+        QVERIFY(projects->isBusy());
+        QTest::qWait(50);
+        QVERIFY(projects->sparklineValues().isEmpty());
+    }
+    QTRY_VERIFY(!projects->isBusy());
+    QCOMPARE(projects->sparklineValues().size(), 30);
+
+    // Member details: each detail table fills from the worker.
+    m_window->showPane(MainWindow::Members);
+    auto *members = static_cast<MembersPane *>(m_window->pane(MainWindow::Members));
+    members->showMembers();
+    TablePane *mt = members->members();
+    QTRY_VERIFY(!members->isBusy());
+    int row = 0;
+    while (row < mt->model()->rowCount() && mt->model()->data(mt->model()->index(row, 4)).toInt() == 0)
+        ++row;
+    QVERIFY(row < mt->model()->rowCount());
+    const int selected = row == mt->view()->currentIndex().row() ? row + 1 : row;
+    {
+        WorkerGate gate(db);
+        mt->view()->selectRow(selected);
+        QVERIFY(members->isBusy());
+        QVERIFY(members->detailModel(MembersPane::ProjectsAndRoles)->isLoading());
+        QTest::qWait(50);
+        QCOMPARE(members->detailModel(MembersPane::ProjectsAndRoles)->rowCount(), 0);
+    }
+    QTRY_VERIFY(!members->isBusy());
+    QCOMPARE(members->detailModel(MembersPane::ProjectsAndRoles)->rowCount(),
+             mt->model()->data(mt->model()->index(selected, 4)).toInt());
+}
+
+void TestPanes::tableExportRunsOnTheWorker()
+{
+    Database &db = m_window->database();
+    m_window->showPane(MainWindow::Members);
+    auto *members = static_cast<MembersPane *>(m_window->pane(MainWindow::Members));
+    TablePane *t = members->activeTable(); // what File → Export table writes: the tab on show
+    QCOMPARE(t, members->members());
+    t->selectPreset(MembersPane::All);
+    QTRY_VERIFY(!members->isBusy());
+    const QString csv = m_dir.filePath(QStringLiteral("members.csv"));
+    QSignalSpy done(members, &ConsolePane::csvExportFinished);
+    {
+        WorkerGate gate(db);
+        members->startCsvExport(csv);
+        // Nothing is written on the GUI thread: the file appears once the worker gets to it.
+        QVERIFY(t->isExporting());
+        QVERIFY(members->isBusy());
+        QVERIFY(t->exportDialog());
+        QVERIFY(!t->exportDialog()->isModal());
+        QTest::qWait(50);
+        QCOMPARE(done.count(), 0);
+        QVERIFY(!QFile::exists(csv));
+    }
+    QTRY_COMPARE(done.count(), 1);
+    QCOMPARE(done[0][0].toString(), csv);
+    QVERIFY2(done[0][1].toString().isEmpty(), qPrintable(done[0][1].toString()));
+    QCOMPARE(done[0][2].toLongLong(), t->model()->totalRows());
+    QVERIFY(!members->isBusy());
+    QTRY_VERIFY(!t->exportDialog());
+    QCOMPARE(QFileInfo(csv).permissions() & ~ownerOnly(), QFileDevice::Permissions());
+    QFile c(csv);
+    QVERIFY(c.open(QIODevice::ReadOnly));
+    const QByteArray bytes = c.readAll();
+    QCOMPARE(bytes.count("\r\n"), t->model()->totalRows() + 1);
+    QVERIFY(bytes.startsWith("Name,Email,Role,"));
+
+    // Cancel: the worker stops between rows and no file is left behind.
+    const QString cancelled = m_dir.filePath(QStringLiteral("cancelled.csv"));
+    {
+        WorkerGate gate(db);
+        members->startCsvExport(cancelled);
+        QVERIFY(t->exportDialog());
+        emit t->exportDialog()->canceled(); // what the dialog's Cancel button sends
+    }
+    QTRY_COMPARE(done.count(), 2);
+    QVERIFY(done[1][1].toString().contains(QLatin1String("cancelled")));
+    QVERIFY(!QFile::exists(cancelled));
+    QVERIFY(!t->isExporting());
+}
+
 void TestPanes::chartExports()
 {
     m_window->showPane(MainWindow::Costs);
@@ -208,13 +354,17 @@ void TestPanes::chartExports()
     QFile f(svg);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY(f.readAll().contains("<svg"));
-    const QString csv = m_dir.filePath(QStringLiteral("members.csv"));
-    QVERIFY2(m_window->pane(MainWindow::Members)->exportCsv(csv, &error), qPrintable(error));
+    // A chart's numbers are written at once (a few hundred cells), owner-only like every export.
+    const QString csv = m_dir.filePath(QStringLiteral("costs.csv"));
+    QSignalSpy done(m_window->pane(MainWindow::Costs), &ConsolePane::csvExportFinished);
+    m_window->pane(MainWindow::Costs)->startCsvExport(csv);
+    QCOMPARE(done.count(), 1);
+    QVERIFY2(done[0][1].toString().isEmpty(), qPrintable(done[0][1].toString()));
+    QVERIFY(done[0][2].toLongLong() > 0);
+    QCOMPARE(QFileInfo(csv).permissions() & ~ownerOnly(), QFileDevice::Permissions());
     QFile c(csv);
     QVERIFY(c.open(QIODevice::ReadOnly));
-    QTRY_VERIFY(m_window->pane(MainWindow::Members)->activeTable()->model()->isIdle());
-    const qint64 lines = c.readAll().count('\n');
-    QCOMPARE(lines, m_window->pane(MainWindow::Members)->activeTable()->model()->totalRows() + 1);
+    QCOMPARE(c.readAll().count("\r\n"), done[0][2].toLongLong() + 1);
 }
 
 void TestPanes::cleanupTestCase()

@@ -7,12 +7,14 @@
 #include "finance/usagequery.h"
 #include "models/auditlogmodel.h"
 #include "models/certificatesmodel.h"
+#include "models/detailmodels.h"
 #include "models/keysmodel.h"
 #include "models/membersmodel.h"
 #include "models/projectsmodel.h"
 #include "models/seriestablemodel.h"
 #include "models/sqlfetch.h"
 #include "models/syncmodels.h"
+#include "models/tableexport.h"
 #include "testsupport/testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -68,6 +70,12 @@ private slots:
     void costsAreExact();
     void asOfFollowsTheSnapshot();
     void dashboardCounts();
+    void detailModelsPassTheTester();
+    void filterValuesAreBound();
+    void auditTypeIsBound();
+    void valuesAreBoundWithoutStandardStrings();
+    void stackByIsWhitelisted();
+    void workerKeyHoldsNoPassword();
 
 private:
     QTemporaryDir m_dir;
@@ -243,9 +251,9 @@ void TestModels::membersFilterSortAndFetch()
     QCOMPARE(m.totalRows(), 11); // every word matches: "Person 0012" and "Person 0120".."Person 0129"
     QCOMPARE(m.rowCount(), 11);
     m.setFilterText(QString());
-    m.setExtraCondition(dashboard::memberWithoutProjectCondition());
+    m.setExtraCondition(MembersModel::filterCondition(MembersModel::Filter::InNoProject));
     QCOMPARE(m.totalRows(), 490); // 500 odd ids, minus the 10 removed (i % 100 == 5)
-    m.setExtraCondition(QString());
+    m.setExtraCondition({});
     // Removed members are shown muted.
     const int row = m.rowOfId(uid(5));
     QVERIFY(row >= 0);
@@ -314,7 +322,7 @@ void TestModels::asyncLoadsOffTheGuiThread()
     QCOMPARE(m.rowCount(), 11);
     QVERIFY(!m.canFetchMore({}));
     // A broken query reports its error instead of rows.
-    m.setExtraCondition(QStringLiteral("no_such_column = 1"));
+    m.setExtraCondition({QStringLiteral("no_such_column = 1"), {}});
     QTRY_VERIFY(!m.isLoading());
     QVERIFY(!m.lastError().isEmpty());
     QCOMPARE(m.rowCount(), 0);
@@ -442,7 +450,7 @@ void TestModels::keyFilters()
     QCOMPARE(m.totalRows(), 35); // created 400..366 days ago
     m.setExtraCondition(m.filterCondition(KeysModel::Filter::OwnedByRemoved));
     QCOMPARE(m.totalRows(), 3); // users 5, 105, 205
-    m.setExtraCondition(QString());
+    m.setExtraCondition({});
     m.sort(KeysModel::AgeDays, Qt::DescendingOrder);
     QCOMPARE(m.index(0, KeysModel::AgeDays).data(SqlTableModel::RawRole).toLongLong(), 400);
 }
@@ -526,6 +534,209 @@ void TestModels::dashboardCounts()
     QVERIFY(s->spendPreviousMonthSamePoint.isZero());
     QCOMPARE(s->topProjects.value(0).first, QStringLiteral("Beta (proj_b)"));
     QCOMPARE(s->topProjects.value(0).second.toString(), QStringLiteral("2"));
+}
+
+void TestModels::detailModelsPassTheTester()
+{
+    using Kind = DetailTableModel::Kind;
+    const QList<QPair<Kind, QString>> parents{{Kind::MemberProjects, uid(0)},
+                                              {Kind::MemberKeys, uid(0)},
+                                              {Kind::MemberAuditEvents, uid(0)},
+                                              {Kind::ProjectMembers, QStringLiteral("proj_a")},
+                                              {Kind::ProjectServiceAccounts, QStringLiteral("proj_a")},
+                                              {Kind::ProjectKeys, QStringLiteral("proj_a")},
+                                              {Kind::ProjectRateLimits, QStringLiteral("proj_a")},
+                                              {Kind::ProjectCertificates, QStringLiteral("proj_a")},
+                                              {Kind::CertificateEvents, QStringLiteral("cert_1")},
+                                              {Kind::ServiceAccounts, QString()}};
+    for (const auto &[kind, parent] : parents) {
+        DetailTableModel m(*m_db, kind);
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        if (kind == Kind::ServiceAccounts)
+            m.setOrgKey(kOrg);
+        else
+            m.showParent(kOrg, parent);
+        QVERIFY2(m.lastError().isEmpty(), qPrintable(m.lastError()));
+        for (int c = 0; c < m.columnCount(); ++c)
+            m.sort(c, Qt::DescendingOrder);
+        m.setFilterText(QStringLiteral("a"));
+        QVERIFY2(m.lastError().isEmpty(), qPrintable(m.lastError()));
+        m.showParent(kOrg, QString()); // nothing selected: no rows, no query
+        QCOMPARE(m.rowCount(), kind == Kind::ServiceAccounts ? m.rowCount() : 0);
+    }
+    DetailTableModel keys(*m_db, Kind::MemberKeys);
+    keys.showParent(kOrg, uid(7));
+    QCOMPARE(keys.totalRows(), 1);
+    QCOMPARE(keys.index(0, 0).data().toString(), QStringLiteral("key 7"));
+    DetailTableModel members(*m_db, Kind::ProjectMembers);
+    members.showParent(kOrg, QStringLiteral("proj_a"));
+    QCOMPARE(members.totalRows(), 500);
+}
+
+// Values that would end or extend an SQL literal, or act as LIKE wildcards, find exactly the rows that hold
+// them (finding 8): every value is bound, and % and _ in a search word match themselves.
+void TestModels::filterValuesAreBound()
+{
+    const QString org = QStringLiteral("inj");
+    const QStringList names{QStringLiteral("O'Brien"),     QStringLiteral("back\\slash"),
+                            QStringLiteral("50%"),         QStringLiteral("50 percent"),
+                            QStringLiteral("under_score"), QStringLiteral("underXscore"),
+                            QStringLiteral("dash--dash"),  QStringLiteral("'); DROP TABLE openai_users; --")};
+    for (int i = 0; i < names.size(); ++i)
+        QVERIFY(
+            m_db->run(QStringLiteral("INSERT INTO openai_users (org_key, id, name, email, role, row_hash, "
+                                     "first_seen_at, updated_at) VALUES (?, ?, ?, ?, 'reader', 'h', ?, ?)"),
+                      {org, QStringLiteral("inj-%1").arg(i), names[i],
+                       QStringLiteral("m%1@example.com").arg(i), kNow, kNow}));
+    MembersModel m(*m_db);
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m.setOrgKey(org);
+    QCOMPARE(m.totalRows(), names.size());
+    const QList<QPair<QString, int>> searches{
+        {QStringLiteral("'"), 2}, // O'Brien and the DROP line
+        {QStringLiteral("O'B"), 1}, {QStringLiteral("\\"), 1}, {QStringLiteral("50%"), 1}, // not "50 percent"
+        {QStringLiteral("r_s"), 1}, // not "underXscore"
+        {QStringLiteral("_"), 2},   // under_score and openai_users
+        {QStringLiteral("%"), 1},   {QStringLiteral("--"), 2}, {names.last(), 1}};
+    for (const auto &[word, rows] : searches) {
+        m.setFilterText(word);
+        QVERIFY2(m.lastError().isEmpty(), qPrintable(m.lastError()));
+        QVERIFY2(m.totalRows() == rows,
+                 qPrintable(QStringLiteral("%1: %2 rows").arg(word).arg(m.totalRows())));
+    }
+    m.setFilterText(names.last());
+    QCOMPARE(m.idAt(0), QStringLiteral("inj-7"));
+    // The export runs the same bound statement.
+    QTemporaryDir out;
+    ExportProgress progress;
+    auto written = writeTableCsv(*m_db, m.exportQuery(), out.filePath(QStringLiteral("m.csv")), progress);
+    QVERIFY2(written.ok(), qPrintable(written.errorMessage()));
+    QCOMPARE(*written, 1);
+    auto users = m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM openai_users WHERE org_key = ?"), {org});
+    QVERIFY2(users.ok(), qPrintable(users.errorMessage())); // the table is still there
+    QCOMPARE(users->toInt(), names.size());
+    QVERIFY(m_db->run(QStringLiteral("DELETE FROM openai_users WHERE org_key = ?"), {org}));
+}
+
+void TestModels::auditTypeIsBound()
+{
+    AuditLogModel m(*m_db);
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m.setOrgKey(kOrg);
+    m.setFilter(QStringLiteral("user.added"), 0);
+    QCOMPARE(m.totalRows(), 1);
+    m.setFilter(QStringLiteral("x' OR '1'='1"), 0);
+    QVERIFY2(m.lastError().isEmpty(), qPrintable(m.lastError()));
+    QCOMPARE(m.totalRows(), 0);
+    m.setFilter(QString(), kNow + 1); // nothing after now
+    QCOMPARE(m.totalRows(), 0);
+    m.setFilter(QString(), kNow - 60);
+    QCOMPARE(m.totalRows(), 1);
+    QCOMPARE(m.eventTypes(), QStringList{QStringLiteral("user.added")});
+}
+
+// With standard_conforming_strings off, a backslash in a literal escapes the next quote: the removed
+// textLiteral() turned the type a\' OR 1=1 -- into 'a\'' OR 1=1 --', which then matched every event.
+// Bound values cannot be read as SQL, whatever the session's settings.
+void TestModels::valuesAreBoundWithoutStandardStrings()
+{
+    auto created = test::openPostgresOrFail(QStringLiteral("models_bind"));
+    if (!created) return;
+    // A database whose sessions start with the old string syntax. Set for the database, not with SET in a
+    // session: Qt's PostgreSQL driver writes bound values into its EXECUTE statement itself and learns
+    // whether backslashes escape only when it connects (a later SET would break bound values too).
+    QVERIFY(created->run(QStringLiteral("ALTER DATABASE \"%1\" SET standard_conforming_strings = off")
+                             .arg(created->url().database)));
+    QVERIFY(created->run(QStringLiteral("ALTER DATABASE \"%1\" SET escape_string_warning = off")
+                             .arg(created->url().database)));
+    auto opened = Database::open(created->url());
+    QVERIFY2(opened.ok(), qPrintable(opened.errorMessage()));
+    Database &db = **opened;
+    QCOMPARE(db.scalar(QStringLiteral("SHOW standard_conforming_strings"))->toString(),
+             QStringLiteral("off"));
+    const QString evil = QStringLiteral("a\\' OR 1=1 --");
+    int n = 0;
+    for (const QString &type : {evil, QStringLiteral("user.added"), QStringLiteral("user.removed")}) {
+        auto r =
+            db.run(QStringLiteral("INSERT INTO openai_audit_logs (org_key, id, type, effective_at, row_hash, "
+                                  "first_seen_at, updated_at) VALUES (?, ?, ?, ?, 'h', ?, ?)"),
+                   {kOrg, QStringLiteral("e%1").arg(n++), type, db.bindTimestamp(kNow),
+                    db.bindTimestamp(kNow), db.bindTimestamp(kNow)});
+        QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    }
+    AuditLogModel audit(db);
+    QAbstractItemModelTester tester(&audit, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    audit.setOrgKey(kOrg);
+    QCOMPARE(audit.totalRows(), 3);
+    audit.setFilter(evil, 0);
+    QVERIFY2(audit.lastError().isEmpty(), qPrintable(audit.lastError()));
+    QCOMPARE(audit.totalRows(), 1);
+    QCOMPARE(audit.index(0, AuditLogModel::Type).data().toString(), evil);
+    audit.setFilter(QString(), 0);
+    audit.setFilterText(QStringLiteral("a\\'"));
+    QVERIFY2(audit.lastError().isEmpty(), qPrintable(audit.lastError()));
+    QCOMPARE(audit.totalRows(), 1);
+    // The projects' cost column binds the costs set it sums.
+    ProjectsModel projects(db);
+    projects.setCostWindow(evil, QStringLiteral("1d"), kNow - 86400, kNow);
+    projects.setOrgKey(kOrg);
+    QVERIFY2(projects.lastError().isEmpty(), qPrintable(projects.lastError()));
+    QVERIFY(db.scalar(QStringLiteral("SELECT COUNT(*) FROM openai_audit_logs")).ok());
+}
+
+// stackBy names a column: a name outside the fixed lists is refused, never spliced into the statement.
+void TestModels::stackByIsWhitelisted()
+{
+    UsageRequest u;
+    u.orgKey = kOrg;
+    u.from = kNow - 10 * 86400;
+    u.to = kNow;
+    for (const QString &bad : {QStringLiteral("model) FROM usage_events; DROP TABLE usage_events; --"),
+                               QStringLiteral("input_tokens"), QStringLiteral("MODEL")}) {
+        u.stackBy = bad;
+        auto s = queryUsage(*m_db, u);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, Error::Code::Usage);
+        QVERIFY(s.errorMessage().contains(QLatin1String("model")));
+    }
+    u.stackBy = QStringLiteral("model");
+    u.metric = QStringLiteral("input_tokens; DROP TABLE usage_events");
+    QVERIFY(!queryUsage(*m_db, u).ok());
+    CostRequest c;
+    c.orgKey = kOrg;
+    c.from = u.from;
+    c.to = u.to;
+    for (const QString &bad : {QStringLiteral("amount"), QStringLiteral("project_id, amount")}) {
+        c.stackBy = bad;
+        auto s = queryCosts(*m_db, c);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, Error::Code::Usage);
+    }
+    for (const QString &good : costDimensionColumns()) {
+        c.stackBy = good;
+        QVERIFY2(queryCosts(*m_db, c).ok(), qPrintable(good));
+    }
+    u.metric = QStringLiteral("input_tokens");
+    auto ok = queryUsage(*m_db, u);
+    QVERIFY(ok.ok());
+    QCOMPARE(ok->total(), 3000); // the table is intact
+}
+
+// The worker registry is keyed without the connection's password (finding 11).
+void TestModels::workerKeyHoldsNoPassword()
+{
+    auto url = DatabaseUrl::parse(
+        QStringLiteral("postgresql://alice:hunter2secret@db.example:5433/org?sslmode=verify-full"));
+    QVERIFY2(url.ok(), qPrintable(url.errorMessage()));
+    int a = 0, b = 0;
+    const QString key = SqlFetchWorker::workerKey(*url, &a);
+    QVERIFY(!key.contains(QLatin1String("hunter2")));
+    QVERIFY(key.contains(QLatin1String("alice")));
+    QVERIFY(key.contains(QLatin1String("db.example")));
+    QVERIFY(key != SqlFetchWorker::workerKey(*url, &b)); // one worker per connection
+    DatabaseUrl other = *url;
+    other.password = QStringLiteral("different");
+    QCOMPARE(SqlFetchWorker::workerKey(other, &a), key);
 }
 
 QTEST_MAIN(TestModels)

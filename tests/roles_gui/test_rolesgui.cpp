@@ -5,6 +5,7 @@
 #include "fixtures/generator.h"
 #include "models/certificatesmodel.h"
 #include "models/membersmodel.h"
+#include "models/projectsmodel.h"
 #include "models/sqltablemodel.h"
 #include "security/orgprofiles.h"
 #include "security/tablesource.h"
@@ -21,6 +22,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -39,15 +41,6 @@ void collect(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
         (msg.contains(QLatin1String("permission denied")) || msg.contains(QLatin1String("SQL failed"))))
         g_sqlErrors << msg;
     if (g_previous) g_previous(type, ctx, msg);
-}
-
-bool tabVisible(QWidget *root, const QString &tabsName, const QString &text)
-{
-    for (QTabWidget *tabs : root->findChildren<QTabWidget *>())
-        if (tabs->accessibleName() == tabsName)
-            for (int i = 0; i < tabs->count(); ++i)
-                if (tabs->tabText(i) == text) return tabs->isTabVisible(i);
-    return false;
 }
 } // namespace
 
@@ -101,6 +94,7 @@ class TestRolesGui : public QObject
             w.showPane(i);
             ConsolePane *p = w.pane(i);
             QVERIFY2(p->isVisible(), qPrintable(p->title()));
+            QTRY_VERIFY_WITH_TIMEOUT(!p->isBusy(), 20000); // tiles, charts and tables read on the worker
             if (i == MainWindow::Dashboard) {
                 // Every visible tile computed (a failed dashboard query leaves "—" and an error line).
                 auto *d = static_cast<DashboardPane *>(p);
@@ -120,10 +114,11 @@ class TestRolesGui : public QObject
                     QVERIFY(!t->currentId().isEmpty());
                     waitIdle(w);
                 }
-                // The console's CSV export runs the same (rewritten) query over every row.
-                QString error;
-                QVERIFY2(p->exportCsv(exports.filePath(QString::number(i) + QStringLiteral(".csv")), &error),
-                         qPrintable(error));
+                // The console's CSV export runs the same (rewritten) query over every row, on the worker.
+                QSignalSpy done(p, &ConsolePane::csvExportFinished);
+                p->startCsvExport(exports.filePath(QString::number(i) + QStringLiteral(".csv")));
+                QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 20000);
+                QVERIFY2(done[0][1].toString().isEmpty(), qPrintable(done[0][1].toString()));
             }
             QApplication::processEvents();
         }
@@ -206,16 +201,11 @@ private Q_SLOTS:
         QVERIFY(w.isPaneAvailable(MainWindow::Audit));
         QVERIFY(w.action(QStringLiteral("syncNow"))->isEnabled());
         QVERIFY(w.action(QStringLiteral("settings"))->isEnabled());
-        // Ctrl+, opens the organization profiles dialog.
-        bool opened = false;
-        QTimer::singleShot(0, &w, [&opened] {
-            if (auto *d = qobject_cast<ui::OrgProfilesDialog *>(QApplication::activeModalWidget())) {
-                opened = true;
-                d->reject();
-            }
-        });
+        // Ctrl+, opens the organization profiles dialog (window-modal, without a nested event loop).
         w.action(QStringLiteral("settings"))->trigger();
-        QVERIFY(opened);
+        ui::OrgProfilesDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = w.findChild<ui::OrgProfilesDialog *>()) && dialog->isVisible());
+        dialog->reject();
         QCOMPARE(w.action(QStringLiteral("settings"))->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
     }
 
@@ -249,8 +239,15 @@ private Q_SLOTS:
         QVERIFY(!dash->tileButton(DashboardPane::Spend)->isHidden());
         auto *members = static_cast<MembersPane *>(w.pane(MainWindow::Members));
         QVERIFY(members->members()->view()->isColumnHidden(MembersModel::Keys));
-        QVERIFY(!tabVisible(members, QStringLiteral("Member details"), QStringLiteral("Keys owned")));
-        QVERIFY(tabVisible(members, QStringLiteral("Member details"), QStringLiteral("Audit events")));
+        QVERIFY(!members->isDetailTabVisible(MembersPane::KeysOwned));
+        QVERIFY(members->isDetailTabVisible(MembersPane::AuditEvents));
+        auto *projects = static_cast<ProjectsPane *>(w.pane(MainWindow::Projects));
+        QVERIFY(!projects->isDetailTabVisible(ProjectsPane::Keys));
+        QVERIFY(projects->isDetailTabVisible(ProjectsPane::Members));
+        QVERIFY(projects->activeTable()->view()->isColumnHidden(ProjectsModel::Keys));
+        QVERIFY(!w.pane(MainWindow::Certificates)
+                     ->findChild<QWidget *>(QStringLiteral("certificateEvents"))
+                     ->isHidden());
         // Audit events really come through the audit view.
         w.showPane(MainWindow::Audit);
         waitIdle(w);
@@ -271,9 +268,16 @@ private Q_SLOTS:
         QVERIFY(w.action(QStringLiteral("exportCsv"))->isEnabled());
         auto *members = static_cast<MembersPane *>(w.pane(MainWindow::Members));
         QVERIFY(members->members()->view()->isColumnHidden(MembersModel::LastKeyUse));
-        QVERIFY(!tabVisible(members, QStringLiteral("Member details"), QStringLiteral("Audit events")));
+        QVERIFY(!members->isDetailTabVisible(MembersPane::AuditEvents));
+        QVERIFY(!members->isDetailTabVisible(MembersPane::KeysOwned));
+        QVERIFY(members->isDetailTabVisible(MembersPane::ProjectsAndRoles));
         auto *certs = w.pane(MainWindow::Certificates)->activeTable();
         QVERIFY(certs->view()->isColumnHidden(CertificatesModel::Events));
+        QVERIFY(w.pane(MainWindow::Certificates)
+                    ->findChild<QWidget *>(QStringLiteral("certificateEvents"))
+                    ->isHidden());
+        // The cursor positions come from the sync tables, which the finance views do not hide.
+        QVERIFY(!w.pane(MainWindow::Sync)->findChild<QWidget *>(QStringLiteral("cursorBox"))->isHidden());
     }
 
     void reader()
@@ -286,6 +290,11 @@ private Q_SLOTS:
         QVERIFY(!w.isPaneAvailable(MainWindow::Audit));
         QVERIFY(!w.action(QStringLiteral("syncNow"))->isEnabled());
         QVERIFY(!w.action(QStringLiteral("exportCsv"))->isEnabled());
+        // The read-only views expose no cursors: the reader's Sync pane hides them.
+        QVERIFY(w.pane(MainWindow::Sync)->findChild<QWidget *>(QStringLiteral("cursorBox"))->isHidden());
+        auto *members = static_cast<MembersPane *>(w.pane(MainWindow::Members));
+        QVERIFY(members->members()->view()->isColumnHidden(MembersModel::Keys));
+        QVERIFY(!members->isDetailTabVisible(MembersPane::AuditEvents));
     }
 
     void sqliteReadOnlyIsAuditor()
@@ -334,7 +343,7 @@ private Q_SLOTS:
         p.name = QStringLiteral("acme");
         p.displayName = QStringLiteral("Acme");
         p.apiBase = server.baseUrl();
-        p.secretStore = QStringLiteral("memory");
+        p.secretStore = SecretStoreRef::memory();
         QVERIFY(OrgProfiles::save(p).ok());
         QVERIFY(writeAdminKey(p, key).ok());
         auto db = test::openSqlite(dir);

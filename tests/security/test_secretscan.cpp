@@ -5,8 +5,9 @@
 // output (with debug logging on).
 //
 // Runs the real orgward binary against the local fake Admin API. There is no headless export command yet:
-// the console's CSV export (SqlTableModel::exportCsv, what File → Export table runs) is driven in-process.
-// Add each export command here as it lands and write its output under the scanned home folder.
+// the console's CSV export (writeTableCsv over SqlTableModel::exportQuery, what File → Export table runs) is
+// driven in-process. Add each export command here as it lands and write its output under the scanned home
+// folder.
 #include "fakeapiserver.h"
 #include "fixtures/fixtureorg.h"
 #include "models/auditlogmodel.h"
@@ -15,6 +16,7 @@
 #include "models/membersmodel.h"
 #include "models/projectsmodel.h"
 #include "models/syncmodels.h"
+#include "models/tableexport.h"
 #include "testsupport/testsupport.h"
 
 #include <QDirIterator>
@@ -270,14 +272,13 @@ private Q_SLOTS:
                 std::unique_ptr<SqlTableModel> owner(model);
                 model->setOrgKey(QStringLiteral("scan"));
                 QVERIFY2(model->lastError().isEmpty(), qPrintable(model->lastError()));
-                QFile f(dir + u'/' + table + QStringLiteral(".csv"));
-                QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-                QTextStream out(&f);
-                auto r = model->exportCsv(out);
+                const QString path = dir + u'/' + table + QStringLiteral(".csv");
+                ExportProgress progress;
+                auto r = writeTableCsv(d, model->exportQuery(), path, progress);
                 QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
-                out.flush();
                 // Header plus the synced rows (sync runs and cursors included): the export really ran.
-                QVERIFY2(f.size() > 0 && model->totalRows() > 0, qPrintable(name + u'/' + table));
+                QVERIFY2(QFileInfo(path).size() > 0 && model->totalRows() > 0,
+                         qPrintable(name + u'/' + table));
                 ++exported;
             }
         }
