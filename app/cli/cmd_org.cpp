@@ -42,13 +42,6 @@ int codeFor(const Error &e)
     return e.code == Error::Code::Usage ? ExitUsage : e.code == Error::Code::Auth ? ExitAuth : ExitFailed;
 }
 
-Context subContext(Context &ctx, const QString &sub)
-{
-    QStringList a = ctx.args.mid(1);
-    a[0] = ctx.args.value(0) + u' ' + sub;
-    return Context{a, ctx.out, ctx.err};
-}
-
 int orgAdd(Context &ctx)
 {
     QCommandLineParser p;

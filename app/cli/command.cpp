@@ -1,7 +1,7 @@
 #include "command.h"
 
-#include "security/dbprofiles.h"
 #include "core/sanitizer.h"
+#include "security/dbprofiles.h"
 
 #include <unistd.h>
 
@@ -19,6 +19,7 @@ const QList<Command> &commands()
         {"db",
          "PostgreSQL connections and console roles (db add|list|test|remove|set-password|role|install-roles)",
          cmdDb},
+        {"journal", "The tamper-evident journal (journal verify|show)", cmdJournal},
     };
     return list;
 }
@@ -70,6 +71,13 @@ int fail(Context &ctx, const QString &message, int code)
 {
     ctx.err << "orgward: " << Sanitizer::mask(message) << "\n" << Qt::flush;
     return code;
+}
+
+Context subContext(Context &ctx, const QString &sub)
+{
+    QStringList a = ctx.args.mid(1);
+    a[0] = ctx.args.value(0) + u' ' + sub;
+    return Context{a, ctx.out, ctx.err};
 }
 
 bool isTerminal(FILE *f)

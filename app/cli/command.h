@@ -17,6 +17,7 @@ enum ExitCode
     ExitPartial = 3, // sync finished with some endpoints failed; re-run to complete
     ExitAuth = 4,    // the key was refused or lacks a scope
     ExitCancelled = 5,
+    ExitVerifyFailed = 7, // a journal, bundle or signature did not verify
 };
 
 struct Context
@@ -44,6 +45,8 @@ Result<std::unique_ptr<Database>> openDatabase(const QCommandLineParser &p, cons
 // Parses args; prints errors/help and returns false with *exitCode set when the command should stop.
 bool parseArgs(QCommandLineParser &p, Context &ctx, int *exitCode);
 int fail(Context &ctx, const QString &message, int code = ExitFailed);
+// The context of "orgward <command> <sub>": args from the subcommand on, named for help texts.
+Context subContext(Context &ctx, const QString &sub);
 bool isTerminal(FILE *f);
 
 // Command handlers (one file each).
@@ -54,5 +57,6 @@ int cmdSync(Context &);
 int cmdMetrics(Context &);
 int cmdOrg(Context &);
 int cmdDb(Context &);
+int cmdJournal(Context &);
 
 } // namespace orgward::cli

@@ -10,6 +10,7 @@
 #include "migration_v6_bucketids.h"
 #include "migration_v7_costindex.h"
 #include "migration_v8_hardening.h"
+#include "migration_v9_journal.h"
 
 namespace orgward {
 
@@ -294,6 +295,7 @@ const QList<Migration> &Migrations::all()
         {7, QStringLiteral("project cost index"), migrateV7CostIndex},
         {8, QStringLiteral("fixed search_path, no CREATE for PUBLIC, named view columns"),
          migrateV8Hardening},
+        {9, QStringLiteral("tamper-evident journal"), migrateV9Journal},
     };
     return list;
 }
