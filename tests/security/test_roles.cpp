@@ -258,8 +258,16 @@ private Q_SLOTS:
         for (const char *t :
              {"openai_admin_api_keys", "openai_project_api_keys", "openai_service_account_keys"})
             QVERIFY2(denied(*db, QStringLiteral("SELECT * FROM %1").arg(QString::fromLatin1(t))), t);
-        // Nothing writable: every base table and every view, every verb.
+        // The journal is the one base table an auditor reads and appends to (its reports and exports are
+        // journaled); changing an entry is refused by grants before the append-only trigger is reached.
+        const QString journal = QStringLiteral("orgward_journal");
+        QVERIFY(db->run(QStringLiteral("SELECT 1 FROM orgward_journal LIMIT 1")));
+        QVERIFY(denied(*db, QStringLiteral("DELETE FROM orgward_journal")));
+        QVERIFY(denied(*db, QStringLiteral("UPDATE orgward_journal SET kind = kind")));
+        QVERIFY(denied(*db, QStringLiteral("TRUNCATE orgward_journal")));
+        // Nothing else writable: every base table and every view, every verb.
         for (const QString &t : std::as_const(m_tables)) {
+            if (t == journal) continue;
             QVERIFY2(denied(*db, QStringLiteral("SELECT 1 FROM %1 LIMIT 1").arg(t)) ||
                          t == u"schema_migrations",
                      qPrintable(t));
