@@ -63,12 +63,16 @@ Status migrateV9Journal(Database &db)
     create.replace(QStringLiteral("CREATE TABLE "), QStringLiteral("CREATE TABLE IF NOT EXISTS "));
     QStringList s{create};
     s += pg ? postgresGuards() : sqliteGuards();
-    if (pg && consoleRolesInstalled(db))
-        s << QStringLiteral("GRANT SELECT, INSERT ON orgward_journal TO orgward_admin, orgward_finance, "
-                            "orgward_auditor, orgward_reader");
     for (const QString &statement : s)
         if (auto r = db.run(statement); !r) return r;
-    return {};
+    return grantJournal(db);
+}
+
+Status grantJournal(Database &db)
+{
+    if (!consoleRolesInstalled(db)) return {}; // SQLite, or roles not installed (yet)
+    return db.run(QStringLiteral("GRANT SELECT, INSERT ON orgward_journal TO orgward_admin, orgward_finance, "
+                                 "orgward_auditor, orgward_reader"));
 }
 
 } // namespace orgward

@@ -10,5 +10,7 @@ namespace orgward {
 class Database;
 
 Status migrateV9Journal(Database &db);
+// SELECT and INSERT for the four console roles (when installed); also run by `orgward db install-roles`.
+Status grantJournal(Database &db);
 
 } // namespace orgward

@@ -1,5 +1,7 @@
 #include "fixtureimporter.h"
 
+#include "runrecord.h"
+
 #include "core/logging.h"
 
 #include <QDir>
@@ -221,10 +223,17 @@ Result<ImportSummary> FixtureImporter::run(const QString &dirPath, const ImportO
         return summary;
     }
     if (auto r = state.setSnapshotAt(summary.orgKey, summary.capturedAt); !r) return r.error();
-    if (auto r = state.finishRun(summary.runId, SyncStatus::Complete, countsToJson(summary.counts), {}, {},
-                                 summary.files, 0,
-                                 QStringLiteral("imported %1 files from %2").arg(summary.files).arg(dirPath));
-        !r)
+    auto finish = [&] {
+        return state.finishRun(summary.runId, SyncStatus::Complete, countsToJson(summary.counts), {}, {},
+                               summary.files, 0,
+                               QStringLiteral("imported %1 files from %2").arg(summary.files).arg(dirPath));
+    };
+    const QJsonObject journal{{QStringLiteral("run_id"), summary.runId},
+                              {QStringLiteral("status"), statusText(SyncStatus::Complete)},
+                              {QStringLiteral("files"), summary.files},
+                              {QStringLiteral("captured_at"), summary.capturedAt},
+                              {QStringLiteral("counts"), countsToJson(summary.counts)}};
+    if (auto r = finishRunJournaled(m_db, finish, JournalKind::Import, summary.orgKey, journal); !r)
         return r.error();
     qCInfo(lcImport).noquote() << "imported" << summary.files << "files into org" << summary.orgKey;
     return summary;

@@ -1,5 +1,7 @@
 #include "syncengine.h"
 
+#include "runrecord.h"
+
 #include "core/clock.h"
 #include "core/logging.h"
 #include "core/sanitizer.h"
@@ -296,10 +298,18 @@ Status SyncEngine::finishRun()
                                                {QStringLiteral("window_end"), e.windowEnd}});
         if (!e.error.isEmpty()) errors.append(e.error);
     }
-    if (auto r = SyncState(m_db).finishRun(m_summary.runId, m_summary.status, perEndpoint, errors, cursors,
-                                           m_summary.requests, m_summary.retries, m_summary.message);
-        !r)
-        return r;
+    const QJsonObject journal{{QStringLiteral("run_id"), m_summary.runId},
+                              {QStringLiteral("status"), statusText(m_summary.status)},
+                              {QStringLiteral("dry_run"), m_o.dryRun},
+                              {QStringLiteral("endpoints"), m_summary.endpoints.size()},
+                              {QStringLiteral("failed_endpoints"), m_summary.failed},
+                              {QStringLiteral("requests"), m_summary.requests},
+                              {QStringLiteral("rows"), m_summary.rows()}};
+    auto finish = [&] {
+        return SyncState(m_db).finishRun(m_summary.runId, m_summary.status, perEndpoint, errors, cursors,
+                                         m_summary.requests, m_summary.retries, m_summary.message);
+    };
+    if (auto r = finishRunJournaled(m_db, finish, JournalKind::Sync, m_o.orgKey, journal); !r) return r;
     if (m_dryRunOpen) m_db.rollback();
     m_dryRunOpen = false;
     if (m_locked) SyncState(m_db).unlockOrgForSync(m_o.orgKey);

@@ -1,5 +1,6 @@
 // Offline import of the bundled fixture org: same counts on SQLite and PostgreSQL, idempotent re-import,
 // a newer snapshot updates and soft-deletes, and malformed files fail precisely without losing data.
+#include "compliance/journal.h"
 #include "core/decimal.h"
 #include "domain/tables.h"
 #include "fixtures/generator.h"
@@ -93,6 +94,20 @@ private slots:
                                 "SELECT COUNT(*) FROM openai_admin_sync_runs WHERE status = 'complete'"))
                      ->toInt(),
                  2);
+        // Each import is journaled with its run, in the same transaction as the run's record.
+        auto journal = Journal(*db).entries();
+        QVERIFY(journal);
+        QCOMPARE(journal->size(), 2);
+        for (const JournalEntry &e : *journal) {
+            QCOMPARE(e.kind, QStringLiteral("import"));
+            QCOMPARE(e.orgKey, m_org);
+        }
+        QCOMPARE(QJsonDocument::fromJson(journal->last().payload)
+                     .object()
+                     .value(QStringLiteral("run_id"))
+                     .toString(),
+                 second->runId);
+        QVERIFY(Journal(*db).verify()->ok());
         // Money is exact: the stored sum equals the sum of the raw amounts parsed as decimals.
         auto total =
             db->scalar(QStringLiteral("SELECT %1 FROM openai_costs WHERE org_key = ? AND group_by = ''")

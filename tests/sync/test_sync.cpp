@@ -2,6 +2,7 @@
 // exact data or a clear failure that a re-run completes; a second sync changes nothing; dry runs write
 // nothing; the worker thread reports and cancels; kill -9 of the orgward process resumes to a database
 // identical to a clean run; two processes syncing one org into PostgreSQL do not collide.
+#include "compliance/journal.h"
 #include "core/clock.h"
 #include "core/decimal.h"
 #include "store/nativesession.h"
@@ -293,9 +294,29 @@ private Q_SLOTS:
                  qint64(servedIds(EndpointRef{}).size()));
         auto n = db->scalar(QStringLiteral(
             "SELECT (SELECT COUNT(*) FROM openai_users) + (SELECT COUNT(*) FROM usage_events) + "
-            "(SELECT COUNT(*) FROM openai_admin_cursors) + (SELECT COUNT(*) FROM openai_admin_sync_runs)"));
+            "(SELECT COUNT(*) FROM openai_admin_cursors) + (SELECT COUNT(*) FROM openai_admin_sync_runs) + "
+            "(SELECT COUNT(*) FROM orgward_journal)"));
         QVERIFY(n);
         QCOMPARE(n->toLongLong(), 0);
+    }
+
+    // The run row and its journal entry are written together, and name each other.
+    void syncRunIsJournaled()
+    {
+        auto entries = Journal(*m_clean).entries();
+        QVERIFY2(entries, qPrintable(entries.errorMessage()));
+        QCOMPARE(entries->size(), 1);
+        const JournalEntry &e = entries->first();
+        QCOMPARE(e.kind, QStringLiteral("sync"));
+        QCOMPARE(e.orgKey, m_org->orgKey());
+        const QJsonObject p = QJsonDocument::fromJson(e.payload).object();
+        auto run = m_clean->scalar(QStringLiteral("SELECT id FROM openai_admin_sync_runs WHERE status = ?"),
+                                   {QStringLiteral("complete")});
+        QVERIFY(run);
+        QCOMPARE(p.value(QStringLiteral("run_id")).toString(), run->toString());
+        QCOMPARE(p.value(QStringLiteral("status")).toString(), QStringLiteral("complete"));
+        QCOMPARE(p.value(QStringLiteral("requests")).toInt(), m_cleanRequests);
+        QVERIFY(Journal(*m_clean).verify()->ok());
     }
 
     void faults_data()
