@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSet>
 #include <cmath>
 
@@ -111,7 +112,15 @@ public:
     QVariant decimal(const char *key, bool required = false)
     {
         const QJsonValue v = get(key, required);
-        if (v.isDouble()) return Decimal::fromDouble(v.toDouble()).toString();
+        // A JSON number: its shortest round-trip form is the literal the server sent (see
+        // Decimal::fromDouble), parsed with the same range check as a string (1e300 is refused, not stored as
+        // 0).
+        if (v.isDouble()) {
+            const QString literal = QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
+            if (const auto d = Decimal::parse(literal)) return d->toString();
+            fail(key, QStringLiteral("a decimal number (|x| < 1e20)"), v);
+            return {};
+        }
         if (v.isString()) {
             if (const auto d = Decimal::parse(v.toString())) return d->toString();
             fail(key, QStringLiteral("a decimal number"), v);
@@ -120,6 +129,15 @@ public:
         }
         return {};
     }
+    // A property the spec lists as required that may be null (or that no column reads): only its
+    // absence is an error. Required and non-nullable ones pass required=true to their typed reader.
+    void require(std::initializer_list<const char *> keys)
+    {
+        for (const char *key : keys)
+            if (!failed() && !m_o.contains(QLatin1String(key)))
+                *m_error = QStringLiteral("%1.%2: required field is missing").arg(path(), QLatin1String(key));
+    }
+    bool has(const char *key) const { return m_o.contains(QLatin1String(key)); }
     // A nested object; a missing or null one reads as empty. Any other type is an error.
     Fields sub(const char *key)
     {
@@ -176,8 +194,12 @@ private:
     Row m_row;
 };
 
+// Each parser enforces the required list of its schema in openai-openapi.yaml (tests/conformance checks
+// every one against the spec): a required property must be there. Null is refused only where it always
+// was (ids, a user's added_at, ...); elsewhere it reads as NULL as before (the bundled org has unnamed keys).
 void parseUser(Fields &f, RowBuilder &r)
 {
+    f.require({"object"});
     r.set("id", f.text("id", true));
     r.set("name", f.text("name"));
     r.set("email", f.text("email"));
@@ -194,6 +216,7 @@ void parseUser(Fields &f, RowBuilder &r)
 
 void parseInvite(Fields &f, RowBuilder &r)
 {
+    f.require({"object", "role", "status", "created_at"});
     r.set("id", f.text("id", true));
     r.set("email", f.text("email", true));
     r.set("role", f.text("role"));
@@ -204,12 +227,13 @@ void parseInvite(Fields &f, RowBuilder &r)
     const QJsonValue projects = f.object().value(QLatin1String("projects"));
     if (!projects.isArray() && !projects.isNull() && !projects.isUndefined())
         f.fail("projects", QStringLiteral("an array"), projects);
-    // The spec lists projects as required but examples omit it: default to [].
+    // The schema lists projects as required but the spec's own list example omits it: default to [].
     r.set("projects", projects.isArray() ? compactValue(projects) : QStringLiteral("[]"));
 }
 
 void parseProject(Fields &f, RowBuilder &r)
 {
+    f.require({"object"});
     r.set("id", f.text("id", true));
     r.set("name", f.text("name"));
     r.set("status", f.text("status"));
@@ -223,6 +247,7 @@ void parseProject(Fields &f, RowBuilder &r)
 
 void parseProjectUser(Fields &f, RowBuilder &r)
 {
+    f.require({"object", "role", "added_at"});
     r.set("user_id", f.text("id", true));
     r.set("name", f.text("name"));
     r.set("email", f.text("email"));
@@ -232,10 +257,26 @@ void parseProjectUser(Fields &f, RowBuilder &r)
 
 void parseServiceAccount(Fields &f, RowBuilder &r)
 {
+    f.require({"object", "name", "role", "created_at"});
     r.set("id", f.text("id", true));
     r.set("name", f.text("name"));
     r.set("role", f.text("role"));
     r.set("created_at", f.timestamp("created_at"));
+}
+
+// The key under which a discriminated object keeps its details: its type, or when the type is absent the
+// one branch that is there (an owner or actor is not lost because "type" was left out).
+QByteArray branchKey(Fields &f, const QVariant &type, std::initializer_list<const char *> branches)
+{
+    if (!type.isNull()) return type.toString().toUtf8();
+    if (f.has("type")) return {}; // null type: no branch
+    QByteArray found;
+    for (const char *b : branches)
+        if (f.object().value(QLatin1String(b)).isObject()) {
+            if (!found.isEmpty()) return {}; // ambiguous
+            found = b;
+        }
+    return found;
 }
 
 void parseProjectApiKey(Fields &f, RowBuilder &r)
@@ -245,25 +286,33 @@ void parseProjectApiKey(Fields &f, RowBuilder &r)
     r.set("redacted_value", f.text("redacted_value"));
     r.set("created_at", f.timestamp("created_at"));
     r.set("last_used_at", f.timestamp("last_used_at"));
+    // Required by the schema but newer than the rest: keys listed without it keep a NULL
+    // (tests/conformance/specmodel.py TOLERATED_MISSING).
     r.set("owner_project_access", f.text("owner_project_access"));
     Fields owner = f.sub("owner");
     const QVariant type = owner.text("type");
     r.set("owner_type", type);
     // The owner's details sit under a key named after its type ("user" or "service_account").
-    const QByteArray typeKey = type.toString().toUtf8();
-    if (!typeKey.isEmpty()) {
+    const QByteArray typeKey = branchKey(owner, type, {"user", "service_account"});
+    if (!typeKey.isEmpty() && owner.object().value(QLatin1String(typeKey)).isObject()) {
         Fields who = owner.sub(typeKey.constData());
+        if (typeKey == "user") who.require({"id", "email", "name", "created_at", "role"});
+        if (typeKey == "service_account") who.require({"id", "name", "created_at", "role"});
         r.set("owner_id", who.text("id"));
         r.set("owner_name", who.text("name"));
         r.set("owner_email", who.text("email"));
         r.set("owner_role", who.text("role"));
     }
+    // After the typed reads: a value of the wrong type is the more useful error.
+    f.require({"object", "name", "redacted_value", "created_at", "last_used_at", "owner"});
 }
 
 void parseRateLimit(Fields &f, RowBuilder &r)
 {
+    f.require({"object"});
     r.set("id", f.text("id", true));
     r.set("model", f.text("model", true));
+    f.require({"max_requests_per_1_minute", "max_tokens_per_1_minute"});
     for (const char *k :
          {"max_requests_per_1_minute", "max_tokens_per_1_minute", "max_images_per_1_minute",
           "max_audio_megabytes_per_1_minute", "max_requests_per_1_day", "batch_1_day_max_input_tokens"})
@@ -272,9 +321,11 @@ void parseRateLimit(Fields &f, RowBuilder &r)
 
 void parseCertificate(Fields &f, RowBuilder &r, const char *idColumn)
 {
+    // "active" is required by the list schemas but missing on some responses: NULL (TOLERATED_MISSING).
+    f.require({"object", "name", "certificate_details", "created_at"});
     r.set(idColumn, f.text("id", true));
     r.set("name", f.text("name"));
-    r.set("active", f.boolean("active")); // missing on single-object responses: keep null
+    r.set("active", f.boolean("active"));
     r.set("created_at", f.timestamp("created_at"));
     Fields d = f.sub("certificate_details");
     r.set("valid_at", d.timestamp("valid_at"));
@@ -283,6 +334,7 @@ void parseCertificate(Fields &f, RowBuilder &r, const char *idColumn)
 
 void parseAdminKey(Fields &f, RowBuilder &r)
 {
+    f.require({"object", "redacted_value", "created_at", "expires_at", "owner"});
     r.set("id", f.text("id", true));
     r.set("name", f.text("name"));
     r.set("redacted_value", f.text("redacted_value"));
@@ -310,20 +362,25 @@ void parseAuditLog(Fields &f, RowBuilder &r, QList<Row> &certEvents)
     Fields actor = f.sub("actor");
     const QVariant actorType = actor.text("type");
     r.set("actor_type", actorType);
-    if (actorType.toString() == u"session") {
+    const QByteArray actorKey = branchKey(actor, actorType, {"session", "api_key"});
+    if (actorKey == "session") {
         Fields session = actor.sub("session");
         Fields user = session.sub("user");
         r.set("actor_id", user.text("id"));
         r.set("actor_email", user.text("email"));
         r.set("actor_ip", session.text("ip_address"));
-    } else if (actorType.toString() == u"api_key") {
+    } else if (actorKey == "api_key") {
+        // The key's id, or when the event leaves it out the key's owner (user or service account): the
+        // actor is who acted, and AuditLogActorApiKey requires none of its properties.
         Fields key = actor.sub("api_key");
-        r.set("actor_id", key.text("id"));
-        const QByteArray ownerKey = key.text("type").toString().toUtf8();
+        QVariant actorId = key.text("id");
+        const QByteArray ownerKey = branchKey(key, key.text("type"), {"user", "service_account"});
         if (!ownerKey.isEmpty()) {
             Fields owner = key.sub(ownerKey.constData());
             r.set("actor_email", owner.text("email"));
+            if (actorId.isNull()) actorId = owner.text("id");
         }
+        r.set("actor_id", actorId);
     }
     // The payload sits under a key named after the event type; unknown types keep theirs too.
     const QString typeStr = type.toString();
@@ -374,21 +431,41 @@ QString bucketRowId(const QString &kind, const QString &groupBy, qint64 start, c
            QString::fromLatin1(h.result().toHex());
 }
 
+// The metrics each usage result schema lists as required (Usage*Result in openai-openapi.yaml).
+QStringList requiredUsageMetrics(const QString &kind)
+{
+    const QString requests = QStringLiteral("num_model_requests");
+    if (kind == u"completions")
+        return {QStringLiteral("input_tokens"), QStringLiteral("output_tokens"), requests};
+    if (kind == u"embeddings" || kind == u"moderations") return {QStringLiteral("input_tokens"), requests};
+    if (kind == u"images") return {QStringLiteral("images"), requests};
+    if (kind == u"audio_speeches") return {QStringLiteral("characters"), requests};
+    if (kind == u"audio_transcriptions") return {QStringLiteral("seconds"), requests};
+    if (kind == u"vector_stores") return {QStringLiteral("usage_bytes")};
+    if (kind == u"code_interpreter_sessions") return {QStringLiteral("num_sessions")};
+    if (kind == u"file_search_calls") return {QStringLiteral("num_requests")};
+    if (kind == u"web_search_calls") return {requests, QStringLiteral("num_requests")};
+    return {};
+}
+
 Result<ParsedPage> parseBucketed(const EndpointRef &ref, const QJsonObject &root, const QByteArray &body,
                                  qint64 now, qint64 grace)
 {
     ParsedPage page;
     QString error;
     Fields top(root, QStringLiteral("$"), &error);
-    const QVariant obj = top.text("object");
-    if (!obj.isNull() && obj.toString() != u"page")
+    const QVariant obj = top.text("object", true);
+    if (!error.isEmpty()) return err(Error::Code::Parse, error);
+    if (obj.toString() != u"page")
         return err(Error::Code::Parse,
                    QStringLiteral("$.object: expected \"page\", got \"%1\"").arg(obj.toString()));
+    top.require({"data"});
     const QJsonValue data = root.value(QLatin1String("data"));
-    if (!data.isArray())
+    if (error.isEmpty() && !data.isArray())
         return err(Error::Code::Parse,
                    QStringLiteral("$.data: expected an array of buckets, got %1").arg(typeName(data)));
     page.hasMore = top.boolean("has_more", true).toBool();
+    top.require({"next_page"}); // null on the last page
     page.nextCursor = top.text("next_page").toString();
     if (!error.isEmpty()) return err(Error::Code::Parse, error);
 
@@ -414,6 +491,10 @@ Result<ParsedPage> parseBucketed(const EndpointRef &ref, const QJsonObject &root
         metricColumns << (costs ? -1 : column(m));
     }
     const int batchDim = int(dims.indexOf(QStringLiteral("batch")));
+    const QStringList requiredNames = costs ? QStringList() : requiredUsageMetrics(ref.usageKind);
+    QList<bool> required;
+    for (const QString &m : metrics)
+        required << requiredNames.contains(m);
     const QString groupByKey = ref.groupByKey();
     const QString idGroup = groupByKey + u'@' + ref.bucketWidth;
     const QJsonArray buckets = data.toArray();
@@ -430,6 +511,7 @@ Result<ParsedPage> parseBucketed(const EndpointRef &ref, const QJsonObject &root
                 Error::Code::Parse,
                 QStringLiteral("%1: expected a bucket object, got %2").arg(bpath, typeName(buckets[b])));
         Fields bucket(buckets[b].toObject(), bpath, &error);
+        bucket.require({"object"});
         const qint64 start = bucket.timestamp("start_time", true).toLongLong();
         const qint64 end = bucket.timestamp("end_time", true).toLongLong();
         if (!error.isEmpty()) return err(Error::Code::Parse, error);
@@ -444,7 +526,9 @@ Result<ParsedPage> parseBucketed(const EndpointRef &ref, const QJsonObject &root
             results = bucket.object().value(QLatin1String("result"));
             rkey = QStringLiteral("result");
         }
-        if (results.isUndefined() || results.isNull()) results = QJsonArray();
+        if (results.isUndefined())
+            return err(Error::Code::Parse,
+                       QStringLiteral("%1.results: required field is missing").arg(bpath));
         if (!results.isArray())
             return err(
                 Error::Code::Parse,
@@ -464,6 +548,7 @@ Result<ParsedPage> parseBucketed(const EndpointRef &ref, const QJsonObject &root
                                                    .arg(typeName(arr[i])));
             const QJsonObject resObject = arr[i].toObject();
             Fields res(resObject, rprefix, i, &error);
+            res.require({"object"});
             RowBuilder row(spec);
             QStringList dimValues;
             dimValues.reserve(dims.size());
@@ -479,21 +564,25 @@ Result<ParsedPage> parseBucketed(const EndpointRef &ref, const QJsonObject &root
             row.set("bucket_end", end);
             row.set("provisional", provisional);
             if (costs) {
+                // CostsResult requires only "object": a result without an amount (or without its value)
+                // is stored with a NULL amount, which the exact sums skip.
                 Fields amount = res.sub("amount");
-                row.set("amount", amount.decimal("value", true));
+                row.set("amount", amount.decimal("value"));
                 row.set("currency", amount.text("currency"));
                 row.set("quantity", res.decimal("quantity"));
                 row.set("quantity_unit", res.text("quantity_unit"));
                 row.set("organization_id", res.text("organization_id"));
             } else {
                 row.set("kind", ref.usageKind);
-                for (qsizetype m = 0; m < metrics.size(); ++m)
-                    row.setAt(metricColumns[m], res.integer(metricKeys[m].constData()));
                 // 2025 spec drift: code interpreter sessions were once named "sessions".
-                if (ref.usageKind == u"code_interpreter_sessions" &&
-                    res.object().contains(QLatin1String("sessions")) &&
-                    !res.object().contains(QLatin1String("num_sessions")))
-                    row.set("num_sessions", res.integer("sessions"));
+                const bool legacySessions = ref.usageKind == u"code_interpreter_sessions" &&
+                                            res.has("sessions") && !res.has("num_sessions");
+                for (qsizetype m = 0; m < metrics.size(); ++m) {
+                    const char *key = metricKeys[m].constData();
+                    if (required[m] && !legacySessions) res.require({key});
+                    row.setAt(metricColumns[m], res.integer(key));
+                }
+                if (legacySessions) row.set("num_sessions", res.integer("sessions"));
             }
             if (!error.isEmpty()) return err(Error::Code::Parse, error);
             QString id = bucketRowId(kind, idGroup, start, dimValues);
@@ -512,15 +601,20 @@ Result<ParsedPage> parseList(const EndpointRef &ref, const QJsonObject &root, co
     ParsedPage page;
     QString error;
     Fields top(root, QStringLiteral("$"), &error);
-    const QVariant obj = top.text("object");
-    if (!obj.isNull() && obj.toString() != u"list")
+    const QVariant obj = top.text("object", true);
+    if (!error.isEmpty()) return err(Error::Code::Parse, error);
+    if (obj.toString() != u"list")
         return err(Error::Code::Parse,
                    QStringLiteral("$.object: expected \"list\", got \"%1\"").arg(obj.toString()));
+    top.require({"data"});
     const QJsonValue data = root.value(QLatin1String("data"));
-    if (!data.isArray())
+    if (error.isEmpty() && !data.isArray())
         return err(Error::Code::Parse,
                    QStringLiteral("$.data: expected an array, got %1").arg(typeName(data)));
     page.hasMore = top.boolean("has_more", true).toBool();
+    // ListCertificatesResponse alone lists first_id and last_id as required (both may be null).
+    if (ref.kind == EndpointKind::Certificates || ref.kind == EndpointKind::ProjectCertificates)
+        top.require({"first_id", "last_id"});
     if (!error.isEmpty()) return err(Error::Code::Parse, error);
 
     const TableSpec &spec = tableSpec(ref.kind);

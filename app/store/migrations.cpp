@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/logging.h"
 #include "database.h"
+#include "migration_v10_nullablecost.h"
 #include "migration_v2_roles.h"
 #include "migration_v3_console.h"
 #include "migration_v4_perf.h"
@@ -296,6 +297,7 @@ const QList<Migration> &Migrations::all()
         {8, QStringLiteral("fixed search_path, no CREATE for PUBLIC, named view columns"),
          migrateV8Hardening},
         {9, QStringLiteral("tamper-evident journal"), migrateV9Journal},
+        {10, QStringLiteral("costs without an amount"), migrateV10NullableCost},
     };
     return list;
 }

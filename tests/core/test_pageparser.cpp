@@ -347,43 +347,64 @@ private slots:
         QTest::newRow("id missing") << users << list(R"({"object":"organization.user","added_at":1})")
                                     << "$.data[0].id: required field is missing";
         QTest::newRow("timestamp as string")
-            << users << list(R"({"id":"u1","added_at":1},{"id":"u2","added_at":"yesterday"})")
+            << users
+            << list(
+                   R"({"object":"organization.user","id":"u1","added_at":1},{"object":"organization.user","id":"u2","added_at":"yesterday"})")
             << "$.data[1].added_at: expected Unix seconds (an integer), got a string";
-        QTest::newRow("fractional timestamp") << users << list(R"({"id":"u1","added_at":1.5})")
-                                              << "$.data[0].added_at: expected Unix seconds (a whole number)";
-        QTest::newRow("role as number") << users << list(R"({"id":"u1","added_at":1,"role":7})")
-                                        << "$.data[0].role: expected a string, got a number";
+        QTest::newRow("fractional timestamp")
+            << users << list(R"({"object":"organization.user","id":"u1","added_at":1.5})")
+            << "$.data[0].added_at: expected Unix seconds (a whole number)";
+        QTest::newRow("role as number")
+            << users << list(R"({"object":"organization.user","id":"u1","added_at":1,"role":7})")
+            << "$.data[0].role: expected a string, got a number";
         QTest::newRow("duplicate id")
-            << users << list(R"({"id":"u1","added_at":1},{"id":"u1","added_at":1})") << "appears twice";
+            << users
+            << list(
+                   R"({"object":"organization.user","id":"u1","added_at":1},{"object":"organization.user","id":"u1","added_at":1})")
+            << "appears twice";
         QTest::newRow("item not object")
             << users << list(R"("u1")") << "$.data[0]: expected an object, got a string";
         QTest::newRow("owner not object")
-            << QStringLiteral("/organization/projects/p/api_keys") << list(R"({"id":"k","owner":"me"})")
+            << QStringLiteral("/organization/projects/p/api_keys")
+            << list(R"({"object":"organization.project.api_key","id":"k","owner":"me"})")
             << "$.data[0].owner: expected an object";
         QTest::newRow("bucket end before start")
             << QStringLiteral("/organization/costs")
             << QByteArray(
-                   R"({"object":"page","data":[{"start_time":10,"end_time":5,"results":[]}],"has_more":false,"next_page":null})")
+                   R"({"object":"page","data":[{"object":"bucket","start_time":10,"end_time":5,"results":[]}],"has_more":false,"next_page":null})")
             << "$.data[0]: end_time is not after start_time";
         QTest::newRow("amount not numeric")
             << QStringLiteral("/organization/costs")
             << QByteArray(
-                   R"({"object":"page","data":[{"start_time":0,"end_time":5,"results":[{"amount":{"value":"twelve","currency":"usd"}}]}],"has_more":false,"next_page":null})")
+                   R"({"object":"page","data":[{"object":"bucket","start_time":0,"end_time":5,"results":[{"object":"organization.costs.result","amount":{"value":"twelve","currency":"usd"}}]}],"has_more":false,"next_page":null})")
             << "$.data[0].results[0].amount.value: expected a decimal number, got a string";
-        QTest::newRow("amount missing")
+        // Out of Decimal's range: refused by name (was: 1e300 stored as 0, "5e20" signed overflow).
+        QTest::newRow("amount number out of range")
             << QStringLiteral("/organization/costs")
             << QByteArray(
-                   R"({"object":"page","data":[{"start_time":0,"end_time":5,"results":[{"object":"organization.costs.result"}]}],"has_more":false,"next_page":null})")
-            << "$.data[0].results[0].amount.value: required field is missing";
+                   R"({"object":"page","data":[{"object":"bucket","start_time":0,"end_time":5,"results":[{"object":"organization.costs.result","amount":{"value":1e300,"currency":"usd"}}]}],"has_more":false,"next_page":null})")
+            << "$.data[0].results[0].amount.value: expected a decimal number (|x| < 1e20), got a number";
+        QTest::newRow("amount string out of range")
+            << QStringLiteral("/organization/costs")
+            << QByteArray(
+                   R"({"object":"page","data":[{"object":"bucket","start_time":0,"end_time":5,"results":[{"object":"organization.costs.result","amount":{"value":"5e20","currency":"usd"}}]}],"has_more":false,"next_page":null})")
+            << "$.data[0].results[0].amount.value: expected a decimal number, got a string";
+        // A result without an amount is valid (CostsResult requires only "object": tests/conformance); an
+        // amount that is not an object is not.
+        QTest::newRow("amount not object")
+            << QStringLiteral("/organization/costs")
+            << QByteArray(
+                   R"({"object":"page","data":[{"object":"bucket","start_time":0,"end_time":5,"results":[{"object":"organization.costs.result","amount":"12"}]}],"has_more":false,"next_page":null})")
+            << "$.data[0].results[0].amount: expected an object, got a string";
         QTest::newRow("metric as string")
             << QStringLiteral("/organization/usage/embeddings")
             << QByteArray(
-                   R"({"object":"page","data":[{"start_time":0,"end_time":5,"results":[{"input_tokens":"9"}]}],"has_more":false,"next_page":null})")
+                   R"({"object":"page","data":[{"object":"bucket","start_time":0,"end_time":5,"results":[{"object":"organization.usage.embeddings.result","input_tokens":"9"}]}],"has_more":false,"next_page":null})")
             << "$.data[0].results[0].input_tokens: expected an integer, got a string";
         QTest::newRow("results not array")
             << QStringLiteral("/organization/usage/embeddings")
             << QByteArray(
-                   R"({"object":"page","data":[{"start_time":0,"end_time":5,"results":{}}],"has_more":false,"next_page":null})")
+                   R"({"object":"page","data":[{"object":"bucket","start_time":0,"end_time":5,"results":{}}],"has_more":false,"next_page":null})")
             << "$.data[0].results: expected an array, got an object";
         QTest::newRow("audit without type")
             << QStringLiteral("/organization/audit_logs") << list(R"({"id":"a","effective_at":1})")
