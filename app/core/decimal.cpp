@@ -15,6 +15,14 @@ constexpr Int128 pow10(int n)
 }
 constexpr Int128 kOne = pow10(Decimal::kScale);
 constexpr Int128 kMaxDigits = pow10(37); // keep well inside int128
+// The largest magnitude parse() accepts: |x| ≤ 10^20 (so toFixed() of anything parsed parses back). Far
+// inside int128 (1.7e38): scaling by 10 while parsing and rounding in toFixed() cannot overflow (they did:
+// undefined behaviour found by fuzz_decimal).
+constexpr Int128 kMaxRaw = pow10(38);
+bool isAsciiDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9'; // QChar::isDigit() also takes other scripts' digits ("٣")
+}
 } // namespace
 
 std::optional<Decimal> Decimal::parse(QStringView text)
@@ -40,7 +48,7 @@ std::optional<Decimal> Decimal::parse(QStringView text)
             continue;
         }
         if (c == u'e' || c == u'E') break;
-        if (!c.isDigit()) return std::nullopt;
+        if (!isAsciiDigit(c)) return std::nullopt;
         seenDigit = true;
         const int d = c.digitValue();
         if (mant >= kMaxDigits) {
@@ -63,7 +71,7 @@ std::optional<Decimal> Decimal::parse(QStringView text)
         }
         if (i >= s.size()) return std::nullopt;
         for (; i < s.size(); ++i) {
-            if (!s[i].isDigit()) return std::nullopt;
+            if (!isAsciiDigit(s[i])) return std::nullopt;
             exp = exp * 10 + s[i].digitValue();
             if (exp > 60) return std::nullopt;
         }
@@ -73,7 +81,7 @@ std::optional<Decimal> Decimal::parse(QStringView text)
     int shift = kScale - fracDigits + exp; // multiply mant by 10^shift
     if (shift >= 0) {
         for (int k = 0; k < shift; ++k) {
-            if (mant > kMaxDigits * 10) return std::nullopt;
+            if (mant > kMaxRaw / 10) return std::nullopt;
             mant *= 10;
         }
     } else {
@@ -83,6 +91,7 @@ std::optional<Decimal> Decimal::parse(QStringView text)
             if (k == -shift - 1 && last >= 5) mant += 1;
         }
     }
+    if (mant > kMaxRaw) return std::nullopt;
     return fromUnits(neg ? -mant : mant);
 }
 

@@ -92,14 +92,17 @@ QString DatabaseUrl::toString() const
     url.setScheme(QStringLiteral("postgresql"));
     url.setHost(host);
     url.setPort(port);
-    url.setUserName(user);
-    if (!password.isEmpty()) url.setPassword(password);
-    url.setPath(u'/' + database);
+    // Decoded in, fully encoded out: a password with ' ', '/', '%' or '@' must render to a URL that parses
+    // back to the same password (found by fuzz_databaseurl: "p ss/w" came out as "p ss%2Fw", unparsable).
+    url.setUserName(user, QUrl::DecodedMode);
+    if (!password.isEmpty()) url.setPassword(password, QUrl::DecodedMode);
+    url.setPath(u'/' + database, QUrl::DecodedMode);
     QUrlQuery q;
     for (auto it = options.cbegin(); it != options.cend(); ++it)
-        q.addQueryItem(it.key(), it.value());
+        q.addQueryItem(QString::fromLatin1(QUrl::toPercentEncoding(it.key())),
+                       QString::fromLatin1(QUrl::toPercentEncoding(it.value())));
     url.setQuery(q);
-    return url.toString();
+    return url.toString(QUrl::FullyEncoded);
 }
 
 const QStringList &DatabaseUrl::supportedOptions()
