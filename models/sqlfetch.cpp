@@ -96,11 +96,11 @@ SqlFetchWorker::SqlFetchWorker(const DatabaseUrl &url, std::function<QString(con
 SqlFetchWorker::~SqlFetchWorker()
 {
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         m_stop = true;
         m_queue.clear();
     }
-    m_wake.wakeAll();
+    m_wake.notify_all();
     m_thread->wait();
     delete m_thread;
 }
@@ -119,18 +119,18 @@ quint64 SqlFetchWorker::enqueue(Request r, bool supersede)
 {
     quint64 ticket = 0;
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         if (supersede) m_queue.removeIf([&r](const Request &q) { return q.owner == r.owner; });
         ticket = r.ticket = ++m_next;
         m_queue.append(std::move(r));
     }
-    m_wake.wakeOne();
+    m_wake.notify_one();
     return ticket;
 }
 
 void SqlFetchWorker::forget(const void *owner)
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     m_queue.removeIf([owner](const Request &r) { return r.owner == owner; });
 }
 
@@ -168,9 +168,8 @@ void SqlFetchWorker::loop()
     for (;;) {
         Request req;
         {
-            QMutexLocker lock(&m_mutex);
-            while (m_queue.isEmpty() && !m_stop)
-                m_wake.wait(&m_mutex);
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return !m_queue.isEmpty() || m_stop; });
             if (m_stop) break;
             req = m_queue.takeFirst();
         }

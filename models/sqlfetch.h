@@ -4,12 +4,12 @@
 // read connection) serves every model over the same database, in submission order.
 #include "store/database.h"
 
-#include <QMutex>
 #include <QObject>
 #include <QThread>
-#include <QWaitCondition>
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 namespace orgward {
 
@@ -86,8 +86,10 @@ private:
     DatabaseUrl m_url;
     std::function<QString(const QString &)> m_rewriter; // the GUI connection's role reads (tablesource.h)
     QThread *m_thread = nullptr;
-    QMutex m_mutex;
-    QWaitCondition m_wake;
+    // Standard primitives rather than QMutex/QWaitCondition: ThreadSanitizer sees their waits (Qt's
+    // QWaitCondition unlocks inside uninstrumented Qt code, which TSan reads as a double lock).
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
     QList<Request> m_queue;
     quint64 m_next = 0;
     bool m_stop = false;

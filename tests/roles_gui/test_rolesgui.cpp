@@ -258,7 +258,9 @@ private Q_SLOTS:
     void finance()
     {
         requirePg();
-        MainWindow w(connectAs(QStringLiteral("t_owgui_finance")), m_org);
+        auto db = connectAs(QStringLiteral("t_owgui_finance"));
+        QVERIFY(db);
+        MainWindow w(std::move(db), m_org);
         QCOMPARE(w.role(), ConsoleRole::Finance);
         openEveryPane(w, true);
         QVERIFY(!w.isPaneAvailable(MainWindow::Keys));
