@@ -123,7 +123,11 @@ Result<FixtureImporter::Manifest> FixtureImporter::readManifest(const QString &d
     s.orgKey =
         options.orgKey.isEmpty() ? m.organization.value(QLatin1String("key")).toString() : options.orgKey;
     s.orgName = m.organization.value(QLatin1String("name")).toString(s.orgKey);
-    s.capturedAt = qint64(manifest.value(QLatin1String("captured_at")).toDouble());
+    // A double beyond qint64's range does not convert (undefined behaviour; found by fuzz_fixturemanifest):
+    // anything outside 1970 .. 9999-12-31 is refused below as a missing capture time.
+    constexpr double kLatestCapture = 253402300799.0;
+    const double captured = manifest.value(QLatin1String("captured_at")).toDouble();
+    s.capturedAt = captured > 0 && captured <= kLatestCapture ? qint64(captured) : 0;
     if (s.orgKey.isEmpty())
         return err(Error::Code::Parse,
                    QStringLiteral("%1: $.organization.key is missing (or pass --org)").arg(m.path));
