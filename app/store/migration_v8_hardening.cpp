@@ -4,7 +4,6 @@
 #include "database.h"
 #include "readonly_views.h"
 
-#include <QRegularExpression>
 #include <QStringList>
 
 namespace orgward {
@@ -21,12 +20,9 @@ const char *const kFunctions[] = {"orgward_member_stats_user", "orgward_member_s
 Status migrateV8Hardening(Database &db)
 {
     if (!db.isPostgres()) return {};
-    auto schema = db.scalar(QStringLiteral("SELECT current_schema()"));
+    auto schema = plainCurrentSchema(db);
     if (!schema) return schema.error();
-    const QString base = schema->toString();
-    static const QRegularExpression plain(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
-    if (!plain.match(base).hasMatch())
-        return err(Error::Code::Database, QStringLiteral("unexpected schema name '%1'").arg(base));
+    const QString base = *schema;
 
     // Without ownership of the schema this revokes nothing (PostgreSQL warns, no error): say so below.
     if (auto r = db.run(QStringLiteral("REVOKE CREATE ON SCHEMA %1 FROM PUBLIC").arg(base)); !r) return r;

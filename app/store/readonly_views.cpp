@@ -85,15 +85,24 @@ Status replaceView(Database &db, const QString &name, const QString &select, boo
 
 } // namespace
 
-Status installReadonlyViews(Database &db)
+Result<QString> plainCurrentSchema(Database &db)
 {
-    if (!consoleRolesInstalled(db)) return {};
     auto schema = db.scalar(QStringLiteral("SELECT current_schema()"));
     if (!schema) return schema.error();
     const QString base = schema->toString();
+    // Spliced into DDL (identifiers cannot be bound): only a plain lower-case name passes.
     static const QRegularExpression plain(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
     if (!plain.match(base).hasMatch())
         return err(Error::Code::Database, QStringLiteral("unexpected schema name '%1'").arg(base));
+    return base;
+}
+
+Status installReadonlyViews(Database &db)
+{
+    if (!consoleRolesInstalled(db)) return {};
+    auto schema = plainCurrentSchema(db);
+    if (!schema) return schema.error();
+    const QString base = *schema;
     for (const ViewDef &v : viewDefs())
         if (auto r = replaceView(db, QString::fromLatin1(v.view),
                                  QStringLiteral("SELECT %1 FROM %2.%3")

@@ -17,5 +17,7 @@ class Database;
 // Drops and recreates every view (a view's column list cannot shrink in place) with its grants. A no-op
 // without the console roles. Idempotent; `orgward db install-roles` runs it again through migration 2.
 Status installReadonlyViews(Database &db);
+// The connection's current schema, refused unless it is a plain identifier (it is spliced into DDL).
+Result<QString> plainCurrentSchema(Database &db);
 
 } // namespace orgward
