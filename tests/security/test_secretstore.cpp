@@ -1,8 +1,8 @@
 // Secret stores: the real keychain round trip (gnome-keyring under dbus-run-session in scripts/test), the
 // no-keychain path (a clear message, no plaintext fallback), and the session memory store.
+#include "core/sanitizer.h"
 #include "security/keychainstore.h"
 #include "security/memorystore.h"
-#include "core/sanitizer.h"
 #include "security/secretstore.h"
 
 #include <QDirIterator>

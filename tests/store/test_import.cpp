@@ -324,7 +324,8 @@ private slots:
         // has_more without a following page is an error, never a silent stop.
         QFile u(fx + QStringLiteral("/u.json"));
         QVERIFY(u.open(QIODevice::WriteOnly));
-        u.write(R"({"object":"list","data":[{"object":"organization.user","id":"user-1","added_at":1}],"has_more":true})");
+        u.write(
+            R"({"object":"list","data":[{"object":"organization.user","id":"user-1","added_at":1}],"has_more":true})");
         u.close();
         write(
             R"({"format":"orgward-fixtures/1","organization":{"key":"t"},"captured_at":1000,"responses":[{"file":"u.json","request":"GET /v1/organization/users"}]})");
