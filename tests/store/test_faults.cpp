@@ -138,7 +138,17 @@ private slots:
                 if (::setgroups(0, nullptr) != 0 || ::setgid(kNobody) != 0 || ::setuid(kNobody) != 0)
                     ::_exit(97);
             });
-            child.start(QCoreApplication::applicationFilePath(), {});
+            // A copy of this test where nobody can reach it: the build tree may sit under a folder only
+            // root may enter (a clone in a mktemp -d folder), and exec would then fail.
+            QTemporaryDir binDir;
+            const QString self = binDir.filePath(QStringLiteral("test_faults"));
+            QVERIFY(QFile::copy(QCoreApplication::applicationFilePath(), self));
+            QVERIFY(QFile::setPermissions(binDir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                             QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                                             QFileDevice::ExeOther));
+            QVERIFY(QFile::setPermissions(self, QFileDevice::ReadOwner | QFileDevice::ExeOwner |
+                                                    QFileDevice::ReadOther | QFileDevice::ExeOther));
+            child.start(self, {});
             QVERIFY(child.waitForFinished(60000));
             QCOMPARE(child.exitCode(), 0);
             report = QString::fromUtf8(child.readAllStandardOutput());
