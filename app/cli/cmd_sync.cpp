@@ -56,19 +56,13 @@ private:
 
 const QStringList &knownEndpoints()
 {
-    static const QStringList known{QStringLiteral("users"),
-                                   QStringLiteral("invites"),
-                                   QStringLiteral("projects"),
-                                   QStringLiteral("project_users"),
-                                   QStringLiteral("service_accounts"),
-                                   QStringLiteral("api_keys"),
-                                   QStringLiteral("rate_limits"),
-                                   QStringLiteral("project_certificates"),
-                                   QStringLiteral("certificates"),
-                                   QStringLiteral("admin_api_keys"),
-                                   QStringLiteral("audit_logs"),
-                                   QStringLiteral("usage"),
-                                   QStringLiteral("costs")};
+    // Every kind's name (EndpointRef::kindName), so a new endpoint is selectable the day it is synced.
+    static const QStringList known = [] {
+        QStringList out;
+        for (EndpointKind k : allEndpointKinds())
+            out << EndpointRef::kindName(k);
+        return out;
+    }();
     return known;
 }
 
@@ -199,7 +193,9 @@ void printSummary(Context &ctx, const SyncSummary &s, const QString &target)
                        .arg(it->gone, 7);
     for (const EndpointResult &e : s.endpoints)
         if (!e.error.isEmpty() && e.status != EndpointStatus::Cancelled)
-            ctx.err << (e.status == EndpointStatus::Skipped ? "skipped: " : "failed: ")
+            ctx.err << (e.status == EndpointStatus::Skipped        ? "skipped: "
+                        : e.status == EndpointStatus::NotAvailable ? "not available: "
+                                                                   : "failed: ")
                     << Sanitizer::mask(e.error) << "\n";
     ctx.out << "Status: " << statusText(s.status) << " — " << Sanitizer::mask(s.message) << " in "
             << QString::number(double(s.elapsedMs) / 1000.0, 'f', 1) << " s\n";

@@ -1,5 +1,6 @@
 #include "endpoint.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 namespace orgward {
@@ -30,6 +31,14 @@ QStringList groupByDimensions(const QString &k)
     return common;
 }
 
+QList<EndpointKind> allEndpointKinds()
+{
+    QList<EndpointKind> out;
+    for (int k = int(EndpointKind::Users); k <= int(EndpointKind::SpendLimit); ++k)
+        out << EndpointKind(k);
+    return out;
+}
+
 bool EndpointRef::isProjectScoped() const
 {
     switch (kind) {
@@ -38,9 +47,61 @@ bool EndpointRef::isProjectScoped() const
     case EndpointKind::ProjectApiKeys:
     case EndpointKind::RateLimits:
     case EndpointKind::ProjectCertificates:
+    case EndpointKind::ProjectGroups:
+    case EndpointKind::ProjectModelPermissions:
+    case EndpointKind::ProjectHostedToolPermissions:
+        return true;
+    case EndpointKind::DataRetention:
+    case EndpointKind::SpendAlerts:
+    case EndpointKind::SpendLimit:
+        return !projectId.isEmpty();
+    default:
+        return false;
+    }
+}
+
+bool EndpointRef::isSingleObject() const
+{
+    switch (kind) {
+    case EndpointKind::ProjectModelPermissions:
+    case EndpointKind::ProjectHostedToolPermissions:
+    case EndpointKind::DataRetention:
+    case EndpointKind::SpendLimit:
         return true;
     default:
         return false;
+    }
+}
+
+bool EndpointRef::pagesByNext() const
+{
+    switch (kind) {
+    case EndpointKind::Groups:
+    case EndpointKind::GroupUsers:
+    case EndpointKind::GroupRoles:
+    case EndpointKind::Roles:
+    case EndpointKind::UserRoles:
+    case EndpointKind::ProjectGroups:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QStringList EndpointRef::scopeValues() const
+{
+    switch (kind) {
+    case EndpointKind::GroupUsers:
+    case EndpointKind::GroupRoles:
+        return {groupId};
+    case EndpointKind::UserRoles:
+        return {userId};
+    case EndpointKind::DataRetention:
+    case EndpointKind::SpendAlerts:
+    case EndpointKind::SpendLimit:
+        return {projectId.isNull() ? QStringLiteral("") : projectId};
+    default:
+        return isProjectScoped() ? QStringList{projectId} : QStringList{};
     }
 }
 
@@ -73,6 +134,28 @@ QString EndpointRef::kindName(EndpointKind k)
         return QStringLiteral("usage");
     case EndpointKind::Costs:
         return QStringLiteral("costs");
+    case EndpointKind::Groups:
+        return QStringLiteral("groups");
+    case EndpointKind::GroupUsers:
+        return QStringLiteral("group_users");
+    case EndpointKind::GroupRoles:
+        return QStringLiteral("group_roles");
+    case EndpointKind::Roles:
+        return QStringLiteral("roles");
+    case EndpointKind::UserRoles:
+        return QStringLiteral("user_roles");
+    case EndpointKind::ProjectGroups:
+        return QStringLiteral("project_groups");
+    case EndpointKind::ProjectModelPermissions:
+        return QStringLiteral("model_permissions");
+    case EndpointKind::ProjectHostedToolPermissions:
+        return QStringLiteral("hosted_tool_permissions");
+    case EndpointKind::DataRetention:
+        return QStringLiteral("data_retention");
+    case EndpointKind::SpendAlerts:
+        return QStringLiteral("spend_alerts");
+    case EndpointKind::SpendLimit:
+        return QStringLiteral("spend_limit");
     }
     return {};
 }
@@ -107,6 +190,28 @@ QString EndpointRef::path() const
         return QStringLiteral("/organization/usage/") + usageKind;
     case EndpointKind::Costs:
         return QStringLiteral("/organization/costs");
+    case EndpointKind::Groups:
+        return QStringLiteral("/organization/groups");
+    case EndpointKind::GroupUsers:
+        return QStringLiteral("/organization/groups/") + groupId + QStringLiteral("/users");
+    case EndpointKind::GroupRoles:
+        return QStringLiteral("/organization/groups/") + groupId + QStringLiteral("/roles");
+    case EndpointKind::Roles:
+        return QStringLiteral("/organization/roles");
+    case EndpointKind::UserRoles:
+        return QStringLiteral("/organization/users/") + userId + QStringLiteral("/roles");
+    case EndpointKind::ProjectGroups:
+        return p + QStringLiteral("/groups");
+    case EndpointKind::ProjectModelPermissions:
+        return p + QStringLiteral("/model_permissions");
+    case EndpointKind::ProjectHostedToolPermissions:
+        return p + QStringLiteral("/hosted_tool_permissions");
+    case EndpointKind::DataRetention:
+    case EndpointKind::SpendAlerts:
+    case EndpointKind::SpendLimit: {
+        const QString org = QStringLiteral("/organization/");
+        return (projectId.isEmpty() ? org : p + u'/') + kindName(kind);
+    }
     }
     return {};
 }
@@ -141,7 +246,23 @@ Result<EndpointRef> EndpointRef::fromRequest(const QString &rawPath, const QUrlQ
     QString path = rawPath;
     if (path.startsWith(QLatin1String("/v1/"))) path = path.mid(3);
     static const QRegularExpression projectSub(QStringLiteral(
-        R"(^/organization/projects/([^/]+)/(users|service_accounts|api_keys|rate_limits|certificates)$)"));
+        R"(^/organization/projects/([^/]+)/(users|service_accounts|api_keys|rate_limits|certificates|groups|)"
+        R"(model_permissions|hosted_tool_permissions|data_retention|spend_alerts|spend_limit)$)"));
+    static const QRegularExpression groupSub(
+        QStringLiteral(R"(^/organization/groups/([^/]+)/(users|roles)$)"));
+    static const QRegularExpression userRoles(QStringLiteral(R"(^/organization/users/([^/]+)/roles$)"));
+    static const QHash<QString, EndpointKind> projectKinds{
+        {QStringLiteral("users"), EndpointKind::ProjectUsers},
+        {QStringLiteral("service_accounts"), EndpointKind::ServiceAccounts},
+        {QStringLiteral("api_keys"), EndpointKind::ProjectApiKeys},
+        {QStringLiteral("rate_limits"), EndpointKind::RateLimits},
+        {QStringLiteral("certificates"), EndpointKind::ProjectCertificates},
+        {QStringLiteral("groups"), EndpointKind::ProjectGroups},
+        {QStringLiteral("model_permissions"), EndpointKind::ProjectModelPermissions},
+        {QStringLiteral("hosted_tool_permissions"), EndpointKind::ProjectHostedToolPermissions},
+        {QStringLiteral("data_retention"), EndpointKind::DataRetention},
+        {QStringLiteral("spend_alerts"), EndpointKind::SpendAlerts},
+        {QStringLiteral("spend_limit"), EndpointKind::SpendLimit}};
     EndpointRef ref;
     if (path == u"/organization/users")
         ref.kind = EndpointKind::Users;
@@ -157,7 +278,23 @@ Result<EndpointRef> EndpointRef::fromRequest(const QString &rawPath, const QUrlQ
         ref.kind = EndpointKind::AuditLogs;
     else if (path == u"/organization/costs")
         ref.kind = EndpointKind::Costs;
-    else if (path.startsWith(QLatin1String("/organization/usage/"))) {
+    else if (path == u"/organization/groups")
+        ref.kind = EndpointKind::Groups;
+    else if (path == u"/organization/roles")
+        ref.kind = EndpointKind::Roles;
+    else if (path == u"/organization/data_retention")
+        ref.kind = EndpointKind::DataRetention;
+    else if (path == u"/organization/spend_alerts")
+        ref.kind = EndpointKind::SpendAlerts;
+    else if (path == u"/organization/spend_limit")
+        ref.kind = EndpointKind::SpendLimit;
+    else if (const auto g = groupSub.match(path); g.hasMatch()) {
+        ref.groupId = g.captured(1);
+        ref.kind = g.captured(2) == u"users" ? EndpointKind::GroupUsers : EndpointKind::GroupRoles;
+    } else if (const auto u = userRoles.match(path); u.hasMatch()) {
+        ref.userId = u.captured(1);
+        ref.kind = EndpointKind::UserRoles;
+    } else if (path.startsWith(QLatin1String("/organization/usage/"))) {
         ref.kind = EndpointKind::Usage;
         ref.usageKind = path.mid(int(qstrlen("/organization/usage/")));
         if (!usageKinds().contains(ref.usageKind))
@@ -165,12 +302,7 @@ Result<EndpointRef> EndpointRef::fromRequest(const QString &rawPath, const QUrlQ
                        QStringLiteral("unknown usage kind '%1' in request path %2").arg(ref.usageKind, path));
     } else if (const auto m = projectSub.match(path); m.hasMatch()) {
         ref.projectId = m.captured(1);
-        const QString sub = m.captured(2);
-        ref.kind = sub == u"users"              ? EndpointKind::ProjectUsers
-                   : sub == u"service_accounts" ? EndpointKind::ServiceAccounts
-                   : sub == u"api_keys"         ? EndpointKind::ProjectApiKeys
-                   : sub == u"rate_limits"      ? EndpointKind::RateLimits
-                                                : EndpointKind::ProjectCertificates;
+        ref.kind = projectKinds.value(m.captured(2));
     } else {
         return err(
             Error::Code::Parse,

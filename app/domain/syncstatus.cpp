@@ -6,11 +6,12 @@
 namespace orgward {
 
 namespace {
-constexpr std::array<std::pair<EndpointStatus, const char16_t *>, 4> kEndpointNames{{
+constexpr std::array<std::pair<EndpointStatus, const char16_t *>, 5> kEndpointNames{{
     {EndpointStatus::Ok, u"ok"},
     {EndpointStatus::Failed, u"failed"},
     {EndpointStatus::Skipped, u"skipped"},
     {EndpointStatus::Cancelled, u"cancelled"},
+    {EndpointStatus::NotAvailable, u"not_available"},
 }};
 constexpr std::array<std::pair<SyncStatus, const char16_t *>, 4> kSyncNames{{
     {SyncStatus::Complete, u"complete"},

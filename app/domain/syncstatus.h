@@ -12,8 +12,9 @@ enum class EndpointStatus
 {
     Ok,
     Failed,
-    Skipped,   // the API cannot answer it here (archived project, audit logging off); not an error
-    Cancelled, // stopped at a page boundary on request; resumes on the next run
+    Skipped,      // the API cannot answer it here (archived project, audit logging off); not an error
+    Cancelled,    // stopped at a page boundary on request; resumes on the next run
+    NotAvailable, // the API answers 404 for this org (feature not offered to it); asked again next run
 };
 
 enum class SyncStatus
@@ -24,9 +25,9 @@ enum class SyncStatus
     Cancelled,
 };
 
-QString statusText(
-    EndpointStatus status); // "ok", "failed", "skipped", "cancelled" (not toString: QTest finds that by ADL)
-QString statusText(SyncStatus status); // "complete", "partial", "failed", "cancelled"
+QString statusText(EndpointStatus status); // "ok", "failed", "skipped", "cancelled", "not_available" (not
+                                           // toString: QTest finds that by ADL)
+QString statusText(SyncStatus status);     // "complete", "partial", "failed", "cancelled"
 std::optional<EndpointStatus> endpointStatusFromText(QStringView text);
 std::optional<SyncStatus> syncStatusFromText(QStringView text);
 

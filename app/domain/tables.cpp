@@ -115,6 +115,53 @@ QList<TableSpec> buildSpecs()
                col("currency", C::Text), col("quantity", C::Decimal), col("quantity_unit", C::Text),
                col("organization_id", C::Text), col("provisional", C::Bool)},
               {}, QStringLiteral("id"), QString());
+    // RBAC (groups, roles and their assignments), governance and spend controls: migration 11.
+    const QStringList group{QStringLiteral("group_id")};
+    const QStringList user{QStringLiteral("user_id")};
+    const QString removed = QStringLiteral("removed_at");
+    s << make(QStringLiteral("openai_groups"),
+              {col("id", C::Text), col("name", C::Text), col("created_at", C::Timestamp),
+               col("is_scim_managed", C::Bool), col("group_type", C::Text)},
+              {}, QStringLiteral("id"), deleted);
+    s << make(
+        QStringLiteral("openai_group_users"),
+        {col("group_id", C::Text), col("user_id", C::Text), col("name", C::Text), col("email", C::Text)},
+        group, QStringLiteral("user_id"), removed);
+    const QList<ColumnSpec> assigned{col("role_id", C::Text),           col("name", C::Text),
+                                     col("resource_type", C::Text),     col("predefined_role", C::Bool),
+                                     col("permissions", C::Json),       col("description", C::Text),
+                                     col("assignment_sources", C::Json)};
+    s << make(QStringLiteral("openai_group_roles"), QList<ColumnSpec>{col("group_id", C::Text)} + assigned,
+              group, QStringLiteral("role_id"), removed);
+    s << make(QStringLiteral("openai_roles"),
+              {col("id", C::Text), col("name", C::Text), col("description", C::Text),
+               col("permissions", C::Json), col("resource_type", C::Text), col("predefined_role", C::Bool)},
+              {}, QStringLiteral("id"), deleted);
+    s << make(QStringLiteral("openai_user_roles"), QList<ColumnSpec>{col("user_id", C::Text)} + assigned,
+              user, QStringLiteral("role_id"), removed);
+    s << make(QStringLiteral("openai_project_groups"),
+              {col("project_id", C::Text), col("group_id", C::Text), col("group_name", C::Text),
+               col("group_type", C::Text), col("created_at", C::Timestamp)},
+              project, QStringLiteral("group_id"), removed);
+    s << make(QStringLiteral("openai_project_model_permissions"),
+              {col("project_id", C::Text), col("mode", C::Text), col("model_ids", C::Json)}, project,
+              QStringLiteral("project_id"), deleted);
+    s << make(QStringLiteral("openai_project_hosted_tool_permissions"),
+              {col("project_id", C::Text), col("file_search", C::Bool), col("web_search", C::Bool),
+               col("image_generation", C::Bool), col("mcp", C::Bool), col("code_interpreter", C::Bool)},
+              project, QStringLiteral("project_id"), deleted);
+    // Org and project objects share a table: project_id is "" for the organization's own.
+    s << make(QStringLiteral("openai_data_retention"), {col("project_id", C::Text), col("type", C::Text)},
+              project, QStringLiteral("project_id"), deleted);
+    s << make(QStringLiteral("openai_spend_alerts"),
+              {col("project_id", C::Text), col("id", C::Text), col("threshold_amount", C::Int),
+               col("currency", C::Text), col("interval", C::Text), col("channel_type", C::Text),
+               col("recipients", C::Json), col("subject_prefix", C::Text)},
+              project, QStringLiteral("id"), deleted);
+    s << make(QStringLiteral("openai_spend_limits"),
+              {col("project_id", C::Text), col("threshold_amount", C::Int), col("currency", C::Text),
+               col("interval", C::Text), col("enforcement_status", C::Text)},
+              project, QStringLiteral("project_id"), deleted);
     TableSpec ev =
         make(QStringLiteral("openai_certificate_events"),
              {col("id", C::Text), col("certificate_id", C::Text), col("action", C::Text),
@@ -201,6 +248,28 @@ const TableSpec &tableSpec(EndpointKind kind)
         return byName("usage_events");
     case EndpointKind::Costs:
         return byName("openai_costs");
+    case EndpointKind::Groups:
+        return byName("openai_groups");
+    case EndpointKind::GroupUsers:
+        return byName("openai_group_users");
+    case EndpointKind::GroupRoles:
+        return byName("openai_group_roles");
+    case EndpointKind::Roles:
+        return byName("openai_roles");
+    case EndpointKind::UserRoles:
+        return byName("openai_user_roles");
+    case EndpointKind::ProjectGroups:
+        return byName("openai_project_groups");
+    case EndpointKind::ProjectModelPermissions:
+        return byName("openai_project_model_permissions");
+    case EndpointKind::ProjectHostedToolPermissions:
+        return byName("openai_project_hosted_tool_permissions");
+    case EndpointKind::DataRetention:
+        return byName("openai_data_retention");
+    case EndpointKind::SpendAlerts:
+        return byName("openai_spend_alerts");
+    case EndpointKind::SpendLimit:
+        return byName("openai_spend_limits");
     }
     Q_UNREACHABLE();
 }

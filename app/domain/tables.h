@@ -37,7 +37,11 @@ struct TableSpec
     bool keepsRaw = true;
 
     int indexOf(const QString &column) const { return m_index.value(column, -1); }
-    QStringList keyColumns() const { return scopeColumns + QStringList{idColumn}; }
+    // A single-object table's id is its scope column (one row per project, "" for the org's own).
+    QStringList keyColumns() const
+    {
+        return scopeColumns.contains(idColumn) ? scopeColumns : scopeColumns + QStringList{idColumn};
+    }
     void finalize();
 
 private:

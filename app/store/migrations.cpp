@@ -4,6 +4,7 @@
 #include "core/logging.h"
 #include "database.h"
 #include "migration_v10_nullablecost.h"
+#include "migration_v11_rbac.h"
 #include "migration_v2_roles.h"
 #include "migration_v3_console.h"
 #include "migration_v4_perf.h"
@@ -298,6 +299,7 @@ const QList<Migration> &Migrations::all()
          migrateV8Hardening},
         {9, QStringLiteral("tamper-evident journal"), migrateV9Journal},
         {10, QStringLiteral("costs without an amount"), migrateV10NullableCost},
+        {11, QStringLiteral("groups, roles, permissions, data retention and spend controls"), migrateV11Rbac},
     };
     return list;
 }

@@ -72,6 +72,36 @@ const QList<ViewDef> &viewDefs()
         {"certificate_events", "openai_certificate_events",
          "org_key, id, certificate_id, action, actor_id, occurred_at, metadata, first_seen_at, updated_at",
          true},
+        // Migration 11: RBAC, governance and spend controls (an access review reads all of them).
+        {"groups", "openai_groups",
+         "org_key, id, name, created_at, is_scim_managed, group_type, deleted_at, first_seen_at, updated_at"},
+        {"group_users", "openai_group_users",
+         "org_key, group_id, user_id, name, email, removed_at, first_seen_at, updated_at"},
+        {"group_roles", "openai_group_roles",
+         "org_key, group_id, role_id, name, resource_type, predefined_role, permissions, description, "
+         "assignment_sources, removed_at, first_seen_at, updated_at"},
+        {"roles", "openai_roles",
+         "org_key, id, name, description, permissions, resource_type, predefined_role, deleted_at, "
+         "first_seen_at, updated_at"},
+        {"user_roles", "openai_user_roles",
+         "org_key, user_id, role_id, name, resource_type, predefined_role, permissions, description, "
+         "assignment_sources, removed_at, first_seen_at, updated_at"},
+        {"project_groups", "openai_project_groups",
+         "org_key, project_id, group_id, group_name, group_type, created_at, removed_at, first_seen_at, "
+         "updated_at"},
+        {"project_model_permissions", "openai_project_model_permissions",
+         "org_key, project_id, mode, model_ids, deleted_at, first_seen_at, updated_at"},
+        {"project_hosted_tool_permissions", "openai_project_hosted_tool_permissions",
+         "org_key, project_id, file_search, web_search, image_generation, mcp, code_interpreter, deleted_at, "
+         "first_seen_at, updated_at"},
+        {"data_retention", "openai_data_retention",
+         "org_key, project_id, type, deleted_at, first_seen_at, updated_at"},
+        {"spend_alerts", "openai_spend_alerts",
+         "org_key, project_id, id, threshold_amount, currency, interval, channel_type, recipients, "
+         "subject_prefix, deleted_at, first_seen_at, updated_at"},
+        {"spend_limits", "openai_spend_limits",
+         "org_key, project_id, threshold_amount, currency, interval, enforcement_status, deleted_at, "
+         "first_seen_at, updated_at"},
     };
     return defs;
 }
@@ -103,13 +133,20 @@ Status installReadonlyViews(Database &db)
     auto schema = plainCurrentSchema(db);
     if (!schema) return schema.error();
     const QString base = *schema;
-    for (const ViewDef &v : viewDefs())
+    for (const ViewDef &v : viewDefs()) {
+        // `db install-roles` runs this on a database at any version: a table a later migration adds gets its
+        // view when that migration runs.
+        auto exists = db.scalar(QStringLiteral("SELECT to_regclass(?) IS NOT NULL"),
+                                {QString(base + u'.' + QString::fromLatin1(v.table))});
+        if (!exists) return exists.error();
+        if (!exists->toBool()) continue;
         if (auto r = replaceView(db, QString::fromLatin1(v.view),
                                  QStringLiteral("SELECT %1 FROM %2.%3")
                                      .arg(QString::fromLatin1(v.columns), base, QString::fromLatin1(v.table)),
                                  v.auditOnly);
             !r)
             return r;
+    }
     // Migration 5's member summary, once it exists: project counts, key figures masked (key material).
     auto stats = db.scalar(QStringLiteral("SELECT to_regclass('openai_member_stats') IS NOT NULL"));
     if (!stats) return stats.error();

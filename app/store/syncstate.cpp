@@ -141,6 +141,20 @@ Result<QList<ProjectRef>> SyncState::liveProjects(const QString &orgKey)
     return out;
 }
 
+Result<QStringList> SyncState::liveIds(const QString &orgKey, Parent parent)
+{
+    const QString table =
+        parent == Parent::Groups ? QStringLiteral("openai_groups") : QStringLiteral("openai_users");
+    auto q = m_db.exec(
+        QStringLiteral("SELECT id FROM %1 WHERE org_key = ? AND deleted_at IS NULL ORDER BY id").arg(table),
+        {orgKey});
+    if (!q) return q.error();
+    QStringList out;
+    while (q->next())
+        out << q->value(0).toString();
+    return out;
+}
+
 Result<bool> SyncState::lockOrgForSync(const QString &orgKey)
 {
     if (!m_db.isPostgres()) return false;

@@ -50,6 +50,13 @@ public:
 
     // The org's projects not deleted, by id: the sync plans their sub-lists from these.
     Result<QList<ProjectRef>> liveProjects(const QString &orgKey);
+    // The ids of the org's groups or users not deleted, sorted: the sync plans their sub-lists from these.
+    enum class Parent
+    {
+        Groups,
+        Users
+    };
+    Result<QStringList> liveIds(const QString &orgKey, Parent parent);
 
     // Two processes syncing one org into one PostgreSQL database take turns: a session-level advisory
     // lock per organization (the second waits, then finds nothing to change). SQLite: nothing to take

@@ -85,9 +85,7 @@ Result<TableCounts> PageProcessor::land(const PreparedPage &p)
         counts[certificateEventsSpec().table] += *events;
     }
     if (p.complete && !spec.goneColumn.isEmpty()) {
-        auto gone = writer.markGone(spec, m_orgKey,
-                                    p.ref.isProjectScoped() ? QStringList{p.ref.projectId} : QStringList{},
-                                    p.after.passId, p.now);
+        auto gone = writer.markGone(spec, m_orgKey, p.ref.scopeValues(), p.after.passId, p.now);
         if (!gone) return gone.error();
         counts[spec.table].gone += *gone;
     }

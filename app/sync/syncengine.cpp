@@ -215,19 +215,21 @@ Error SyncEngine::abortRun(const Error &e)
 
 Status SyncEngine::syncPlan()
 {
-    // The projects list first: the project sub-lists of the plan come from it, so from its end on the
-    // run knows how many chains it has (SyncProgress::endpointsTotal).
+    // The parent lists first (projects, users, groups): the sub-lists of the plan come from what they
+    // stored, so from their end on the run knows how many chains it has (SyncProgress::endpointsTotal).
     QList<EndpointRef> organizationLists = organizationPlan(m_o.endpoints);
-    const auto projects = std::find_if(organizationLists.cbegin(), organizationLists.cend(),
-                                       [](const EndpointRef &r) { return r.kind == EndpointKind::Projects; });
-    if (projects != organizationLists.cend()) {
-        const EndpointRef ref = *projects;
-        organizationLists.erase(projects);
+    for (EndpointKind parent : {EndpointKind::Projects, EndpointKind::Users, EndpointKind::Groups}) {
+        const auto it = std::find_if(organizationLists.cbegin(), organizationLists.cend(),
+                                     [parent](const EndpointRef &r) { return r.kind == parent; });
+        if (it == organizationLists.cend()) continue;
+        const EndpointRef ref = *it;
+        organizationLists.erase(it);
+        if (stopping()) return settle(nullptr);
         finishEndpoint(syncChain(ref));
-        if (auto s = settle(nullptr); !s) return s; // the project list is read back from the store
+        if (auto s = settle(nullptr); !s) return s; // the parent list is read back from the store
     }
     if (stopping()) return {};
-    auto rest = planAfterProjects(organizationLists);
+    auto rest = planAfterParents(organizationLists);
     if (!rest) return rest.error();
     m_plannedTotal = int(m_summary.endpoints.size() + rest->size());
     for (const EndpointRef &ref : std::as_const(*rest)) {
@@ -237,20 +239,37 @@ Status SyncEngine::syncPlan()
     return settle(nullptr);
 }
 
-Result<QList<EndpointRef>> SyncEngine::planAfterProjects(const QList<EndpointRef> &organizationLists)
+bool SyncEngine::chainSucceeded(EndpointKind kind) const
+{
+    EndpointRef ref;
+    ref.kind = kind;
+    const QString key = ref.cursorKey();
+    return std::any_of(
+        m_summary.endpoints.cbegin(), m_summary.endpoints.cend(),
+        [&](const EndpointResult &e) { return e.endpoint == key && e.status == EndpointStatus::Ok; });
+}
+
+Result<QList<EndpointRef>> SyncEngine::planAfterParents(const QList<EndpointRef> &organizationLists)
 {
     QList<EndpointRef> plan = organizationLists;
-    EndpointRef projectsRef;
-    projectsRef.kind = EndpointKind::Projects;
-    const bool projectsDone =
-        std::any_of(m_summary.endpoints.cbegin(), m_summary.endpoints.cend(), [&](const EndpointResult &e) {
-            return e.endpoint == projectsRef.cursorKey() && e.status == EndpointStatus::Ok;
-        });
-    if (projectsDone) {
-        auto list = SyncState(m_db).liveProjects(m_o.orgKey);
+    SyncState state(m_db);
+    if (chainSucceeded(EndpointKind::Projects)) {
+        auto list = state.liveProjects(m_o.orgKey);
         if (!list) return list.error();
         for (const ProjectRef &p : std::as_const(*list))
             if (!p.archived) plan << projectPlan(p.id, m_o.endpoints);
+    }
+    if (chainSucceeded(EndpointKind::Groups)) {
+        auto groups = state.liveIds(m_o.orgKey, SyncState::Parent::Groups);
+        if (!groups) return groups.error();
+        for (const QString &id : std::as_const(*groups))
+            plan << groupPlan(id, m_o.endpoints);
+    }
+    if (chainSucceeded(EndpointKind::Users)) {
+        auto users = state.liveIds(m_o.orgKey, SyncState::Parent::Users);
+        if (!users) return users.error();
+        for (const QString &id : std::as_const(*users))
+            plan << userPlan(id, m_o.endpoints);
     }
     plan << trailingPlan(m_o.endpoints);
     return plan;
@@ -464,13 +483,36 @@ EndpointResult SyncEngine::replyFailure(Chain &ch, const ApiReply &reply)
                            .arg(ch.ref.path(), ApiClient::serverMessage(reply.body));
         return ch.res;
     }
-    if (reply.status == kHttpNotFound && ch.ref.kind == EndpointKind::AuditLogs) {
+    if (reply.status == kHttpNotFound) return notFound(ch, reply);
+    return failChain(ch, reply.error.message);
+}
+
+EndpointResult SyncEngine::notFound(Chain &ch, const ApiReply &reply)
+{
+    switch (ch.ref.kind) {
+    case EndpointKind::Users:
+    case EndpointKind::Invites:
+    case EndpointKind::Projects:
+        // The core lists always exist: a 404 there means a wrong base URL or a key for another API.
+        return failChain(ch, reply.error.message);
+    case EndpointKind::AuditLogs:
         ch.res.status = EndpointStatus::Skipped;
         ch.res.error = QStringLiteral("%1: audit logging is not enabled for this organization (HTTP 404)")
                            .arg(ch.ref.path());
         return ch.res;
+    case EndpointKind::SpendLimit: {
+        // No hard limit configured: the answer is "none", so a stored limit that was removed goes too.
+        if (auto s = landPage(ch, ParsedPage{}); !s) return failChain(ch, s.errorMessage());
+        return chainDone(ch);
     }
-    return failChain(ch, reply.error.message);
+    default:
+        // Endpoints newer than the org's plan or not offered to it (RBAC, retention controls, a usage
+        // kind): recorded as such, not a failure, so later runs are not partial because of it.
+        ch.res.status = EndpointStatus::NotAvailable;
+        ch.res.error = QStringLiteral("%1: not available for this organization (HTTP 404): %2")
+                           .arg(ch.ref.path(), ApiClient::serverMessage(reply.body));
+        return ch.res;
+    }
 }
 
 Status SyncEngine::landPage(Chain &ch, const ParsedPage &page)

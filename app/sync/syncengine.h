@@ -90,7 +90,8 @@ private:
     Error abortRun(const Error &e);
     // What follows the projects list: the other organization lists, each live project's sub-lists, then
     // the trailing lists. Known once the projects chain has landed.
-    Result<QList<EndpointRef>> planAfterProjects(const QList<EndpointRef> &organizationLists);
+    Result<QList<EndpointRef>> planAfterParents(const QList<EndpointRef> &organizationLists);
+    bool chainSucceeded(EndpointKind kind) const;
     // Cancelled, or the key was refused outright: no further chain starts.
     bool stopping() const { return cancelled() || !m_summary.keyRefusedAt.isEmpty(); }
 
@@ -99,6 +100,7 @@ private:
     Status chainQuery(Chain &ch); // the query every page of the chain repeats (window, filters)
     ApiReply fetchPage(Chain &ch);
     EndpointResult replyFailure(Chain &ch, const ApiReply &reply);
+    EndpointResult notFound(Chain &ch, const ApiReply &reply);
     Status landPage(Chain &ch, const ParsedPage &page); // overlapped (page committer) or in this thread
     EndpointResult failChain(Chain &ch, QString message);
     EndpointResult cancelChain(Chain &ch);

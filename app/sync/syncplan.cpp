@@ -1,6 +1,9 @@
 #include "syncplan.h"
 
 #include "core/clock.h"
+#include "domain/groupbyplan.h"
+
+#include <algorithm>
 
 namespace orgward {
 
@@ -19,17 +22,36 @@ EndpointRef make(EndpointKind k, const QString &project = {})
 }
 } // namespace
 
+bool planIncludesAny(const QStringList &e, std::initializer_list<EndpointKind> kinds)
+{
+    return std::any_of(kinds.begin(), kinds.end(), [&e](EndpointKind k) { return planIncludes(e, k); });
+}
+
 QList<EndpointRef> organizationPlan(const QStringList &e)
 {
     QList<EndpointRef> out;
-    // Projects are always read when any project sub-list is asked for: the plan needs their ids.
-    const bool sub =
-        planIncludes(e, EndpointKind::ProjectUsers) || planIncludes(e, EndpointKind::ServiceAccounts) ||
-        planIncludes(e, EndpointKind::ProjectApiKeys) || planIncludes(e, EndpointKind::RateLimits) ||
-        planIncludes(e, EndpointKind::ProjectCertificates);
-    for (EndpointKind k : {EndpointKind::Users, EndpointKind::Invites, EndpointKind::Projects})
-        if (planIncludes(e, k) || (k == EndpointKind::Projects && sub)) out << make(k);
+    // A parent list is always read when any of its sub-lists is asked for: the plan needs its ids.
+    const bool projectSubs = planIncludesAny(
+        e, {EndpointKind::ProjectUsers, EndpointKind::ServiceAccounts, EndpointKind::ProjectApiKeys,
+            EndpointKind::RateLimits, EndpointKind::ProjectCertificates, EndpointKind::ProjectGroups,
+            EndpointKind::ProjectModelPermissions, EndpointKind::ProjectHostedToolPermissions,
+            EndpointKind::DataRetention, EndpointKind::SpendAlerts, EndpointKind::SpendLimit});
+    const bool groupSubs = planIncludesAny(e, {EndpointKind::GroupUsers, EndpointKind::GroupRoles});
+    const bool userSubs = planIncludes(e, EndpointKind::UserRoles);
+    for (EndpointKind k : {EndpointKind::Users, EndpointKind::Invites, EndpointKind::Projects,
+                           EndpointKind::Groups, EndpointKind::Roles})
+        if (planIncludes(e, k) || (k == EndpointKind::Projects && projectSubs) ||
+            (k == EndpointKind::Groups && groupSubs) || (k == EndpointKind::Users && userSubs))
+            out << make(k);
+    // The organization's own retention, spend alerts and hard limit (the projects' come per project).
+    for (EndpointKind k : {EndpointKind::DataRetention, EndpointKind::SpendAlerts, EndpointKind::SpendLimit})
+        if (planIncludes(e, k)) out << make(k, QStringLiteral(""));
     return out;
+}
+
+bool isParentList(EndpointKind kind)
+{
+    return kind == EndpointKind::Projects || kind == EndpointKind::Users || kind == EndpointKind::Groups;
 }
 
 QList<EndpointRef> projectPlan(const QString &projectId, const QStringList &e)
@@ -37,24 +59,41 @@ QList<EndpointRef> projectPlan(const QString &projectId, const QStringList &e)
     QList<EndpointRef> out;
     for (EndpointKind k :
          {EndpointKind::ProjectUsers, EndpointKind::ServiceAccounts, EndpointKind::ProjectApiKeys,
-          EndpointKind::RateLimits, EndpointKind::ProjectCertificates})
+          EndpointKind::RateLimits, EndpointKind::ProjectCertificates, EndpointKind::ProjectGroups,
+          EndpointKind::ProjectModelPermissions, EndpointKind::ProjectHostedToolPermissions,
+          EndpointKind::DataRetention, EndpointKind::SpendAlerts, EndpointKind::SpendLimit})
         if (planIncludes(e, k)) out << make(k, projectId);
+    return out;
+}
+
+QList<EndpointRef> groupPlan(const QString &groupId, const QStringList &e)
+{
+    QList<EndpointRef> out;
+    for (EndpointKind k : {EndpointKind::GroupUsers, EndpointKind::GroupRoles})
+        if (planIncludes(e, k)) {
+            EndpointRef r = make(k);
+            r.groupId = groupId;
+            out << r;
+        }
+    return out;
+}
+
+QList<EndpointRef> userPlan(const QString &userId, const QStringList &e)
+{
+    QList<EndpointRef> out;
+    if (planIncludes(e, EndpointKind::UserRoles)) {
+        EndpointRef r = make(EndpointKind::UserRoles);
+        r.userId = userId;
+        out << r;
+    }
     return out;
 }
 
 QList<QStringList> groupBySets(const QString &kind)
 {
-    // Ungrouped (the organization's totals, stored with group_by ''), per project, and per project and
-    // model where the kind has models. Each set is stored separately (rows of different sets describe the
-    // same traffic) so reports pick one; the ungrouped set is the cheapest exact total.
-    if (kind == u"costs")
-        return {QStringList{},
-                {QStringLiteral("project_id")},
-                {QStringLiteral("line_item"), QStringLiteral("project_id")}};
-    QList<QStringList> out{QStringList{}, {QStringLiteral("project_id")}};
-    if (groupByDimensions(kind).contains(QStringLiteral("model")))
-        out << QStringList{QStringLiteral("model"), QStringLiteral("project_id")};
-    return out;
+    // Each set is stored separately (rows of different sets describe the same traffic) so readers pick
+    // one; which sets, and for which pane or report, is domain/groupbyplan.h's one table.
+    return groupBySetsFor(kind);
 }
 
 QList<EndpointRef> trailingPlan(const QStringList &e)
@@ -86,6 +125,7 @@ QList<EndpointRef> trailingPlan(const QStringList &e)
 QUrlQuery listQuery(const EndpointRef &ref, int limit)
 {
     QUrlQuery q;
+    if (ref.isSingleObject()) return q; // one object: no paging parameters
     q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     if (ref.kind == EndpointKind::Projects)
         q.addQueryItem(QStringLiteral("include_archived"), QStringLiteral("true"));

@@ -1,8 +1,9 @@
 #pragma once
-// What a live sync fetches, in order: organization lists, then per non-archived project its five
-// sub-lists, certificates, admin keys, audit logs, every usage kind and costs, each bucketed endpoint
-// under a fixed set of group_by sets (including the ungrouped, total-only one). Also the query each
-// request carries.
+// What a live sync fetches, in order: the parent lists (projects, users, groups), the other organization
+// lists (invites, roles, the org's retention and spend controls), per non-archived project its sub-lists,
+// per group its members and roles, per user their roles, certificates, admin keys, audit logs, every usage
+// kind and costs, each bucketed endpoint under a fixed set of group_by sets (including the ungrouped,
+// total-only one). Also the query each request carries.
 #include "core/clock.h"
 #include "domain/endpoint.h"
 
@@ -31,8 +32,13 @@ struct SyncOptions
 
 // True when endpoints (empty = all) includes this kind's name.
 bool planIncludes(const QStringList &endpoints, EndpointKind kind);
-QList<EndpointRef> organizationPlan(const QStringList &endpoints); // before projects' sub-lists
-QList<EndpointRef> projectPlan(const QString &projectId, const QStringList &endpoints); // five sub-lists
+// Organization lists; the parent lists among them (projects, users, groups) are read first, their
+// sub-lists planned from what they stored.
+QList<EndpointRef> organizationPlan(const QStringList &endpoints);
+bool isParentList(EndpointKind kind);
+QList<EndpointRef> projectPlan(const QString &projectId, const QStringList &endpoints); // its sub-lists
+QList<EndpointRef> groupPlan(const QString &groupId, const QStringList &endpoints);     // members, roles
+QList<EndpointRef> userPlan(const QString &userId, const QStringList &endpoints);       // the user's roles
 QList<EndpointRef> trailingPlan(const QStringList &endpoints); // certs, keys, audit, usage, costs
 QList<QStringList> groupBySets(const QString &usageKindOrCosts);
 

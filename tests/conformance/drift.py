@@ -66,16 +66,18 @@ def properties(walker, ep):
             starts_item = item_rel is None and ((k == "data" and not ep["bucketed"]) or k == "results")
             walk(v, owner, sub, () if starts_item else child_rel, seen)
 
-    walk(walker.response_schema(ep["path"]), "", "", None, frozenset())
+    walk(walker.response_schema(ep["path"]), "", "", () if ep.get("single") else None, frozenset())
     return out
 
 
+# Columns that hold their property's whole subtree as JSON.
+JSON_COLUMNS = {"projects", "assignment_sources"}
 BUCKET_COLUMNS = {"UsageTimeBucket.start_time": "bucket_start", "UsageTimeBucket.end_time": "bucket_end"}
 
 
 def stored(ep, rel):
     """Whether the item property at rel lands in a column: mapped, an object the parser reads mapped
-    properties from, or inside a JSON column's subtree (invite projects; an audit event's payload, the
+    properties from, or inside a JSON column's subtree (invite projects, role assignment sources; an audit event's payload, the
     item property named after its type)."""
     if rel is None:
         return False
@@ -83,7 +85,7 @@ def stored(ep, rel):
         path = tuple(src.split("."))
         if rel == path[:len(rel)]:
             return True  # the property, or an object holding it
-        if rel[:len(path)] == path and target == "projects":
+        if rel[:len(path)] == path and target in JSON_COLUMNS:
             return True
     mapped_tops = {src.split(".")[0] for src in ep["columns"]}
     return bool(ep.get("payload_column")) and rel[0] not in mapped_tops

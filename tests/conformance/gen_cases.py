@@ -133,12 +133,17 @@ class Builder:
 
 
 def item_prefix(ep):
+    if ep.get("single"):
+        return ()
     return ("data", 0, "results", 0) if ep["bucketed"] else ("data", 0)
 
 
 def build_page(walker, ep, discr):
     b = Builder(walker, ep, discr)
     schema = walker.response_schema(ep["path"])
+    if ep.get("single"):
+        s, _, _ = walker.node(schema)
+        return b.build_object(s, (), ""), b.sites
     # Walk with rel=None down to the item, then item-relative paths.
     s, _, _ = walker.node(schema)
     page = b.build_object(s, (), None)
@@ -158,7 +163,7 @@ def build_page(walker, ep, discr):
     item_s, _, _ = walker.node(item_schema, b.pick)
     holder[prefix[-1]] = b.build_object(item_s, prefix, "")
     page["has_more"] = False
-    for k in ("first_id", "last_id", "next_page"):
+    for k in ("first_id", "last_id", "next_page", "next"):
         if k in page:
             page[k] = None
     return page, b.sites

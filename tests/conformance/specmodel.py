@@ -10,6 +10,8 @@ except ImportError:  # pragma: no cover - python3-yaml is always built with liby
     from yaml import SafeLoader as Loader
 
 PROJECT = "proj_conformance"
+GROUP = "group_conformance"
+USER = "user_conformance"
 USAGE_KINDS = ["completions", "embeddings", "moderations", "images", "audio_speeches",
                "audio_transcriptions", "vector_stores", "code_interpreter_sessions",
                "file_search_calls", "web_search_calls"]
@@ -52,10 +54,18 @@ def endpoints():
     out = []
     p = "/organization/projects/{project_id}"
 
+    def concrete(path):
+        return path.replace("{project_id}", PROJECT).replace("{group_id}", GROUP).replace("{user_id}", USER)
+
     def lst(name, path, columns, discriminators=None):
         out.append({"name": name, "path": path, "bucketed": False,
-                    "request": "GET /v1" + path.replace("{project_id}", PROJECT) + "?limit=100",
+                    "request": "GET /v1" + concrete(path) + "?limit=100",
                     "columns": columns, "discriminators": discriminators or [{}]})
+
+    def single(name, path, columns):
+        # One object per request: the body is the item (item-relative paths start at the top).
+        out.append({"name": name, "path": path, "bucketed": False, "single": True,
+                    "request": "GET /v1" + concrete(path), "columns": columns, "discriminators": [{}]})
 
     lst("users", "/organization/users",
         same("id", "name", "email", "role", "added_at", "created", "is_default", "is_service_account",
@@ -105,6 +115,30 @@ def endpoints():
                                     "type": "api_key.created"},
                                    {"actor.type": "api_key", "actor.api_key.type": "service_account",
                                     "type": "certificate.created"}]})
+    # Issue #12: RBAC, governance and spend controls.
+    lst("groups", "/organization/groups", same("id", "name", "created_at", "is_scim_managed", "group_type"))
+    lst("group_users", "/organization/groups/{group_id}/users", {"id": "user_id", **same("name", "email")})
+    assigned = {"id": "role_id", **same("name", "permissions", "resource_type", "predefined_role",
+                                        "description", "assignment_sources")}
+    lst("group_roles", "/organization/groups/{group_id}/roles", assigned)
+    lst("roles", "/organization/roles",
+        same("id", "name", "description", "permissions", "resource_type", "predefined_role"))
+    lst("user_roles", "/organization/users/{user_id}/roles", assigned)
+    lst("project_groups", p + "/groups", same("group_id", "group_name", "group_type", "created_at"))
+    alert = {**same("id", "threshold_amount", "currency", "interval"),
+             "notification_channel.type": "channel_type", "notification_channel.recipients": "recipients",
+             "notification_channel.subject_prefix": "subject_prefix"}
+    lst("spend_alerts", "/organization/spend_alerts", alert)
+    lst("project_spend_alerts", p + "/spend_alerts", alert)
+    single("model_permissions", p + "/model_permissions", same("mode", "model_ids"))
+    single("hosted_tool_permissions", p + "/hosted_tool_permissions",
+           {f"{t}.enabled": t for t in ("file_search", "web_search", "image_generation", "mcp",
+                                        "code_interpreter")})
+    single("data_retention", "/organization/data_retention", same("type"))
+    single("project_data_retention", p + "/data_retention", same("type"))
+    limit = {**same("threshold_amount", "currency", "interval"), "enforcement.status": "enforcement_status"}
+    single("spend_limit", "/organization/spend_limit", limit)
+    single("project_spend_limit", p + "/spend_limit", limit)
     out.append({"name": "costs", "path": "/organization/costs", "bucketed": True,
                 "request": "GET /v1/organization/costs?start_time=0&bucket_width=1d"
                            "&group_by=project_id,line_item,api_key_id",

@@ -327,6 +327,87 @@ private slots:
         QVERIFY(col(p.rows[1], EndpointKind::Costs, "id") != col(p.rows[2], EndpointKind::Costs, "id"));
     }
 
+    // Issue #12: RBAC lists page by "next"; single objects become one row scoped to their project ("" for
+    // the org's own); a 404-less empty org has no rows.
+    void rbacListsPageByNext()
+    {
+        const auto r = ref(QStringLiteral("/organization/groups/group_a/users"));
+        QCOMPARE(r.kind, EndpointKind::GroupUsers);
+        QCOMPARE(r.groupId, QStringLiteral("group_a"));
+        QCOMPARE(r.cursorKey(), QStringLiteral("groups/group_a/users"));
+        const ParsedPage p = parseOk(
+            r,
+            "{\"object\":\"list\",\"data\":[{\"id\":\"user_1\",\"name\":\"Ada\",\"email\":null},"
+            "{\"id\":\"user_2\",\"name\":\"Bo\",\"email\":\"bo@x\"}],\"has_more\":true,\"next\":\"cur_9\"}");
+        QCOMPARE(p.rows.size(), 2);
+        QVERIFY(p.hasMore);
+        QCOMPARE(p.nextCursor, QStringLiteral("cur_9")); // the envelope's cursor, not the last id
+        QCOMPARE(col(p.rows[1], r.kind, "group_id").toString(), QStringLiteral("group_a"));
+        QCOMPARE(col(p.rows[1], r.kind, "user_id").toString(), QStringLiteral("user_2"));
+        QVERIFY(col(p.rows[0], r.kind, "email").isNull());
+        QCOMPARE(parseErr(r, "{\"object\":\"list\",\"data\":[],\"has_more\":false}"),
+                 QStringLiteral("$.next: required field is missing"));
+
+        const auto roles = ref(QStringLiteral("/organization/users/user_1/roles"));
+        QCOMPARE(roles.kind, EndpointKind::UserRoles);
+        const ParsedPage rp = parseOk(
+            roles, "{\"object\":\"list\",\"data\":[{\"id\":\"role_1\",\"name\":\"Owner\",\"permissions\":"
+                   "[\"api.groups.read\"],\"resource_type\":\"api.organization\",\"predefined_role\":true,"
+                   "\"description\":null,\"created_at\":null,\"updated_at\":null,\"created_by\":null,"
+                   "\"created_by_user_obj\":null,\"metadata\":null,\"assignment_sources\":[{\"principal_id\":"
+                   "\"group_a\",\"principal_type\":\"group\"}]}],\"has_more\":false,\"next\":null}");
+        QCOMPARE(col(rp.rows[0], roles.kind, "user_id").toString(), QStringLiteral("user_1"));
+        QCOMPARE(col(rp.rows[0], roles.kind, "permissions").toString(),
+                 QStringLiteral("[\"api.groups.read\"]"));
+        QVERIFY(col(rp.rows[0], roles.kind, "assignment_sources").toString().contains(u"group_a"));
+        QCOMPARE(rp.nextCursor, QStringLiteral("role_1"));
+        QVERIFY(parseErr(roles, "{\"object\":\"list\",\"data\":[{\"id\":\"role_1\",\"name\":\"Owner\","
+                                "\"permissions\":\"all\",\"resource_type\":\"x\",\"predefined_role\":true}],"
+                                "\"has_more\":false,\"next\":null}")
+                    .startsWith(u"$.data[0].permissions: expected an array of strings"));
+    }
+
+    void singleObjects()
+    {
+        const auto tools = ref(QStringLiteral("/organization/projects/proj_a/hosted_tool_permissions"));
+        QVERIFY(tools.isSingleObject());
+        const ParsedPage t =
+            parseOk(tools, "{\"file_search\":{\"enabled\":true},\"web_search\":{\"enabled\":false},"
+                           "\"image_generation\":{\"enabled\":true},\"mcp\":{\"enabled\":false},"
+                           "\"code_interpreter\":{\"enabled\":true},\"new_tool\":{\"enabled\":true}}");
+        QCOMPARE(t.rows.size(), 1);
+        QCOMPARE(col(t.rows[0], tools.kind, "project_id").toString(), QStringLiteral("proj_a"));
+        QCOMPARE(col(t.rows[0], tools.kind, "web_search").toBool(), false);
+        QCOMPARE(col(t.rows[0], tools.kind, "code_interpreter").toBool(), true);
+        QVERIFY(t.rows[0].raw.contains("new_tool")); // a tool the spec does not name yet stays in raw
+        QVERIFY(!t.hasMore);
+        QCOMPARE(parseErr(tools, "{\"file_search\":{\"enabled\":true}}"),
+                 QStringLiteral("$.web_search: required field is missing"));
+
+        const auto orgLimit = ref(QStringLiteral("/organization/spend_limit"));
+        QCOMPARE(orgLimit.kind, EndpointKind::SpendLimit);
+        QVERIFY(orgLimit.projectId.isEmpty());
+        QCOMPARE(orgLimit.cursorKey(), QStringLiteral("spend_limit"));
+        const ParsedPage l =
+            parseOk(orgLimit, "{\"object\":\"organization.spend_limit\",\"threshold_amount\":"
+                              "500000,\"currency\":\"USD\",\"interval\":\"month\","
+                              "\"enforcement\":{\"status\":\"enforcing\"}}");
+        const QVariant scope = col(l.rows[0], orgLimit.kind, "project_id");
+        QVERIFY(!scope.isNull()); // "" binds as text, never NULL (the column is NOT NULL)
+        QCOMPARE(scope.toString(), QString());
+        QCOMPARE(col(l.rows[0], orgLimit.kind, "threshold_amount").toLongLong(), 500000);
+        QCOMPARE(col(l.rows[0], orgLimit.kind, "enforcement_status").toString(), QStringLiteral("enforcing"));
+
+        const auto retention = ref(QStringLiteral("/organization/projects/proj_b/data_retention"));
+        QCOMPARE(retention.kind, EndpointKind::DataRetention);
+        QCOMPARE(retention.scopeValues(), QStringList{QStringLiteral("proj_b")});
+        QCOMPARE(retention.path(), QStringLiteral("/organization/projects/proj_b/data_retention"));
+        QCOMPARE(parseErr(retention, "{\"object\":\"project.data_retention\"}"),
+                 QStringLiteral("$.type: required field is missing"));
+        const auto alerts = ref(QStringLiteral("/organization/spend_alerts"));
+        QCOMPARE(alerts.scopeValues(), QStringList{QStringLiteral("")});
+    }
+
     void malformed_data()
     {
         QTest::addColumn<QString>("path");

@@ -101,6 +101,10 @@ QByteArray FakeApiServer::error(int *status, int code, const QString &message, c
 QByteArray FakeApiServer::respond(const QString &path, const QUrlQuery &query, int *status) const
 {
     auto ref = EndpointRef::fromRequest(path, query);
+    bool unavailable = ref && m_unavailableKinds.contains(ref->kind);
+    for (const QString &fragment : m_unavailablePaths)
+        unavailable = unavailable || (!fragment.isEmpty() && path.contains(fragment));
+    if (unavailable) return error(status, 404, QStringLiteral("Invalid URL (GET %1)").arg(path));
     if (!ref) return error(status, 404, QStringLiteral("Unknown request URL: GET %1").arg(path));
     if (ref->isProjectScoped()) {
         if (!m_org->hasProject(ref->projectId))
@@ -108,15 +112,41 @@ QByteArray FakeApiServer::respond(const QString &path, const QUrlQuery &query, i
         if (m_org->isArchivedProject(ref->projectId))
             return error(status, 400, QStringLiteral("Project %1 is archived").arg(ref->projectId));
     }
-    return ref->isBucketed() ? bucketPage(*ref, query, status) : listPage(*ref, query, status);
+    if ((ref->kind == EndpointKind::GroupUsers || ref->kind == EndpointKind::GroupRoles) &&
+        !m_org->hasGroup(ref->groupId))
+        return error(status, 404, QStringLiteral("No group found with id '%1'").arg(ref->groupId));
+    if (ref->kind == EndpointKind::UserRoles && !m_org->hasUser(ref->userId))
+        return error(status, 404, QStringLiteral("No user found with id '%1'").arg(ref->userId));
+    if (ref->isBucketed()) return bucketPage(*ref, query, status);
+    return ref->isSingleObject() ? singleObject(*ref, status) : listPage(*ref, query, status);
+}
+
+const QList<QJsonObject> &FakeApiServer::objects(const EndpointRef &ref) const
+{
+    auto cached = m_lists.constFind(ref.cursorKey());
+    if (cached == m_lists.constEnd()) cached = m_lists.insert(ref.cursorKey(), m_org->listObjects(ref));
+    return *cached;
+}
+
+QByteArray FakeApiServer::singleObject(const EndpointRef &ref, int *status) const
+{
+    const QList<QJsonObject> &all = objects(ref);
+    if (all.isEmpty()) {
+        const QString owner = ref.projectId.isEmpty() ? QStringLiteral("the organization")
+                                                      : QStringLiteral("project %1").arg(ref.projectId);
+        return error(status, 404,
+                     ref.kind == EndpointKind::SpendLimit
+                         ? QStringLiteral("No spend limit is configured for %1").arg(owner)
+                         : QStringLiteral("No %1 found for %2").arg(EndpointRef::kindName(ref.kind), owner));
+    }
+    *status = 200;
+    return json(all.first()); // the object is the whole body
 }
 
 QByteArray FakeApiServer::listPage(const EndpointRef &ref, const QUrlQuery &query, int *status) const
 {
     const auto q = decoded(query);
-    auto cached = m_lists.constFind(ref.cursorKey());
-    if (cached == m_lists.constEnd()) cached = m_lists.insert(ref.cursorKey(), m_org->listObjects(ref));
-    QList<QJsonObject> all = *cached;
+    QList<QJsonObject> all = objects(ref);
     if (ref.kind == EndpointKind::Projects && q.value(QStringLiteral("include_archived")) != u"true") {
         QList<QJsonObject> active;
         for (const QJsonObject &o : std::as_const(all))
@@ -147,24 +177,34 @@ QByteArray FakeApiServer::listPage(const EndpointRef &ref, const QUrlQuery &quer
             all = kept;
         }
     }
-    int limit = q.value(QStringLiteral("limit"), QStringLiteral("20")).toInt();
-    if (limit < 1 || limit > 100)
-        return error(status, 400, QStringLiteral("limit must be between 1 and 100"));
+    // The lists that name their `next` cursor take up to 1,000 per page, their own defaults, no `before`,
+    // and page by the last element's id (a project group's group_id).
+    const bool byNext = ref.pagesByNext();
+    const int maxLimit = byNext ? 1000 : 100;
+    const int defaultLimit = !byNext                                   ? 20
+                             : ref.kind == EndpointKind::Roles         ? 1000
+                             : ref.kind == EndpointKind::ProjectGroups ? 20
+                                                                       : 100;
+    const QLatin1String idKey(ref.kind == EndpointKind::ProjectGroups ? "group_id" : "id");
+    int limit = q.value(QStringLiteral("limit"), QString::number(defaultLimit)).toInt();
+    if (limit < 1 || limit > maxLimit)
+        return error(status, 400, QStringLiteral("limit must be between 1 and %1").arg(maxLimit));
     // Cursors as the spec words them, in list order (audit logs: newest first). after=X: the objects that
     // follow X (older events), has_more when more follow. before=X: the `limit` objects that immediately
     // precede X (newer events), still in list order, has_more when more precede them.
     const QString after = q.value(QStringLiteral("after")), before = q.value(QStringLiteral("before"));
     if (!after.isEmpty() && !before.isEmpty())
         return error(status, 400, QStringLiteral("Pass either 'after' or 'before', not both"));
-    auto indexOf = [&all](const QString &id) {
+    auto indexOf = [&all, idKey](const QString &id) {
         for (qsizetype i = 0; i < all.size(); ++i)
-            if (all[i].value(QLatin1String("id")).toString() == id) return i;
+            if (all[i].value(idKey).toString() == id) return i;
         return qsizetype(-1);
     };
     qsizetype from = 0, to = 0;
     bool more = false;
     if (!before.isEmpty()) {
-        if (ref.kind != EndpointKind::AuditLogs && ref.kind != EndpointKind::RateLimits)
+        if (ref.kind != EndpointKind::AuditLogs && ref.kind != EndpointKind::RateLimits &&
+            ref.kind != EndpointKind::SpendAlerts)
             return error(status, 400, QStringLiteral("Unrecognized request argument supplied: before"));
         to = indexOf(before);
         if (to < 0)
@@ -188,6 +228,10 @@ QByteArray FakeApiServer::listPage(const EndpointRef &ref, const QUrlQuery &quer
     QJsonObject page{{QStringLiteral("object"), QStringLiteral("list")},
                      {QStringLiteral("data"), data},
                      {QStringLiteral("has_more"), more}};
+    if (byNext) {
+        page.insert(QStringLiteral("next"), more ? data.last().toObject().value(idKey) : QJsonValue());
+        return json(page);
+    }
     page.insert(QStringLiteral("first_id"),
                 data.isEmpty() ? QJsonValue() : data.first().toObject().value(QLatin1String("id")));
     page.insert(QStringLiteral("last_id"),
@@ -271,12 +315,12 @@ bool FakeApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
                            query.hasQueryItem(QStringLiteral("page"));
     int delay = m_delayMs;
     for (Fault &f : m_faults) {
-        if (f.times <= 0 || !path.contains(f.pathContains) || (f.cursorOnly && !hasCursor)) continue;
+        if (f.times == 0 || !path.contains(f.pathContains) || (f.cursorOnly && !hasCursor)) continue;
         if (f.skip > 0) {
             --f.skip;
             continue;
         }
-        --f.times;
+        if (f.times > 0) --f.times;
         switch (f.kind) {
         case Fault::TooMany:
             body = error(&status, 429, QStringLiteral("Rate limit reached"), QStringLiteral("requests"));
@@ -317,6 +361,9 @@ bool FakeApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
             status = f.errorStatus;
             body = f.errorBody;
             break;
+        case Fault::NotFound:
+            body = error(&status, 404, QStringLiteral("Invalid URL (GET %1)").arg(path));
+            break;
         case Fault::Redirect:
             status = 307;
             body = "{}";
@@ -332,9 +379,12 @@ bool FakeApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
                 const QString after = query.queryItemValue(QStringLiteral("after"));
                 if (!after.isEmpty() && !data.isEmpty()) {
                     QJsonObject last = data.last().toObject();
-                    last.insert(QStringLiteral("id"), after);
+                    last.insert(last.contains(QLatin1String("group_id")) ? QStringLiteral("group_id")
+                                                                         : QStringLiteral("id"),
+                                after);
                     data.replace(data.size() - 1, last);
                     o.insert(QStringLiteral("data"), data);
+                    if (o.contains(QLatin1String("next"))) o.insert(QStringLiteral("next"), after);
                 }
                 o.insert(QStringLiteral("has_more"), true);
             }
@@ -372,7 +422,8 @@ bool parseFault(const QString &spec, Fault *out)
         {QStringLiteral("429"), Fault::TooMany},   {QStringLiteral("500"), Fault::ServerError},
         {QStringLiteral("drop"), Fault::Drop},     {QStringLiteral("truncate"), Fault::Truncate},
         {QStringLiteral("slow"), Fault::Slow},     {QStringLiteral("repeat"), Fault::RepeatCursor},
-        {QStringLiteral("403"), Fault::Forbidden}, {QStringLiteral("401"), Fault::RevokeKey}};
+        {QStringLiteral("403"), Fault::Forbidden}, {QStringLiteral("401"), Fault::RevokeKey},
+        {QStringLiteral("404"), Fault::NotFound}};
     if (!kinds.contains(parts[0])) return false;
     Fault f;
     f.kind = kinds.value(parts[0]);

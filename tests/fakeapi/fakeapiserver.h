@@ -1,8 +1,10 @@
 #pragma once
 // A local Admin API for tests and benchmarks: serves a generated FixtureOrg through the real contract
-// (cursor lists, time-bucketed pages with group_by aggregation and filters, include_archived, the 400 of
-// an archived project's sub-lists, bearer auth) on 127.0.0.1, with fault injection. Built on Qt
-// HttpServer's request parsing; responses are written raw so faults can cut or drop them.
+// (cursor lists, lists that name their `next` cursor, single objects, time-bucketed pages with group_by
+// aggregation and filters, include_archived, the 400 of an archived project's sub-lists, the 404 of a
+// missing spend limit or an unknown group or user, bearer auth) on 127.0.0.1, with fault injection and
+// endpoints an organization does not have (404). Built on Qt HttpServer's request parsing; responses are
+// written raw so faults can cut or drop them.
 #include "fixtures/fixtureorg.h"
 
 #include <QAbstractHttpServer>
@@ -25,11 +27,12 @@ struct Fault
         Forbidden,
         Redirect,  // 307 to redirectTo
         RevokeKey, // the admin key is revoked from this request on: it and every later request get 401
-        ErrorBody  // answers errorStatus with errorBody (what a server may echo back)
+        ErrorBody, // answers errorStatus with errorBody (what a server may echo back)
+        NotFound   // 404 with the API's "Invalid URL" error body (an endpoint the org does not have)
     };
     Kind kind = ServerError;
     QString pathContains; // applies to requests whose path contains this (empty: any)
-    int times = 1;        // how many matching requests it hits
+    int times = 1;        // how many matching requests it hits; negative: every one
     int skip = 0;         // matching requests to let through first
     int retryAfterSecs = 1;
     int delayMs = 0;         // Slow
@@ -66,6 +69,11 @@ public:
     // Requests from the n-th on (counted as requestCount() does) get no answer, their connection left
     // open, until the hold is lifted (0): a client is then provably alive and waiting at that request.
     void setHoldFrom(int n) { m_holdFrom = n; }
+    // Endpoints this organization does not have: every request whose path contains one of the fragments
+    // (e.g. "/organization/groups", "/spend_limit"), or whose endpoint is one of the kinds, answers 404
+    // with the API's "Invalid URL" error body, before any other check. Replaces the previous set.
+    void setUnavailable(const QStringList &pathFragments) { m_unavailablePaths = pathFragments; }
+    void setUnavailableKinds(const QList<EndpointKind> &kinds) { m_unavailableKinds = kinds; }
     int requestCount() const { return m_count; }
     const QList<ServedRequest> &requests() const { return m_log; }
 
@@ -81,6 +89,8 @@ protected:
 
 private:
     QByteArray listPage(const EndpointRef &ref, const QUrlQuery &query, int *status) const;
+    QByteArray singleObject(const EndpointRef &ref, int *status) const;
+    const QList<QJsonObject> &objects(const EndpointRef &ref) const;
     QByteArray bucketPage(const EndpointRef &ref, const QUrlQuery &query, int *status) const;
     static QByteArray error(int *status, int code, const QString &message,
                             const QString &type = QStringLiteral("invalid_request_error"));
@@ -91,6 +101,8 @@ private:
     mutable QHash<QString, QList<QJsonObject>> m_lists;
     QString m_key;
     QList<Fault> m_faults;
+    QStringList m_unavailablePaths;
+    QList<EndpointKind> m_unavailableKinds;
     QList<ServedRequest> m_log;
     int m_count = 0;
     int m_exitAfter = 0;
@@ -99,7 +111,7 @@ private:
     quint16 m_port = 0;
 };
 
-// Parses "--fault kind:path:times[:param]" for the orgward-fakeapi executable.
+// Parses "--fault kind:path:times[:param]" for the orgward-fakeapi executable (times -1: every request).
 bool parseFault(const QString &spec, Fault *out);
 
 } // namespace orgward::test

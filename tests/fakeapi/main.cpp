@@ -27,10 +27,14 @@ int main(int argc, char **argv)
                  QStringLiteral("0")});
     p.addOption({QStringLiteral("exit-after"), QStringLiteral("Exit after N requests"), QStringLiteral("n"),
                  QStringLiteral("0")});
-    p.addOption(
-        {QStringLiteral("fault"),
-         QStringLiteral("kind:pathContains:times[:param], kind = 429|500|drop|truncate|slow|repeat|403"),
-         QStringLiteral("spec")});
+    p.addOption({QStringLiteral("fault"),
+                 QStringLiteral(
+                     "kind:pathContains:times[:param], kind = 429|500|drop|truncate|slow|repeat|403|401|404; "
+                     "times -1: every request"),
+                 QStringLiteral("spec")});
+    p.addOption({QStringLiteral("unavailable"),
+                 QStringLiteral("Answer 404 (an endpoint the org does not have) for paths containing this"),
+                 QStringLiteral("fragment")});
     p.process(app);
     GeneratorOptions o;
     o.scale = p.value(QStringLiteral("scale")).toInt();
@@ -45,6 +49,7 @@ int main(int argc, char **argv)
         }
         server.addFault(f);
     }
+    server.setUnavailable(p.values(QStringLiteral("unavailable")));
     server.setDelayMs(p.value(QStringLiteral("delay-ms")).toInt());
     server.setExitAfter(p.value(QStringLiteral("exit-after")).toInt());
     QObject::connect(&server, &test::FakeApiServer::exitRequested, &app, [] { QCoreApplication::exit(0); });

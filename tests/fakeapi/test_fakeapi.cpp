@@ -11,10 +11,126 @@
 
 using namespace orgward;
 
+namespace {
+EndpointRef refOf(EndpointKind k, const QString &project = {}, const QString &group = {},
+                  const QString &user = {})
+{
+    EndpointRef r;
+    r.kind = k;
+    r.projectId = project;
+    r.groupId = group;
+    r.userId = user;
+    return r;
+}
+
+// The properties each schema of openai-openapi.yaml lists as required (GroupResponse, GroupUser,
+// AssignedRoleDetails, Role, ProjectGroup, ProjectModelPermissions, ProjectHostedToolPermissions,
+// *DataRetention, *SpendAlert, *SpendLimitResource).
+QList<const char *> required(EndpointKind k)
+{
+    switch (k) {
+    case EndpointKind::Groups:
+        return {"id", "name", "created_at", "is_scim_managed", "group_type"};
+    case EndpointKind::GroupUsers:
+        return {"id", "name", "email"};
+    case EndpointKind::GroupRoles:
+    case EndpointKind::UserRoles:
+        return {"id",
+                "name",
+                "permissions",
+                "resource_type",
+                "predefined_role",
+                "description",
+                "created_at",
+                "updated_at",
+                "created_by",
+                "created_by_user_obj",
+                "metadata",
+                "assignment_sources"};
+    case EndpointKind::Roles:
+        return {"object", "id", "name", "description", "permissions", "resource_type", "predefined_role"};
+    case EndpointKind::ProjectGroups:
+        return {"object", "project_id", "group_id", "group_name", "group_type", "created_at"};
+    case EndpointKind::ProjectModelPermissions:
+        return {"object", "mode", "model_ids"};
+    case EndpointKind::ProjectHostedToolPermissions:
+        return {"file_search", "web_search", "image_generation", "mcp", "code_interpreter"};
+    case EndpointKind::DataRetention:
+        return {"object", "type"};
+    case EndpointKind::SpendAlerts:
+        return {"id", "object", "threshold_amount", "currency", "interval", "notification_channel"};
+    case EndpointKind::SpendLimit:
+        return {"object", "threshold_amount", "currency", "interval", "enforcement"};
+    default:
+        return {};
+    }
+}
+
+QString missingRequired(EndpointKind k, const QJsonObject &o)
+{
+    for (const char *key : required(k))
+        if (!o.contains(QLatin1String(key))) return QLatin1String(key);
+    return {};
+}
+
+QStringList keysOf(const QList<QJsonObject> &l, const char *key)
+{
+    QStringList out;
+    for (const QJsonObject &o : l)
+        out << o.value(QLatin1String(key)).toString();
+    return out;
+}
+} // namespace
+
 class TestFakeApi : public QObject
 {
     Q_OBJECT
     std::shared_ptr<const FixtureOrg> m_org;
+
+    QJsonObject answer(const test::FakeApiServer &s, const EndpointRef &ref, const QUrlQuery &q, int *status)
+    {
+        return QJsonDocument::fromJson(s.respond(QStringLiteral("/v1") + ref.path(), q, status)).object();
+    }
+
+    // Walks a `next` list with `limit` per page: every object once, in the org's order, with the spec's
+    // envelope (object, data, has_more, next; next = the last element's id while has_more, else null).
+    QStringList walkNext(const test::FakeApiServer &s, const EndpointRef &ref, int limit, int *pages)
+    {
+        const char *idKey = ref.kind == EndpointKind::ProjectGroups ? "group_id" : "id";
+        QStringList got;
+        QString after;
+        *pages = 0;
+        for (int guard = 0; guard < 200; ++guard) {
+            QUrlQuery q;
+            q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+            if (!after.isEmpty()) q.addQueryItem(QStringLiteral("after"), after);
+            int status = 0;
+            const QJsonObject page = answer(s, ref, q, &status);
+            if (status != 200) return {QStringLiteral("status %1").arg(status)};
+            ++*pages;
+            QStringList keys = page.keys();
+            if (keys != QStringList{QStringLiteral("data"), QStringLiteral("has_more"),
+                                    QStringLiteral("next"), QStringLiteral("object")})
+                return {QStringLiteral("envelope ") + keys.join(u',')};
+            const QJsonArray data = page.value(QLatin1String("data")).toArray();
+            if (data.size() > limit) return {QStringLiteral("page over limit")};
+            for (const QJsonValue &v : data) {
+                const QString missing = missingRequired(ref.kind, v.toObject());
+                if (!missing.isEmpty()) return {QStringLiteral("missing ") + missing};
+                got << v.toObject().value(QLatin1String(idKey)).toString();
+            }
+            const bool more = page.value(QLatin1String("has_more")).toBool();
+            const QJsonValue next = page.value(QLatin1String("next"));
+            if (!more) {
+                if (!next.isNull()) return {QStringLiteral("next on the last page")};
+                return got;
+            }
+            if (next.toString() != data.last().toObject().value(QLatin1String(idKey)).toString())
+                return {QStringLiteral("next is not the last element's id")};
+            after = next.toString();
+        }
+        return {QStringLiteral("no end")};
+    }
 
     QJsonObject get(test::FakeApiServer &s, ApiClient &c, const QString &path, const QUrlQuery &q,
                     int *status = nullptr)
@@ -195,6 +311,262 @@ private Q_SLOTS:
         QCOMPARE(r.status, 401);
         QCOMPARE(r.error.code, Error::Code::Auth);
         QCOMPARE(r.attempts, 1); // never retried
+    }
+
+    void rbacListsPageByNext()
+    {
+        test::FakeApiServer server(m_org);
+        const QList<QJsonObject> groups = m_org->listObjects(refOf(EndpointKind::Groups));
+        QVERIFY(groups.size() >= 4);
+        // The largest group, a group with roles, a user with several roles, a project with several groups.
+        QString bigGroup, roleGroup, busyUser, busyProject;
+        qsizetype most = 0;
+        for (const QJsonObject &g : groups) {
+            const QString id = g.value(QLatin1String("id")).toString();
+            const qsizetype n = m_org->listObjects(refOf(EndpointKind::GroupUsers, {}, id)).size();
+            if (n > most) {
+                most = n;
+                bigGroup = id;
+            }
+            if (m_org->listObjects(refOf(EndpointKind::GroupRoles, {}, id)).size() >= 2) roleGroup = id;
+        }
+        for (const QJsonObject &u : m_org->listObjects(refOf(EndpointKind::Users)))
+            if (m_org
+                    ->listObjects(
+                        refOf(EndpointKind::UserRoles, {}, {}, u.value(QLatin1String("id")).toString()))
+                    .size() >= 2)
+                busyUser = u.value(QLatin1String("id")).toString();
+        for (const QJsonObject &p : m_org->listObjects(refOf(EndpointKind::Projects)))
+            if (m_org
+                    ->listObjects(refOf(EndpointKind::ProjectGroups, p.value(QLatin1String("id")).toString()))
+                    .size() >= 2)
+                busyProject = p.value(QLatin1String("id")).toString();
+        QVERIFY(most > 5 && !roleGroup.isEmpty() && !busyUser.isEmpty() && !busyProject.isEmpty());
+        const QList<EndpointRef> refs{refOf(EndpointKind::Groups),
+                                      refOf(EndpointKind::GroupUsers, {}, bigGroup),
+                                      refOf(EndpointKind::GroupRoles, {}, roleGroup),
+                                      refOf(EndpointKind::Roles),
+                                      refOf(EndpointKind::UserRoles, {}, {}, busyUser),
+                                      refOf(EndpointKind::ProjectGroups, busyProject)};
+        for (const EndpointRef &ref : refs) {
+            const QStringList want =
+                keysOf(m_org->listObjects(ref), ref.kind == EndpointKind::ProjectGroups ? "group_id" : "id");
+            QVERIFY2(want.size() >= 2, qPrintable(ref.path()));
+            for (int limit : {1, 2, 1000}) {
+                int pages = 0;
+                QCOMPARE(walkNext(server, ref, limit, &pages), want);
+                QCOMPARE(pages, int((want.size() + limit - 1) / limit));
+            }
+        }
+        // The spec's limits: up to 1,000; `before` is not a parameter of these lists; an unknown cursor.
+        int status = 0;
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("limit"), QStringLiteral("1001"));
+        answer(server, refOf(EndpointKind::Roles), q, &status);
+        QCOMPARE(status, 400);
+        q = QUrlQuery();
+        q.addQueryItem(
+            QStringLiteral("before"),
+            m_org->listObjects(refOf(EndpointKind::Roles)).last().value(QLatin1String("id")).toString());
+        answer(server, refOf(EndpointKind::Roles), q, &status);
+        QCOMPARE(status, 400);
+        q = QUrlQuery();
+        q.addQueryItem(QStringLiteral("after"), QStringLiteral("role_nope"));
+        answer(server, refOf(EndpointKind::Roles), q, &status);
+        QCOMPARE(status, 400);
+        // Unknown (or removed) group and user ids: 404.
+        answer(server, refOf(EndpointKind::GroupUsers, {}, QStringLiteral("group_nope")), {}, &status);
+        QCOMPARE(status, 404);
+        answer(server, refOf(EndpointKind::GroupRoles, {}, QStringLiteral("group_nope")), {}, &status);
+        QCOMPARE(status, 404);
+        const QJsonObject e =
+            answer(server, refOf(EndpointKind::UserRoles, {}, {}, QStringLiteral("user-nope")), {}, &status);
+        QCOMPARE(status, 404);
+        QVERIFY(e.value(QLatin1String("error")).toObject().value(QLatin1String("message")).isString());
+    }
+
+    void spendAlertListsCarryFirstAndLastIds()
+    {
+        test::FakeApiServer server(m_org);
+        const EndpointRef ref = refOf(EndpointKind::SpendAlerts);
+        const QStringList want = keysOf(m_org->listObjects(ref), "id");
+        QVERIFY(want.size() >= 2);
+        QStringList got;
+        QString after;
+        for (int guard = 0; guard < 10; ++guard) {
+            QUrlQuery q;
+            q.addQueryItem(QStringLiteral("limit"), QStringLiteral("2"));
+            if (!after.isEmpty()) q.addQueryItem(QStringLiteral("after"), after);
+            int status = 0;
+            const QJsonObject page = answer(server, ref, q, &status);
+            QCOMPARE(status, 200);
+            for (const char *key : {"object", "data", "first_id", "last_id", "has_more"})
+                QVERIFY2(page.contains(QLatin1String(key)), key);
+            const QJsonArray data = page.value(QLatin1String("data")).toArray();
+            QCOMPARE(page.value(QLatin1String("first_id")),
+                     data.first().toObject().value(QLatin1String("id")));
+            QCOMPARE(page.value(QLatin1String("last_id")), data.last().toObject().value(QLatin1String("id")));
+            for (const QJsonValue &v : data) {
+                QCOMPARE(missingRequired(ref.kind, v.toObject()), QString());
+                QCOMPARE(v.toObject().value(QLatin1String("object")).toString(),
+                         QStringLiteral("organization.spend_alert"));
+                got << v.toObject().value(QLatin1String("id")).toString();
+            }
+            if (!page.value(QLatin1String("has_more")).toBool()) break;
+            after = data.last().toObject().value(QLatin1String("id")).toString();
+        }
+        QCOMPARE(got, want);
+        // A project's alerts: project.spend_alert objects.
+        for (const QJsonObject &p : m_org->listObjects(refOf(EndpointKind::Projects))) {
+            const QString pid = p.value(QLatin1String("id")).toString();
+            if (m_org->isArchivedProject(pid)) continue;
+            int status = 0;
+            const QJsonObject page = answer(server, refOf(EndpointKind::SpendAlerts, pid), {}, &status);
+            QCOMPARE(status, 200);
+            for (const QJsonValue &v : page.value(QLatin1String("data")).toArray())
+                QCOMPARE(v.toObject().value(QLatin1String("object")).toString(),
+                         QStringLiteral("project.spend_alert"));
+        }
+    }
+
+    void singleObjectsAreTheWholeBody()
+    {
+        test::FakeApiServer server(m_org);
+        int status = 0;
+        const QJsonObject retention = answer(server, refOf(EndpointKind::DataRetention), {}, &status);
+        QCOMPARE(status, 200);
+        QCOMPARE(retention, m_org->listObjects(refOf(EndpointKind::DataRetention)).first());
+        QCOMPARE(retention.value(QLatin1String("object")).toString(),
+                 QStringLiteral("organization.data_retention"));
+        const QJsonObject limit = answer(server, refOf(EndpointKind::SpendLimit), {}, &status);
+        QCOMPARE(status, 200);
+        QCOMPARE(missingRequired(EndpointKind::SpendLimit, limit), QString());
+        QCOMPARE(limit.value(QLatin1String("object")).toString(), QStringLiteral("organization.spend_limit"));
+
+        QString withLimit, withoutLimit, archived;
+        for (const QJsonObject &p : m_org->listObjects(refOf(EndpointKind::Projects))) {
+            const QString pid = p.value(QLatin1String("id")).toString();
+            if (m_org->isArchivedProject(pid)) {
+                archived = pid;
+                continue;
+            }
+            for (EndpointKind k : {EndpointKind::ProjectModelPermissions,
+                                   EndpointKind::ProjectHostedToolPermissions, EndpointKind::DataRetention}) {
+                const QJsonObject o = answer(server, refOf(k, pid), {}, &status);
+                QCOMPARE(status, 200);
+                QVERIFY2(!o.contains(QLatin1String("data")), "the object itself, not a list");
+                QCOMPARE(missingRequired(k, o), QString());
+                QCOMPARE(o, m_org->listObjects(refOf(k, pid)).first());
+            }
+            const QJsonObject l = answer(server, refOf(EndpointKind::SpendLimit, pid), {}, &status);
+            if (status == 200) {
+                withLimit = pid;
+                QCOMPARE(missingRequired(EndpointKind::SpendLimit, l), QString());
+                QCOMPARE(l.value(QLatin1String("object")).toString(), QStringLiteral("project.spend_limit"));
+            } else {
+                // No spend limit configured: 404 with the API's error body.
+                QCOMPARE(status, 404);
+                withoutLimit = pid;
+                const QJsonObject e = l.value(QLatin1String("error")).toObject();
+                QVERIFY(e.value(QLatin1String("message")).toString().contains(pid));
+                QCOMPARE(e.value(QLatin1String("type")).toString(), QStringLiteral("invalid_request_error"));
+                QVERIFY(m_org->listObjects(refOf(EndpointKind::SpendLimit, pid)).isEmpty());
+            }
+        }
+        QVERIFY(!withLimit.isEmpty() && !withoutLimit.isEmpty() && !archived.isEmpty());
+        // An archived project's sub-resources: 400, as its members.
+        for (EndpointKind k : {EndpointKind::ProjectGroups, EndpointKind::ProjectModelPermissions,
+                               EndpointKind::ProjectHostedToolPermissions, EndpointKind::DataRetention,
+                               EndpointKind::SpendAlerts, EndpointKind::SpendLimit}) {
+            answer(server, refOf(k, archived), {}, &status);
+            QCOMPARE(status, 400);
+            answer(server, refOf(k, QStringLiteral("proj_nope")), {}, &status);
+            QCOMPARE(status, 404);
+        }
+    }
+
+    void unavailableEndpointsAnswer404()
+    {
+        test::FakeApiServer server(m_org);
+        QVERIFY(server.start());
+        ApiOptions ao;
+        ao.baseUrl = server.baseUrl();
+        ao.adminKey = QStringLiteral("sk-admin-test");
+        ao.requestsPerSecond = 1000;
+        ao.maxAttempts = 1;
+        ApiClient client(ao);
+        const QString group =
+            m_org->listObjects(refOf(EndpointKind::Groups)).first().value(QLatin1String("id")).toString();
+        const EndpointRef groups = refOf(EndpointKind::Groups),
+                          members = refOf(EndpointKind::GroupUsers, {}, group),
+                          roles = refOf(EndpointKind::Roles), limit = refOf(EndpointKind::SpendLimit);
+        QCOMPARE(client.fetch(groups.path(), {}).status, 200);
+        server.setUnavailable({QStringLiteral("/organization/groups")});
+        for (int i = 0; i < 3; ++i) { // every time, not once
+            const ApiReply r = client.fetch(groups.path(), {});
+            QCOMPARE(r.status, 404);
+            QVERIFY(!r.ok);
+            QCOMPARE(client.fetch(members.path(), {}).status, 404);
+        }
+        QCOMPARE(client.fetch(roles.path(), {}).status, 200);
+        int status = 0;
+        const QJsonObject e = answer(server, groups, {}, &status);
+        QCOMPARE(status, 404);
+        QVERIFY(e.value(QLatin1String("error"))
+                    .toObject()
+                    .value(QLatin1String("message"))
+                    .toString()
+                    .startsWith(QLatin1String("Invalid URL (GET /v1/organization/groups")));
+        server.setUnavailable({});
+        QCOMPARE(client.fetch(groups.path(), {}).status, 200);
+
+        // By kind: only that endpoint, whatever its path shares with others.
+        server.setUnavailableKinds({EndpointKind::GroupUsers});
+        QCOMPARE(client.fetch(members.path(), {}).status, 404);
+        QCOMPARE(client.fetch(groups.path(), {}).status, 200);
+        server.setUnavailableKinds({});
+
+        // As a fault: NotFound with times -1 hits every matching request; parseFault reads "404".
+        test::Fault f;
+        QVERIFY(test::parseFault(QStringLiteral("404:/spend_limit:-1"), &f));
+        QCOMPARE(f.kind, test::Fault::NotFound);
+        QCOMPARE(f.times, -1);
+        server.addFault(f);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(client.fetch(limit.path(), {}).status, 404);
+        QCOMPARE(client.fetch(roles.path(), {}).status, 200);
+        server.clearFaults();
+        QCOMPARE(client.fetch(limit.path(), {}).status, 200);
+    }
+
+    void revisionOneIsServed()
+    {
+        GeneratorOptions o;
+        o.revision = 1;
+        auto next = std::make_shared<const FixtureOrg>(FixtureOrg::generate(o));
+        test::FakeApiServer before(m_org), after(next);
+        int status = 0;
+        int changedGroups = 0, changedUsers = 0;
+        for (const QJsonObject &g : m_org->listObjects(refOf(EndpointKind::Groups))) {
+            const EndpointRef r =
+                refOf(EndpointKind::GroupUsers, {}, g.value(QLatin1String("id")).toString());
+            changedGroups += answer(before, r, {}, &status) != answer(after, r, {}, &status);
+        }
+        QVERIFY(changedGroups >= 1);
+        for (const QJsonObject &u : m_org->listObjects(refOf(EndpointKind::Users))) {
+            const EndpointRef r =
+                refOf(EndpointKind::UserRoles, {}, {}, u.value(QLatin1String("id")).toString());
+            const QJsonObject b = answer(before, r, {}, &status);
+            const QJsonObject a = answer(after, r, {}, &status);
+            if (status == 404) continue; // removed from the org a week later
+            changedUsers += a != b;
+        }
+        QVERIFY(changedUsers >= 1);
+        const EndpointRef alerts = refOf(EndpointKind::SpendAlerts);
+        const QJsonObject b = answer(before, alerts, {}, &status);
+        const QJsonObject a = answer(after, alerts, {}, &status);
+        QCOMPARE(keysOf({b}, "first_id"), keysOf({a}, "first_id"));
+        QVERIFY(a != b); // a threshold moved
     }
 
     void bucketPagesSpanTheRange()

@@ -34,9 +34,10 @@ class TestSync : public QObject
         const TableSpec &spec = tableSpec(ref.kind);
         QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE org_key = ?").arg(spec.idColumn, spec.table);
         QVariantList binds{m_org->orgKey()};
-        if (ref.isProjectScoped()) {
-            sql += QStringLiteral(" AND project_id = ?");
-            binds << ref.projectId;
+        const QStringList scope = ref.scopeValues();
+        for (qsizetype i = 0; i < spec.scopeColumns.size(); ++i) {
+            sql += QStringLiteral(" AND %1 = ?").arg(spec.scopeColumns[i]);
+            binds << scope.value(i);
         }
         if (!spec.goneColumn.isEmpty()) sql += QStringLiteral(" AND %1 IS NULL").arg(spec.goneColumn);
         auto q = db.exec(sql, binds);
@@ -89,11 +90,32 @@ private Q_SLOTS:
         Database &db = *m_clean;
         for (EndpointKind k :
              {EndpointKind::Users, EndpointKind::Invites, EndpointKind::Projects, EndpointKind::Certificates,
-              EndpointKind::AdminApiKeys, EndpointKind::AuditLogs}) {
+              EndpointKind::AdminApiKeys, EndpointKind::AuditLogs, EndpointKind::Groups, EndpointKind::Roles,
+              EndpointKind::SpendAlerts}) {
             EndpointRef ref;
             ref.kind = k;
             QCOMPARE(storedIds(db, ref), servedIds(ref));
         }
+        // The org's own single objects: one row each when the API has one.
+        for (EndpointKind k : {EndpointKind::DataRetention, EndpointKind::SpendLimit}) {
+            EndpointRef ref;
+            ref.kind = k;
+            QCOMPARE(storedIds(db, ref).size(), m_org->listObjects(ref).size());
+        }
+        // Each group's members and roles, each user's roles (ids are the member's or the role's).
+        int checkedSubLists = 0;
+        for (EndpointKind parent : {EndpointKind::Groups, EndpointKind::Users}) {
+            EndpointRef parentRef;
+            parentRef.kind = parent;
+            for (const QString &id : servedIds(parentRef)) {
+                const auto plan = parent == EndpointKind::Groups ? groupPlan(id, {}) : userPlan(id, {});
+                for (const EndpointRef &ref : plan) {
+                    QCOMPARE(storedIds(db, ref).size(), servedIds(ref).size());
+                    checkedSubLists += servedIds(ref).isEmpty() ? 0 : 1;
+                }
+            }
+        }
+        QVERIFY(checkedSubLists > 0);
         EndpointRef projects;
         projects.kind = EndpointKind::Projects;
         int checkedProjects = 0;
@@ -102,9 +124,10 @@ private Q_SLOTS:
             if (m_org->isArchivedProject(id)) continue;
             ++checkedProjects;
             for (const EndpointRef &ref : projectPlan(id, {})) {
-                if (ref.kind == EndpointKind::ProjectUsers || ref.kind == EndpointKind::RateLimits ||
-                    ref.kind == EndpointKind::ProjectCertificates) {
-                    // id columns differ from the object's "id" for some sub-lists; compare counts there.
+                if (ref.kind != EndpointKind::ServiceAccounts && ref.kind != EndpointKind::ProjectApiKeys &&
+                    ref.kind != EndpointKind::SpendAlerts) {
+                    // id columns differ from the object's "id" for some sub-lists (single objects have
+                    // none); compare counts there.
                     QCOMPARE(storedIds(db, ref).size(), servedIds(ref).size());
                 } else {
                     QCOMPARE(storedIds(db, ref), servedIds(ref));
@@ -129,11 +152,12 @@ private Q_SLOTS:
             {QStringLiteral("file_search_calls"), QStringLiteral("num_requests")},
             {QStringLiteral("web_search_calls"), QStringLiteral("num_requests")}};
         for (const auto &[kind, metric] : metrics) {
-            // '' is the ungrouped set: one total per bucket. (Not QString(): that binds as NULL.)
-            for (const QString &groupBy :
-                 {QStringLiteral(""), QStringLiteral("project_id"), QStringLiteral("model,project_id")}) {
-                if (groupBy.contains(u'm') && !groupByDimensions(kind).contains(QStringLiteral("model")))
-                    continue;
+            // Every set the plan fetches ('' is the ungrouped one: one total per bucket; not QString(),
+            // which binds as NULL) holds the whole traffic once.
+            const QList<QStringList> sets = groupBySets(kind);
+            QVERIFY(sets.size() >= 2);
+            for (const QStringList &set : sets) {
+                const QString groupBy = set.isEmpty() ? QStringLiteral("") : set.join(u',');
                 auto v = db.scalar(
                     QStringLiteral(
                         "SELECT COALESCE(SUM(%1), 0) FROM usage_events WHERE org_key = ? AND kind = ? "
@@ -658,21 +682,30 @@ private Q_SLOTS:
         QVERIFY2(s, qPrintable(s.errorMessage()));
         QCOMPARE(s->status, SyncStatus::Complete);
 
-        // The plan: organization lists, five sub-lists per live project, the trailing lists.
-        EndpointRef projectsRef;
+        // The plan: organization lists, the sub-lists of each live project, group and user, the trailing
+        // lists.
+        EndpointRef projectsRef, groupsRef, usersRef;
         projectsRef.kind = EndpointKind::Projects;
+        groupsRef.kind = EndpointKind::Groups;
+        usersRef.kind = EndpointKind::Users;
         int planned = int(organizationPlan({}).size() + trailingPlan({}).size());
         for (const QJsonObject &p : m_org->listObjects(projectsRef))
             if (!m_org->isArchivedProject(p.value(QLatin1String("id")).toString()))
                 planned += int(projectPlan(p.value(QLatin1String("id")).toString(), {}).size());
+        const int groups = int(m_org->listObjects(groupsRef).size());
+        const int users = int(m_org->listObjects(usersRef).size());
+        QVERIFY(groups > 0);
+        planned += groups * int(groupPlan(QStringLiteral("g"), {}).size()) +
+                   users * int(userPlan(QStringLiteral("u"), {}).size());
         QCOMPARE(int(s->endpoints.size()), planned);
+        const QStringList parents{projectsRef.cursorKey(), usersRef.cursorKey(), groupsRef.cursorKey()};
 
         QVERIFY(!reports.isEmpty());
         int lastDone = 0, lastPages = 0, unknownTotal = 0;
         for (const SyncProgress &p : std::as_const(reports)) {
             if (p.endpointsTotal == 0) {
-                // Only while the project list itself is being read.
-                QCOMPARE(p.endpoint, projectsRef.cursorKey());
+                // Only while the parent lists (projects, users, groups) are being read.
+                QVERIFY2(parents.contains(p.endpoint), qPrintable(p.endpoint));
                 ++unknownTotal;
             } else {
                 QCOMPARE(p.endpointsTotal, planned);

@@ -9,3 +9,5 @@ add_executable(orgward-bench-sync ${CMAKE_CURRENT_LIST_DIR}/bench_sync.cpp)
 target_link_libraries(orgward-bench-sync PRIVATE orgward_core orgward_common PostgreSQL::PostgreSQL SQLite::SQLite3)
 target_compile_definitions(orgward-bench-sync PRIVATE ORGWARD_BINARY_DIR="${CMAKE_BINARY_DIR}")
 add_dependencies(orgward-bench-sync orgward-fakeapi)
+orgward_add_test(test_multiorg SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_multiorg.cpp ${CMAKE_CURRENT_LIST_DIR}/syncfixture.h
+                 LIBS orgward_fakeapi LABELS sync TIMEOUT 600)
