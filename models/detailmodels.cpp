@@ -1,16 +1,13 @@
 #include "detailmodels.h"
 
+#include "detailmodels_p.h"
+
 namespace orgward {
 
 namespace {
 using C = ColType;
 using Kind = DetailTableModel::Kind;
-
-struct Definition
-{
-    QList<SqlColumn> columns;
-    QString from, where, id; // where: ? for the org, then ? for the parent id (if any)
-};
+using detail::Definition;
 
 Definition memberDefinition(Kind kind)
 {
@@ -115,8 +112,9 @@ Definition otherDefinition(Kind kind)
         QStringLiteral("s.id")};
 }
 
-Definition definition(Kind kind)
+Definition definition(Kind kind, bool pg)
 {
+    if (detail::isAccessKind(kind)) return detail::accessDefinition(kind, pg);
     switch (kind) {
     case Kind::MemberProjects:
     case Kind::MemberKeys:
@@ -131,6 +129,8 @@ Definition definition(Kind kind)
     case Kind::CertificateEvents:
     case Kind::ServiceAccounts:
         return otherDefinition(kind);
+    default:
+        break;
     }
     return otherDefinition(Kind::ServiceAccounts);
 }
@@ -139,7 +139,7 @@ Definition definition(Kind kind)
 DetailTableModel::DetailTableModel(Database &db, Kind kind, QObject *parent)
     : SqlTableModel(db, parent), m_kind(kind)
 {
-    Definition d = definition(kind);
+    Definition d = definition(kind, db.isPostgres());
     setQuery(std::move(d.columns), d.from, d.where, d.id);
     if (kind == Kind::MemberAuditEvents) sort(0, Qt::DescendingOrder); // newest first
 }

@@ -7,6 +7,9 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QPalette>
 
@@ -16,6 +19,7 @@ namespace {
 constexpr int kBlock = 400;
 constexpr int kLead = 2; // id and muted flag precede the columns in each row
 constexpr QChar kLikeEscape = u'!';
+constexpr int kLongText = 40; // text cells longer than this also show whole as their tooltip
 } // namespace
 
 QString likeContains(const QString &value)
@@ -415,6 +419,20 @@ QString SqlTableModel::formatValue(ColType type, const QVariant &v)
         return v.toBool() ? QObject::tr("yes") : QObject::tr("no");
     case ColType::Int:
         return QLocale().toString(v.toLongLong());
+    case ColType::Json: {
+        // Lists (permissions, model ids, recipients) read as text; an object stays compact JSON.
+        const QJsonDocument d = QJsonDocument::fromJson(v.toString().toUtf8());
+        if (d.isObject()) return QString::fromUtf8(d.toJson(QJsonDocument::Compact));
+        if (!d.isArray()) return v.toString();
+        QStringList items;
+        const QJsonArray a = d.array();
+        for (const QJsonValue &e : a)
+            items << (e.isString() ? e.toString()
+                      : e.isObject()
+                          ? QString::fromUtf8(QJsonDocument(e.toObject()).toJson(QJsonDocument::Compact))
+                          : e.toVariant().toString());
+        return items.join(QStringLiteral(", "));
+    }
     default:
         return v.toString();
     }
@@ -429,11 +447,16 @@ QVariant SqlTableModel::data(const QModelIndex &index, int role) const
     const bool muted = row.value(1).toInt() != 0;
     switch (role) {
     case Qt::DisplayRole:
-        return formatValue(c.type, v);
+        return c.format ? c.format(v) : formatValue(c.type, v);
     case Qt::ToolTipRole:
         if (c.type == ColType::Timestamp && !v.isNull())
             return QString(
                 QDateTime::fromSecsSinceEpoch(Database::timestampSecs(v), Qt::UTC).toString(Qt::ISODate));
+        // Lists and long texts (descriptions) can be wider than their column.
+        if ((c.type == ColType::Json || c.format || c.type == ColType::Text) && !v.isNull()) {
+            const QString text = c.format ? c.format(v) : formatValue(c.type, v);
+            if (c.type != ColType::Text || text.size() > kLongText) return text;
+        }
         return {};
     case Qt::TextAlignmentRole:
         if (c.type == ColType::Int || c.type == ColType::Decimal)
@@ -482,6 +505,7 @@ TableExportQuery SqlTableModel::exportQuery() const
     for (const SqlColumn &c : std::as_const(m_columns)) {
         q.headers << c.header;
         q.types << c.type;
+        q.formats << c.format;
     }
     if (m_org.isEmpty() || m_columns.isEmpty()) return q;
     const QString columns = columnList(q.binds);

@@ -8,6 +8,7 @@
 // answers to superseded requests are dropped.
 #include "domain/tables.h"
 #include "store/database.h"
+#include "tableexport.h"
 
 #include <QAbstractTableModel>
 #include <memory>
@@ -32,6 +33,9 @@ struct SqlColumn
     // so "col, tie" matches that table's (col, id) index and a sorted block is an index walk.
     QString tieExpr;
     QVariantList binds; // values for the ? marks in expr (sortExpr, when set, has the same marks in order)
+    // Shows (and exports) the value its own way instead of by type: e.g. a money amount that expr writes
+    // as "<cents> <currency> <interval>".
+    CellFormatter format = nullptr;
 };
 
 // A condition for a model's WHERE clause and the values for its ? marks, in order. Values are always
@@ -48,7 +52,6 @@ struct SqlCondition
 QString likeContains(const QString &value);
 
 class SqlFetchWorker;
-struct TableExportQuery;
 struct BlockQuery;
 struct BlockResult;
 
@@ -93,6 +96,7 @@ public:
     // Extra binds after the org key for baseWhere (e.g. the project a detail table shows).
     void setBaseBinds(const QVariantList &binds) { m_baseBinds = binds; }
     QString orgKey() const { return m_org; }
+    QString filterText() const { return m_filter; }
     qint64 totalRows() const { return m_total; }
     QString lastError() const { return m_error; }
     QString idAt(int row) const;
@@ -118,6 +122,7 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
+    // Text of a stored value: JSON arrays as their elements separated by ", " (never raw JSON).
     static QString formatValue(ColType type, const QVariant &v);
 
 signals:

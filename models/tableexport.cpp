@@ -43,7 +43,8 @@ Result<qint64> writeTableCsv(Database &db, const TableExportQuery &q, const QStr
             }
             cells.clear();
             for (int i = 0; i < q.types.size(); ++i)
-                cells << exportCell(q.types[i], rs->value(i));
+                cells << (q.formats.value(i) ? q.formats[i](rs->value(i))
+                                             : exportCell(q.types[i], rs->value(i)));
             if (auto w = file.writeRecord(cells); !w) return w.error();
             progress.rows.store(++rows, std::memory_order_relaxed);
         }

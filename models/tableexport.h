@@ -10,13 +10,17 @@
 
 namespace orgward {
 
+// A column's own text for a stored value (SqlColumn::format), shown and exported alike.
+using CellFormatter = QString (*)(const QVariant &);
+
 struct TableExportQuery
 {
     QString sql; // empty: nothing to export (no org or no columns); the file gets the header only
     QVariantList binds;
     QStringList headers;
     QList<ColType> types;
-    qint64 expectedRows = -1; // the model's count when the export started (for progress); -1 unknown
+    QList<CellFormatter> formats; // per column; nullptr: by type
+    qint64 expectedRows = -1;     // the model's count when the export started (for progress); -1 unknown
 };
 
 // Shared between the thread that writes and the one that shows progress.

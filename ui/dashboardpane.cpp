@@ -4,7 +4,9 @@
 #include "finance/dashboard.h"
 
 #include <QDateTime>
+#include <QFormLayout>
 #include <QGridLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -13,7 +15,8 @@
 namespace orgward {
 
 DashboardPane::DashboardPane(Database &db, QWidget *parent)
-    : ConsolePane(parent), m_read(db, this, [this](const Result<DashboardSummary> &s) { present(s); })
+    : ConsolePane(parent), m_read(db, this, [this](const Result<DashboardSummary> &s) { present(s); }),
+      m_controlsRead(db, this, [this](const Result<GovernanceControls> &c) { presentControls(c); })
 {
     auto *l = new QVBoxLayout(this);
     l->addWidget(new QLabel(QStringLiteral("<h2>%1</h2>").arg(tr("Dashboard")), this));
@@ -47,7 +50,52 @@ DashboardPane::DashboardPane(Database &db, QWidget *parent)
         grid->addWidget(b, i / 3, i % 3);
     }
     l->addLayout(grid);
+
+    auto *box = new QGroupBox(tr("Spend controls and data retention"), this);
+    box->setObjectName(QStringLiteral("orgControls"));
+    auto *form = new QFormLayout(box);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    const QList<std::tuple<QString, QString>> lines{
+        {tr("Data retention"), QStringLiteral("orgDataRetention")},
+        {tr("Hard spend limit"), QStringLiteral("orgSpendLimit")},
+        {tr("Spend alerts"), QStringLiteral("orgSpendAlerts")}};
+    for (const auto &[label, objectName] : lines) {
+        auto *value = new QLabel(tr("—"), box);
+        value->setObjectName(objectName);
+        value->setAccessibleName(label);
+        value->setTextFormat(Qt::PlainText);
+        value->setWordWrap(true);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        form->addRow(label + u':', value);
+        m_controls << value;
+    }
+    l->addWidget(box);
     l->addStretch(1);
+}
+
+QString DashboardPane::controlText(Control c) const
+{
+    return c >= 0 && c < m_controls.size() ? m_controls[c]->text() : QString();
+}
+
+void DashboardPane::showControls(const QString &text)
+{
+    for (QLabel *l : std::as_const(m_controls))
+        l->setText(text);
+}
+
+void DashboardPane::presentControls(const Result<GovernanceControls> &c)
+{
+    if (!c) {
+        showControls(tr("—"));
+        m_controls[DataRetention]->setText(tr("Could not read the spend controls: %1").arg(c.errorMessage()));
+        return;
+    }
+    m_controls[DataRetention]->setText(c->retentionStored ? governance::retentionText(c->dataRetention)
+                                                          : tr("not set"));
+    m_controls[SpendLimit]->setText(governance::spendLimitText(*c));
+    m_controls[SpendAlerts]->setText(c->spendAlerts.isEmpty() ? tr("not set")
+                                                              : governance::spendAlertsText(*c));
 }
 
 void DashboardPane::setTile(Tile t, const QString &headline, const QString &detail)
@@ -71,6 +119,7 @@ void DashboardPane::setOrg(const QString &orgKey, qint64)
 {
     m_org = orgKey;
     showAll(tr("…"));
+    showControls(tr("…"));
     m_asOf->setText(tr("Computing…"));
     refresh();
 }
@@ -93,7 +142,9 @@ void DashboardPane::refresh()
 {
     if (m_org.isEmpty()) {
         m_read.cancel();
+        m_controlsRead.cancel();
         showAll(tr("—"));
+        showControls(tr("—"));
         m_asOf->setText(tr("No organization selected."));
         return;
     }
@@ -101,6 +152,7 @@ void DashboardPane::refresh()
     // The tiles keep their figures while a refresh is on its way; a new org shows "…" until they arrive.
     const QString org = m_org;
     m_read.run([org](Database &db) { return loadDashboard(db, org); });
+    m_controlsRead.run([org](Database &db) { return loadGovernanceControls(db, org); });
 }
 
 void DashboardPane::present(const Result<DashboardSummary> &s)

@@ -14,6 +14,7 @@
 
 #include <QComboBox>
 #include <QFontDatabase>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -31,31 +32,6 @@ using Kind = DetailTableModel::Kind;
 constexpr int kSparklineDays = 30;
 constexpr int kSparklineStacks = 1000; // every project its own stack: the selected one is never "Other"
 constexpr int kTimelineCertificates = 40;
-
-QTableView *detailView(SqlTableModel *m, const QString &name, const QString &objectName, QWidget *parent)
-{
-    auto *v = new QTableView(parent);
-    m->setAsync(true); // the GUI thread never waits on a query
-    v->setModel(m);
-    v->horizontalHeader()->setSortIndicator(m->sortColumn(), m->sortOrder());
-    v->setSortingEnabled(true);
-    autoSizeColumnsOnce(v, m);
-    v->verticalHeader()->setVisible(false);
-    v->verticalHeader()->setDefaultSectionSize(v->fontMetrics().height() + 8);
-    v->setWordWrap(false);
-    v->horizontalHeader()->setStretchLastSection(true);
-    v->setSelectionBehavior(QAbstractItemView::SelectRows);
-    v->setAccessibleName(name);
-    v->setObjectName(objectName);
-    return v;
-}
-
-QVBoxLayout *vbox(QWidget *w)
-{
-    auto *l = new QVBoxLayout(w);
-    l->setContentsMargins(0, 0, 0, 0);
-    return l;
-}
 
 void showParent(const QList<DetailTableModel *> &models, const QString &org, const QString &id)
 {
@@ -83,13 +59,14 @@ MembersPane::MembersPane(Database &db, QWidget *parent)
     m_detailTabs->setObjectName(QStringLiteral("memberDetails"));
     const QList<std::tuple<Kind, QString, QString>> tabs{
         {Kind::MemberProjects, tr("Projects and roles"), QStringLiteral("memberProjects")},
+        {Kind::MemberAccess, tr("Access"), QStringLiteral("memberAccess")},
         {Kind::MemberKeys, tr("Keys owned"), QStringLiteral("memberKeys")},
         {Kind::MemberAuditEvents, tr("Audit events"), QStringLiteral("memberAuditEvents")}};
     for (const auto &[kind, name, objectName] : tabs) {
         m_detail << new DetailTableModel(db, kind, this);
         m_detailTabs->addTab(detailView(m_detail.last(), name, objectName, m_detailTabs), name);
     }
-    m_members->setDetail(m_detailTabs);
+    m_members->setDetail(m_detailTabs, 560); // the Access tab's four columns fit
     connect(m_members, &TablePane::currentIdChanged, this, &MembersPane::showDetail);
 
     m_tabs->addTab(m_members, tr("Members"));
@@ -165,7 +142,8 @@ ProjectsPane::ProjectsPane(Database &db, QWidget *parent)
                     m_model->setCostWindow(s.groupBy, s.bucketWidth, monthStartSecs(m_now), m_now + 1);
                     m_model->setOrgKey(m_org);
                 }),
-      m_sparkRead(db, this, [this](const Result<UsageSeries> &s) { showSparkline(m_sparkProject, s); })
+      m_sparkRead(db, this, [this](const Result<UsageSeries> &s) { showSparkline(m_sparkProject, s); }),
+      m_controlsRead(db, this, [this](const Result<GovernanceControls> &c) { showControls(c); })
 {
     using F = ProjectsModel::Filter;
     m_model = new ProjectsModel(db, this);
@@ -185,14 +163,44 @@ ProjectsPane::ProjectsPane(Database &db, QWidget *parent)
         {Kind::ProjectServiceAccounts, tr("Service accounts"), QStringLiteral("projectServiceAccounts")},
         {Kind::ProjectKeys, tr("Keys"), QStringLiteral("projectKeys")},
         {Kind::ProjectRateLimits, tr("Rate limits"), QStringLiteral("projectRateLimits")},
-        {Kind::ProjectCertificates, tr("Certificates"), QStringLiteral("projectCertificates")}};
+        {Kind::ProjectCertificates, tr("Certificates"), QStringLiteral("projectCertificates")},
+        {Kind::ProjectGroups, tr("Groups"), QStringLiteral("projectGroups")}};
     for (const auto &[kind, name, objectName] : tabs) {
         m_detail << new DetailTableModel(db, kind, this);
+        m_detailOfTab.insert(m_detailTabs->count(), m_detail.last());
         m_detailTabs->addTab(detailView(m_detail.last(), name, objectName, m_detailTabs), name);
     }
+    // Controls: the project's permissions and spend limit, read in one go on the table worker.
+    auto *controls = new QWidget(m_detailTabs);
+    controls->setObjectName(QStringLiteral("projectControls"));
+    controls->setAccessibleName(tr("Project controls"));
+    auto *form = new QFormLayout(controls);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    const QList<std::tuple<QString, QString>> lines{
+        {tr("Models"), QStringLiteral("projectModelPermissions")},
+        {tr("Hosted tools"), QStringLiteral("projectHostedTools")},
+        {tr("Data retention"), QStringLiteral("projectDataRetention")},
+        {tr("Spend limit"), QStringLiteral("projectSpendLimit")}};
+    for (const auto &[label, objectName] : lines) {
+        auto *value = new QLabel(tr("—"), controls);
+        value->setObjectName(objectName);
+        value->setAccessibleName(label);
+        value->setWordWrap(true);
+        value->setTextFormat(Qt::PlainText);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        form->addRow(QStringLiteral("<b>%1</b>").arg(label.toHtmlEscaped()), value);
+        m_controls << value;
+    }
+    m_detailTabs->addTab(controls, tr("Controls"));
+    m_detail << new DetailTableModel(db, Kind::ProjectSpendAlerts, this);
+    m_detailOfTab.insert(m_detailTabs->count(), m_detail.last());
+    m_detailTabs->addTab(
+        detailView(m_detail.last(), tr("Spend alerts"), QStringLiteral("projectSpendAlerts"), m_detailTabs),
+        tr("Spend alerts"));
     dl->addWidget(m_spark);
     dl->addWidget(m_detailTabs, 1);
-    m_table->setDetail(detail);
+    m_table->setDetail(detail, 560); // spend alerts: amount and recipients side by side
     connect(m_table, &TablePane::currentIdChanged, this, &ProjectsPane::showDetail);
     vbox(this)->addWidget(m_table);
 }
@@ -206,7 +214,31 @@ void ProjectsPane::applyRole(ConsoleRole role)
 
 bool ProjectsPane::isBusy() const
 {
-    return m_costSet.busy() || m_sparkRead.busy() || ConsolePane::isBusy();
+    return m_costSet.busy() || m_sparkRead.busy() || m_controlsRead.busy() || ConsolePane::isBusy();
+}
+
+SqlTableModel *ProjectsPane::detailModel(DetailTab tab) const
+{
+    return m_detailOfTab.value(tab);
+}
+
+QString ProjectsPane::controlText(Control c) const
+{
+    return c >= 0 && c < m_controls.size() ? m_controls[c]->text() : QString();
+}
+
+void ProjectsPane::showControls(const Result<GovernanceControls> &c)
+{
+    if (!c) {
+        for (QLabel *l : std::as_const(m_controls))
+            l->setText(tr("—"));
+        m_controls[ModelPermissions]->setText(tr("Could not read the controls: %1").arg(c.errorMessage()));
+        return;
+    }
+    m_controls[ModelPermissions]->setText(governance::modelPermissionsText(*c));
+    m_controls[HostedTools]->setText(governance::hostedToolsText(*c));
+    m_controls[DataRetention]->setText(governance::retentionText(c->dataRetention));
+    m_controls[SpendLimitControl]->setText(governance::spendLimitText(*c));
 }
 
 bool ProjectsPane::isDetailTabVisible(DetailTab tab) const
@@ -239,8 +271,15 @@ void ProjectsPane::showDetail(const QString &projectId)
     if (projectId.isEmpty()) {
         m_sparkRead.cancel();
         showSparkline(QString(), UsageSeries());
+        m_controlsRead.cancel();
+        for (QLabel *l : std::as_const(m_controls))
+            l->setText(tr("—"));
         return;
     }
+    for (QLabel *l : std::as_const(m_controls))
+        l->setText(tr("…"));
+    const QString org = m_org;
+    m_controlsRead.run([org, projectId](Database &db) { return loadGovernanceControls(db, org, projectId); });
     // Requests per day over 30 days from one group_by set containing project_id (an SQL aggregate, read
     // on the table worker).
     UsageRequest r;

@@ -3,6 +3,7 @@
 // Every query lives in models/ (and finance/); these panes only choose filters, bind the selected row and
 // show what arrives from the table worker.
 #include "consolepane.h"
+#include "finance/governance.h"
 #include "finance/usagequery.h"
 #include "models/asyncread.h"
 #include "models/certificatesmodel.h"
@@ -39,6 +40,7 @@ public:
     enum DetailTab
     {
         ProjectsAndRoles,
+        Access, // why the member has access: every grant (org role, roles, groups, projects)
         KeysOwned,
         AuditEvents,
         DetailTabCount
@@ -50,7 +52,8 @@ public:
     void applyRole(ConsoleRole role) override;
     TablePane *activeTable() override;
     TablePane *members() const { return m_members; }
-    // The selected member's detail tables (DetailTab order): projects and roles, keys owned, audit events.
+    // The selected member's detail tables (DetailTab order): projects and roles, access, keys owned, audit
+    // events.
     SqlTableModel *detailModel(int i) const;
     bool isDetailTabVisible(DetailTab tab) const;
     void showInvites(bool pendingOnly);
@@ -76,7 +79,19 @@ public:
         Keys,
         RateLimits,
         Certificates,
+        Groups,      // groups with access to the project
+        Controls,    // model and hosted tool permissions, data retention, spend limit
+        SpendAlerts, // the project's spend alerts
         DetailTabCount
+    };
+    // The lines of the Controls tab.
+    enum Control
+    {
+        ModelPermissions,
+        HostedTools,
+        DataRetention,
+        SpendLimitControl,
+        ControlCount
     };
     ProjectsPane(Database &db, QWidget *parent = nullptr);
     QString title() const override { return tr("Projects"); }
@@ -86,20 +101,28 @@ public:
     TablePane *activeTable() override { return m_table; }
     bool isBusy() const override;
     bool isDetailTabVisible(DetailTab tab) const;
+    // The table of a detail tab (nullptr for Controls, which is not a table).
+    SqlTableModel *detailModel(DetailTab tab) const;
+    // What the Controls tab shows for the selected project ("…" while it is read).
+    QString controlText(Control c) const;
     // The selected project's requests per day, as the sparkline shows them (empty: none selected).
     const QList<double> &sparklineValues() const { return m_sparkValues; }
 
 private:
     void showDetail(const QString &projectId);
     void showSparkline(const QString &projectId, const Result<UsageSeries> &series);
+    void showControls(const Result<GovernanceControls> &controls);
     ProjectsModel *m_model;
     TablePane *m_table;
     QTabWidget *m_detailTabs;
     QList<DetailTableModel *> m_detail;
+    QHash<int, DetailTableModel *> m_detailOfTab;
+    QList<QLabel *> m_controls; // Control order
     Sparkline *m_spark;
     QList<double> m_sparkValues;
     AsyncRead<GroupBySet> m_costSet;    // which costs set the cost column sums (read when the org changes)
     AsyncRead<UsageSeries> m_sparkRead; // the selected project's requests per day
+    AsyncRead<GovernanceControls> m_controlsRead; // the selected project's controls
     QString m_org;
     QString m_sparkProject; // the project the sparkline read is for
     qint64 m_now = 0;

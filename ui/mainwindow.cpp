@@ -2,6 +2,7 @@
 
 #include <QAbstractItemModel>
 
+#include "accesspanes.h"
 #include "chartpanes.h"
 #include "connectdialog.h"
 #include "core/sanitizer.h"
@@ -134,9 +135,9 @@ void MainWindow::buildPanes(std::unique_ptr<Database> db)
 
     Database &d = *m_db;
     auto *dash = new DashboardPane(d, this);
-    m_panes << dash << new MembersPane(d, this) << new ProjectsPane(d, this) << new KeysPane(d, this)
-            << new CertificatesPane(d, this) << new UsagePane(d, this) << new CostsPane(d, this)
-            << new AuditPane(d, this) << new SyncPane(d, this);
+    m_panes << dash << new MembersPane(d, this) << new GroupsPane(d, this) << new ProjectsPane(d, this)
+            << new KeysPane(d, this) << new CertificatesPane(d, this) << new UsagePane(d, this)
+            << new CostsPane(d, this) << new AuditPane(d, this) << new SyncPane(d, this);
     for (ConsolePane *p : std::as_const(m_panes)) {
         m_stack->addWidget(p);
         m_sidebar->addItem(p->title());
@@ -277,8 +278,12 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Refresh"), QKeySequence(Qt::CTRL | Qt::Key_R), this, &MainWindow::refreshAll);
     view->addSeparator();
+    // Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth pane.
     for (int i = 0; i < m_panes.size(); ++i)
-        m_paneActions << view->addAction(m_panes[i]->title(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)),
+        m_paneActions << view->addAction(m_panes[i]->title(),
+                                         i < 9    ? QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i))
+                                         : i == 9 ? QKeySequence(Qt::CTRL | Qt::Key_0)
+                                                  : QKeySequence(),
                                          this, [this, i] { showPane(i); });
 
     QMenu *sync = menuBar()->addMenu(tr("&Sync"));
@@ -290,11 +295,11 @@ void MainWindow::buildMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Orgward"), this, [this] {
-        QMessageBox::about(
-            this, tr("About Orgward"),
-            tr("<b>Orgward</b> %1<br>A console for OpenAI organizations: members, projects, keys, "
-               "certificates, usage, costs and audit events, synced into %2.")
-                .arg(QApplication::applicationVersion(), m_db->describe().toHtmlEscaped()));
+        QMessageBox::about(this, tr("About Orgward"),
+                           tr("<b>Orgward</b> %1<br>A console for OpenAI organizations: members, groups and "
+                              "roles, projects, "
+                              "keys, certificates, usage, costs and audit events, synced into %2.")
+                               .arg(QApplication::applicationVersion(), m_db->describe().toHtmlEscaped()));
     });
 }
 

@@ -36,6 +36,7 @@ public:
     {
         Dashboard,
         Members,
+        Groups, // groups and roles
         Projects,
         Keys,
         Certificates,

@@ -37,6 +37,31 @@ void autoSizeColumnsOnce(QTableView *view, SqlTableModel *model)
     });
 }
 
+QTableView *detailView(SqlTableModel *m, const QString &name, const QString &objectName, QWidget *parent)
+{
+    auto *v = new QTableView(parent);
+    m->setAsync(true); // the GUI thread never waits on a query
+    v->setModel(m);
+    v->horizontalHeader()->setSortIndicator(m->sortColumn(), m->sortOrder());
+    v->setSortingEnabled(true);
+    autoSizeColumnsOnce(v, m);
+    v->verticalHeader()->setVisible(false);
+    v->verticalHeader()->setDefaultSectionSize(v->fontMetrics().height() + 8);
+    v->setWordWrap(false);
+    v->horizontalHeader()->setStretchLastSection(true);
+    v->setSelectionBehavior(QAbstractItemView::SelectRows);
+    v->setAccessibleName(name);
+    v->setObjectName(objectName);
+    return v;
+}
+
+QVBoxLayout *vbox(QWidget *w)
+{
+    auto *l = new QVBoxLayout(w);
+    l->setContentsMargins(0, 0, 0, 0);
+    return l;
+}
+
 TablePane::TablePane(const QString &title, SqlTableModel *model, QWidget *parent)
     : QWidget(parent), m_title(title), m_model(model), m_filter(new QLineEdit(this)),
       m_presets(new QComboBox(this)), m_view(new QTableView(this)), m_summary(new QLabel(this)),
@@ -133,12 +158,13 @@ void TablePane::applyPreset()
     m_model->setExtraCondition(m_conditions.value(m_presets->currentIndex()));
 }
 
-void TablePane::setDetail(QWidget *detail)
+void TablePane::setDetail(QWidget *detail, int detailSize, Qt::Orientation orientation)
 {
+    m_split->setOrientation(orientation);
     m_split->addWidget(detail);
     m_split->setStretchFactor(0, 3);
     m_split->setStretchFactor(1, 1);
-    m_split->setSizes({900, 360});
+    m_split->setSizes({orientation == Qt::Horizontal ? 1260 - detailSize : 700 - detailSize, detailSize});
 }
 
 QString TablePane::currentId() const

@@ -13,12 +13,18 @@ class QTableView;
 class QLabel;
 class QSplitter;
 class QHBoxLayout;
+class QVBoxLayout;
 class QTimer;
 
 namespace orgward {
 struct ExportProgress;
 // Fits columns to the first rows that arrive (capped), once; afterwards widths are the user's.
 void autoSizeColumnsOnce(QTableView *view, SqlTableModel *model);
+// A sortable detail table over model (made async: it never queries on the GUI thread), named for screen
+// readers (name) and tests (objectName).
+QTableView *detailView(SqlTableModel *model, const QString &name, const QString &objectName, QWidget *parent);
+// A vertical layout on w without margins.
+QVBoxLayout *vbox(QWidget *w);
 
 // A searchable, sortable table over one SqlTableModel with optional preset filters (a combo of the model's
 // filter conditions), an optional detail area for the current row, copy, CSV export (written on the table
@@ -37,7 +43,8 @@ public:
     int addPreset(const QString &label, const SqlCondition &condition = {});
     void setPresetCondition(int index, const SqlCondition &condition); // conditions that depend on "now"
     void selectPreset(int index);
-    void setDetail(QWidget *detail); // shown beside the table
+    // Shown beside the table (detailSize pixels wide at first), or below it (Qt::Vertical: detailSize high).
+    void setDetail(QWidget *detail, int detailSize = 360, Qt::Orientation orientation = Qt::Horizontal);
     QHBoxLayout *toolbarLayout() const { return m_tools; }
     QString currentId() const;
     void copySelection(bool wholeRow);

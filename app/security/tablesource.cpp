@@ -28,6 +28,19 @@ const QHash<QString, QString> &viewOf()
         {QStringLiteral("usage_events"), QStringLiteral("usage_events")},
         {QStringLiteral("openai_costs"), QStringLiteral("costs")},
         {QStringLiteral("openai_member_stats"), QStringLiteral("member_stats")}, // key figures masked
+        // Migration 11: groups, roles, governance and spend controls.
+        {QStringLiteral("openai_groups"), QStringLiteral("groups")},
+        {QStringLiteral("openai_group_users"), QStringLiteral("group_users")},
+        {QStringLiteral("openai_group_roles"), QStringLiteral("group_roles")},
+        {QStringLiteral("openai_roles"), QStringLiteral("roles")},
+        {QStringLiteral("openai_user_roles"), QStringLiteral("user_roles")},
+        {QStringLiteral("openai_project_groups"), QStringLiteral("project_groups")},
+        {QStringLiteral("openai_project_model_permissions"), QStringLiteral("project_model_permissions")},
+        {QStringLiteral("openai_project_hosted_tool_permissions"),
+         QStringLiteral("project_hosted_tool_permissions")},
+        {QStringLiteral("openai_data_retention"), QStringLiteral("data_retention")},
+        {QStringLiteral("openai_spend_alerts"), QStringLiteral("spend_alerts")},
+        {QStringLiteral("openai_spend_limits"), QStringLiteral("spend_limits")},
     };
     return m;
 }

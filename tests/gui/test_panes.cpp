@@ -1,11 +1,15 @@
 // Opens every pane of the console on the fixture org (imported through FixtureImporter), checks that
 // each shows real data, follows dashboard tiles to their filtered panes, and saves a screenshot per pane.
+#include "finance/asof.h"
 #include "finance/dashboard.h"
+#include "finance/governance.h"
 #include "fixtures/generator.h"
+#include "models/accessmodels.h"
 #include "models/sqlfetch.h"
 #include "models/sqltablemodel.h"
 #include "sync/fixtureimporter.h"
 #include "testsupport/testsupport.h"
+#include "ui/accesspanes.h"
 #include "ui/chartpanes.h"
 #include "ui/dashboardpane.h"
 #include "ui/entitypanes.h"
@@ -14,10 +18,13 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <algorithm>
@@ -55,6 +62,43 @@ QFileDevice::Permissions ownerOnly()
 {
     return QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser;
 }
+
+// Rows the access and governance views are checked against, added to the fixture org (ids of their own, so
+// the fixture's own groups and roles stay as they are).
+const QString kUser = QStringLiteral("user-access-test");
+const QString kProject = QStringLiteral("proj_gov_test");
+const QString kBareProject = QStringLiteral("proj_gov_bare"); // no controls stored
+const QString kAuditors = QStringLiteral("group_test_auditors");
+const QString kVendors = QStringLiteral("group_test_vendors");
+const QString kReviewer = QStringLiteral("role_test_reviewer");
+const QString kKeeper = QStringLiteral("role_test_keeper");
+const QString kReviewerPermissions =
+    QStringLiteral(R"(["api.groups.read","api.roles.read","api.audit.read"])");
+const QString kKeeperPermissions = QStringLiteral(R"(["api.billing.read","api.billing.write"])");
+
+QVariant null()
+{
+    return QVariant(QMetaType(QMetaType::QString));
+}
+
+// Every row of a table model, as its shown text joined by " | " per row (the model must be idle).
+QStringList shownRows(const QAbstractItemModel *m)
+{
+    QStringList rows;
+    for (int r = 0; r < m->rowCount(); ++r) {
+        QStringList cells;
+        for (int c = 0; c < m->columnCount(); ++c)
+            cells << m->index(r, c).data().toString();
+        rows << cells.join(QStringLiteral(" | "));
+    }
+    return rows;
+}
+
+QString jsonLength(Database &db, const QString &sql, const QVariantList &binds)
+{
+    auto v = db.scalar(sql, binds);
+    return v && !v->isNull() ? QString::number(governance::jsonStrings(*v).size()) : QString();
+}
 } // namespace
 
 class TestPanes : public QObject
@@ -69,10 +113,17 @@ private slots:
     void panesReadOffTheGuiThread();
     void tableExportRunsOnTheWorker();
     void chartExports();
+    void groupsPaneShowsGroupsAndRoles();
+    void memberAccessExplainsEveryGrant();
+    void projectGovernanceTabs();
+    void dashboardSpendControls();
     void cleanupTestCase();
 
 private:
     void shoot(const QString &name);
+    void insertAccessRows(Database &db);
+    // Filters the pane's table to text and selects its first row (the detail tables follow).
+    void selectOnly(ConsolePane *pane, TablePane *table, const QString &text);
     QTemporaryDir m_dir;
     QString m_shots;
     QString m_org;
@@ -97,6 +148,8 @@ void TestPanes::initTestCase()
     auto imported = FixtureImporter(*db).run(fixtures);
     QVERIFY2(imported.ok(), qPrintable(imported.errorMessage()));
     m_org = imported->orgKey;
+    insertAccessRows(*db);
+    if (QTest::currentTestFailed()) return;
     m_shots = QStringLiteral(ORGWARD_BINARY_DIR) + QStringLiteral("/screenshots");
     QDir().mkpath(m_shots);
     m_window = new MainWindow(std::move(db), m_org);
@@ -105,6 +158,199 @@ void TestPanes::initTestCase()
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
     QCOMPARE(m_window->currentOrg(), m_org);
     QVERIFY(m_window->orgNow() > 0);
+}
+
+void TestPanes::insertAccessRows(Database &db)
+{
+    const qint64 now = orgNowSecs(db, m_org);
+    auto firstId = [&db, this](const char *table) {
+        auto v = db.scalar(QStringLiteral("SELECT MIN(id) FROM %1 WHERE org_key = ? AND deleted_at IS NULL")
+                               .arg(QLatin1String(table)),
+                           {m_org});
+        return v ? v->toString() : QString();
+    };
+    const QString otherUser = firstId("openai_users"), otherProject = firstId("openai_projects");
+    QVERIFY(!otherUser.isEmpty() && !otherProject.isEmpty());
+    QVERIFY(db.begin());
+    using Columns = QList<std::pair<const char *, QVariant>>;
+    const QList<std::pair<const char *, Columns>> rows{
+        {"openai_users",
+         {{"id", kUser},
+          {"name", QStringLiteral("Access Tester")},
+          {"email", QStringLiteral("access-tester@example.test")},
+          {"role", QStringLiteral("reader")},
+          {"added_at", now - 86400}}},
+        {"openai_projects",
+         {{"id", kProject},
+          {"name", QStringLiteral("Governance test project")},
+          {"status", QStringLiteral("active")},
+          {"created_at", now - 10 * 86400}}},
+        {"openai_projects",
+         {{"id", kBareProject},
+          {"name", QStringLiteral("Governance bare project")},
+          {"status", QStringLiteral("active")},
+          {"created_at", now - 10 * 86400}}},
+        {"openai_project_members",
+         {{"project_id", kProject},
+          {"user_id", kUser},
+          {"role", QStringLiteral("owner")},
+          {"added_at", now}}},
+        {"openai_groups",
+         {{"id", kAuditors},
+          {"name", QStringLiteral("Test Auditors")},
+          {"group_type", QStringLiteral("group")},
+          {"is_scim_managed", true},
+          {"created_at", now - 5 * 86400}}},
+        {"openai_groups",
+         {{"id", kVendors},
+          {"name", QStringLiteral("Test Vendors")},
+          {"group_type", QStringLiteral("tenant_group")},
+          {"is_scim_managed", false},
+          {"created_at", now - 5 * 86400}}},
+        {"openai_group_users", {{"group_id", kAuditors}, {"user_id", kUser}}},
+        {"openai_group_users", {{"group_id", kAuditors}, {"user_id", otherUser}}},
+        {"openai_group_users", {{"group_id", kVendors}, {"user_id", kUser}}},
+        {"openai_group_users", // gone: not shown anywhere
+         {{"group_id", kVendors}, {"user_id", otherUser}, {"removed_at", now}}},
+        {"openai_roles",
+         {{"id", kReviewer},
+          {"name", QStringLiteral("Access Reviewer")},
+          {"description", QStringLiteral("Reviews who can do what.")},
+          {"permissions", kReviewerPermissions},
+          {"resource_type", QStringLiteral("api.organization")},
+          {"predefined_role", false}}},
+        {"openai_roles",
+         {{"id", kKeeper},
+          {"name", QStringLiteral("Budget Keeper")},
+          {"description", QStringLiteral("Keeps the budget.")},
+          {"permissions", kKeeperPermissions},
+          {"resource_type", QStringLiteral("api.organization")},
+          {"predefined_role", false}}},
+        {"openai_group_roles",
+         {{"group_id", kAuditors},
+          {"role_id", kReviewer},
+          {"name", QStringLiteral("Access Reviewer")},
+          {"permissions", kReviewerPermissions},
+          {"resource_type", QStringLiteral("api.organization")},
+          {"predefined_role", false}}},
+        // Inherited from Test Auditors: shown with the group, not twice.
+        {"openai_user_roles",
+         {{"user_id", kUser},
+          {"role_id", kReviewer},
+          {"name", QStringLiteral("Access Reviewer")},
+          {"permissions", kReviewerPermissions},
+          {"resource_type", QStringLiteral("api.organization")},
+          {"predefined_role", false},
+          {"assignment_sources",
+           QStringLiteral(R"([{"principal_id":"group_test_auditors","principal_type":"group"}])")}}},
+        // Held directly and (by the API's account) through Test Vendors, which stores no such group role.
+        {"openai_user_roles",
+         {{"user_id", kUser},
+          {"role_id", kKeeper},
+          {"name", QStringLiteral("Budget Keeper")},
+          {"permissions", kKeeperPermissions},
+          {"resource_type", QStringLiteral("api.organization")},
+          {"predefined_role", false},
+          {"assignment_sources",
+           QStringLiteral(R"([{"principal_id":"user-access-test","principal_type":"user"},)"
+                          R"({"principal_id":"group_test_vendors","principal_type":"group"}])")}}},
+        {"openai_project_groups",
+         {{"project_id", kProject},
+          {"group_id", kAuditors},
+          {"group_name", QStringLiteral("Test Auditors")},
+          {"group_type", QStringLiteral("group")},
+          {"created_at", now - 86400}}},
+        {"openai_project_groups",
+         {{"project_id", otherProject},
+          {"group_id", kVendors},
+          {"group_name", QStringLiteral("Test Vendors")},
+          {"group_type", QStringLiteral("tenant_group")},
+          {"created_at", now - 86400}}},
+        {"openai_project_model_permissions",
+         {{"project_id", kProject},
+          {"mode", QStringLiteral("allow_list")},
+          {"model_ids", QStringLiteral(R"(["gpt-4o","o3"])")}}},
+        {"openai_project_hosted_tool_permissions",
+         {{"project_id", kProject},
+          {"file_search", true},
+          {"web_search", false},
+          {"image_generation", true},
+          {"mcp", false},
+          {"code_interpreter", QVariant(QMetaType(QMetaType::Bool))}}},
+        {"openai_data_retention",
+         {{"project_id", kProject}, {"type", QStringLiteral("zero_data_retention")}}},
+        {"openai_spend_alerts",
+         {{"project_id", kProject},
+          {"id", QStringLiteral("alert_test_1")},
+          {"threshold_amount", qint64(100000)},
+          {"currency", QStringLiteral("USD")},
+          {"interval", QStringLiteral("month")},
+          {"channel_type", QStringLiteral("email")},
+          {"recipients", QStringLiteral(R"(["a@example.test","b@example.test"])")},
+          {"subject_prefix", QStringLiteral("[Gov]")}}},
+        {"openai_spend_alerts",
+         {{"project_id", kProject},
+          {"id", QStringLiteral("alert_test_2")},
+          {"threshold_amount", qint64(250000050)},
+          {"currency", QStringLiteral("USD")},
+          {"interval", QStringLiteral("month")},
+          {"channel_type", QStringLiteral("email")},
+          {"recipients", QStringLiteral(R"(["c@example.test"])")},
+          {"subject_prefix", null()}}},
+        {"openai_spend_alerts", // deleted: not shown
+         {{"project_id", kProject},
+          {"id", QStringLiteral("alert_test_3")},
+          {"threshold_amount", qint64(5)},
+          {"currency", QStringLiteral("USD")},
+          {"interval", QStringLiteral("month")},
+          {"deleted_at", now}}},
+        {"openai_spend_limits",
+         {{"project_id", kProject},
+          {"threshold_amount", qint64(5000000)},
+          {"currency", QStringLiteral("USD")},
+          {"interval", QStringLiteral("month")},
+          {"enforcement_status", QStringLiteral("enforcing")}}},
+        // The organization's own (project_id ''), replacing whatever the fixtures hold.
+        {"openai_data_retention",
+         {{"project_id", QStringLiteral("")}, {"type", QStringLiteral("enhanced_zero_data_retention")}}},
+        {"openai_spend_alerts",
+         {{"project_id", QStringLiteral("")},
+          {"id", QStringLiteral("alert_test_org")},
+          {"threshold_amount", qint64(2500000)},
+          {"currency", QStringLiteral("USD")},
+          {"interval", QStringLiteral("month")},
+          {"channel_type", QStringLiteral("email")},
+          {"recipients", QStringLiteral(R"(["finance@example.test","cfo@example.test"])")}}},
+        {"openai_spend_limits",
+         {{"project_id", QStringLiteral("")},
+          {"threshold_amount", qint64(10000000)},
+          {"currency", QStringLiteral("USD")},
+          {"interval", QStringLiteral("month")},
+          {"enforcement_status", QStringLiteral("inactive")}}},
+    };
+    for (const char *table : {"openai_data_retention", "openai_spend_alerts", "openai_spend_limits"})
+        QVERIFY(db.run(
+            QStringLiteral("DELETE FROM %1 WHERE org_key = ? AND project_id = ?").arg(QLatin1String(table)),
+            {m_org, QStringLiteral("")}));
+    for (const auto &[table, columns] : rows) {
+        QVariantMap cols;
+        for (const auto &[name, value] : columns)
+            cols.insert(QLatin1String(name), value);
+        auto r = test::insertSyncedRow(db, m_org, QLatin1String(table), cols, now);
+        QVERIFY2(r.ok(), qPrintable(QLatin1String(table) + u": " + r.errorMessage()));
+    }
+    QVERIFY(db.commit());
+}
+
+void TestPanes::selectOnly(ConsolePane *pane, TablePane *table, const QString &text)
+{
+    table->filterEdit()->setText(text); // debounced: the model re-queries once typing pauses
+    QTRY_COMPARE(table->model()->filterText(), text);
+    QTRY_VERIFY(!pane->isBusy());
+    QVERIFY2(table->model()->lastError().isEmpty(), qPrintable(table->model()->lastError()));
+    QCOMPARE(table->model()->rowCount(), 1);
+    table->view()->selectRow(0);
+    QTRY_VERIFY(!pane->isBusy());
 }
 
 void TestPanes::shoot(const QString &name)
@@ -118,10 +364,12 @@ void TestPanes::everyPaneHasData_data()
 {
     QTest::addColumn<int>("pane");
     QTest::addColumn<QString>("shot");
-    const QStringList names{
-        QStringLiteral("dashboard"), QStringLiteral("members"),      QStringLiteral("projects"),
-        QStringLiteral("keys"),      QStringLiteral("certificates"), QStringLiteral("usage"),
-        QStringLiteral("costs"),     QStringLiteral("audit"),        QStringLiteral("sync")};
+    const QStringList names{QStringLiteral("dashboard"), QStringLiteral("members"),
+                            QStringLiteral("groups"),    QStringLiteral("projects"),
+                            QStringLiteral("keys"),      QStringLiteral("certificates"),
+                            QStringLiteral("usage"),     QStringLiteral("costs"),
+                            QStringLiteral("audit"),     QStringLiteral("sync")};
+    QCOMPARE(names.size(), int(MainWindow::PaneCount));
     for (int i = 0; i < names.size(); ++i)
         QTest::newRow(qPrintable(names[i])) << i << names[i];
 }
@@ -245,6 +493,7 @@ void TestPanes::panesReadOffTheGuiThread()
         QTest::qWait(50);
         QVERIFY(d->isBusy());
         QVERIFY(d->tileText(DashboardPane::Spend).contains(QStringLiteral("…")));
+        QCOMPARE(d->controlText(DashboardPane::SpendLimit), QStringLiteral("…"));
     }
     QTRY_VERIFY(!d->isBusy());
     QCOMPARE(d->tileText(DashboardPane::Spend), spend);
@@ -261,9 +510,11 @@ void TestPanes::panesReadOffTheGuiThread()
         QVERIFY(projects->isBusy());
         QTest::qWait(50);
         QVERIFY(projects->sparklineValues().isEmpty());
+        QCOMPARE(projects->controlText(ProjectsPane::DataRetention), QStringLiteral("…"));
     }
     QTRY_VERIFY(!projects->isBusy());
     QCOMPARE(projects->sparklineValues().size(), 30);
+    QVERIFY(projects->controlText(ProjectsPane::DataRetention) != QStringLiteral("…"));
 
     // Member details: each detail table fills from the worker.
     m_window->showPane(MainWindow::Members);
@@ -365,6 +616,194 @@ void TestPanes::chartExports()
     QFile c(csv);
     QVERIFY(c.open(QIODevice::ReadOnly));
     QCOMPARE(c.readAll().count("\r\n"), done[0][2].toLongLong() + 1);
+}
+
+void TestPanes::groupsPaneShowsGroupsAndRoles()
+{
+    m_window->showPane(MainWindow::Groups);
+    auto *p = static_cast<GroupsPane *>(m_window->pane(MainWindow::Groups));
+    QVERIFY(p->isVisible());
+    p->showTab(GroupsPane::GroupsTab);
+    TablePane *groups = p->groups();
+    QCOMPARE(p->activeTable(), groups);
+    SqlTableModel *m = groups->model();
+    auto cell = [m](int column) { return m->index(0, column).data().toString(); };
+    auto count = [m](int column) { return m->index(0, column).data(SqlTableModel::RawRole).toInt(); };
+
+    selectOnly(p, groups, QStringLiteral("Test Auditors"));
+    QCOMPARE(groups->currentId(), kAuditors);
+    QCOMPARE(cell(GroupsModel::Name), QStringLiteral("Test Auditors"));
+    QCOMPARE(cell(GroupsModel::Type), QStringLiteral("group"));
+    QCOMPARE(cell(GroupsModel::ScimManaged), QStringLiteral("yes"));
+    QVERIFY(!cell(GroupsModel::Created).isEmpty());
+    QCOMPARE(count(GroupsModel::Members), 2);
+    QCOMPARE(count(GroupsModel::Projects), 1);
+    QCOMPARE(count(GroupsModel::Roles), 1);
+    const QStringList members = shownRows(p->groupDetailModel(GroupsPane::GroupMembers));
+    QCOMPARE(members.size(), 2);
+    QVERIFY(members.filter(QStringLiteral("Access Tester | access-tester@example.test | reader")).size() ==
+            1);
+    // Permissions read as a list, never as JSON.
+    QCOMPARE(
+        shownRows(p->groupDetailModel(GroupsPane::GroupRoles)),
+        QStringList{QStringLiteral(
+            "Access Reviewer | organization | custom | api.groups.read, api.roles.read, api.audit.read")});
+    const QStringList projects = shownRows(p->groupDetailModel(GroupsPane::GroupProjects));
+    QCOMPARE(projects.size(), 1);
+    QVERIFY(projects[0].startsWith(QStringLiteral("Governance test project | ")));
+    p->findChild<QTabWidget *>(QStringLiteral("groupDetails"))->setCurrentIndex(GroupsPane::GroupRoles);
+    shoot(QStringLiteral("groups-detail"));
+    p->findChild<QTabWidget *>(QStringLiteral("groupDetails"))->setCurrentIndex(GroupsPane::GroupMembers);
+
+    // A tenant group kept by hand; its removed member counts nowhere.
+    selectOnly(p, groups, QStringLiteral("Test Vendors"));
+    QCOMPARE(cell(GroupsModel::Type), QStringLiteral("tenant group"));
+    QCOMPARE(cell(GroupsModel::ScimManaged), QStringLiteral("no"));
+    QCOMPARE(count(GroupsModel::Members), 1);
+    QCOMPARE(count(GroupsModel::Roles), 0);
+    QCOMPARE(p->groupDetailModel(GroupsPane::GroupMembers)->rowCount(), 1);
+    QCOMPARE(p->groupDetailModel(GroupsPane::GroupRoles)->rowCount(), 0);
+    groups->filterEdit()->clear();
+
+    p->showTab(GroupsPane::RolesTab);
+    TablePane *roles = p->roles();
+    QCOMPARE(p->activeTable(), roles);
+    SqlTableModel *r = roles->model();
+    selectOnly(p, roles, QStringLiteral("Access Reviewer"));
+    QCOMPARE(roles->currentId(), kReviewer);
+    QCOMPARE(shownRows(r),
+             QStringList{QStringLiteral(
+                 "Access Reviewer | Reviews who can do what. | organization | custom | 3 | 1 | 1")});
+    QCOMPARE(shownRows(p->roleDetailModel(GroupsPane::RolePermissions)),
+             (QStringList{QStringLiteral("api.audit.read"), QStringLiteral("api.groups.read"),
+                          QStringLiteral("api.roles.read")}));
+    // Held through Test Auditors only: the group holds it, not the user directly.
+    QCOMPARE(shownRows(p->roleDetailModel(GroupsPane::RoleHolders)),
+             QStringList{QStringLiteral("Test Auditors | group |  | 2")});
+    shoot(QStringLiteral("roles"));
+    selectOnly(p, roles, QStringLiteral("Budget Keeper"));
+    QCOMPARE(shownRows(p->roleDetailModel(GroupsPane::RoleHolders)),
+             QStringList{QStringLiteral("Access Tester | user | access-tester@example.test | ")});
+    roles->filterEdit()->clear();
+    p->showTab(GroupsPane::GroupsTab);
+}
+
+void TestPanes::memberAccessExplainsEveryGrant()
+{
+    Database &db = m_window->database();
+    m_window->showPane(MainWindow::Members);
+    auto *members = static_cast<MembersPane *>(m_window->pane(MainWindow::Members));
+    members->showMembers();
+    selectOnly(members, members->members(), QStringLiteral("access-tester@example.test"));
+    QCOMPARE(members->members()->currentId(), kUser);
+    QVERIFY(members->isDetailTabVisible(MembersPane::Access));
+    SqlTableModel *access = members->detailModel(MembersPane::Access);
+    QVERIFY2(access->lastError().isEmpty(), qPrintable(access->lastError()));
+    // The predefined roles the plain role names stand for, as the fixtures define them.
+    const QString readerPermissions = jsonLength(
+        db,
+        QStringLiteral(
+            "SELECT permissions FROM openai_roles WHERE org_key = ? AND resource_type = "
+            "'api.organization' AND predefined_role AND LOWER(name) = 'reader' ORDER BY id LIMIT 1"),
+        {m_org});
+    const QString ownerPermissions = jsonLength(
+        db,
+        QStringLiteral(
+            "SELECT permissions FROM openai_roles WHERE org_key = ? AND resource_type = 'api.project' "
+            "AND predefined_role AND LOWER(name) IN ('owner', 'project owner') ORDER BY id LIMIT 1"),
+        {m_org});
+    auto other =
+        db.scalar(QStringLiteral("SELECT p.name FROM openai_project_groups g JOIN openai_projects p ON "
+                                 "p.org_key = g.org_key AND p.id = g.project_id WHERE g.org_key = ? AND "
+                                 "g.group_id = ?"),
+                  {m_org, kVendors});
+    QVERIFY(other);
+    const QStringList rows = shownRows(access);
+    QCOMPARE(rows.size(), 8);
+    // The organization first, in a stable order; then each project.
+    QCOMPARE(rows.mid(0, 5),
+             (QStringList{QStringLiteral("organization | Access Reviewer | Test Auditors | 3"),
+                          QStringLiteral("organization | group member | Test Vendors | "),
+                          QStringLiteral("organization | reader | direct | ") + readerPermissions,
+                          QStringLiteral("organization | Budget Keeper | direct | 2"),
+                          QStringLiteral("organization | Budget Keeper | Test Vendors | 2")}));
+    QStringList projects = rows.mid(5);
+    projects.sort();
+    QStringList expected{QStringLiteral("Governance test project | group access | Test Auditors | "),
+                         QStringLiteral("Governance test project | owner | direct | ") + ownerPermissions,
+                         other->toString() + QStringLiteral(" | group access | Test Vendors | ")};
+    expected.sort();
+    QCOMPARE(projects, expected);
+    members->findChild<QTabWidget *>(QStringLiteral("memberDetails"))->setCurrentIndex(MembersPane::Access);
+    shoot(QStringLiteral("members-access"));
+    members->findChild<QTabWidget *>(QStringLiteral("memberDetails"))
+        ->setCurrentIndex(MembersPane::ProjectsAndRoles);
+    members->members()->filterEdit()->clear();
+}
+
+void TestPanes::projectGovernanceTabs()
+{
+    m_window->showPane(MainWindow::Projects);
+    auto *projects = static_cast<ProjectsPane *>(m_window->pane(MainWindow::Projects));
+    TablePane *t = projects->activeTable();
+    selectOnly(projects, t, QStringLiteral("Governance test project"));
+    QCOMPARE(t->currentId(), kProject);
+    for (auto tab : {ProjectsPane::Groups, ProjectsPane::Controls, ProjectsPane::SpendAlerts})
+        QVERIFY(projects->isDetailTabVisible(tab));
+    QVERIFY(!projects->detailModel(ProjectsPane::Controls));
+    const QStringList groups = shownRows(projects->detailModel(ProjectsPane::Groups));
+    QCOMPARE(groups.size(), 1);
+    QVERIFY2(groups[0].startsWith(QStringLiteral("Test Auditors | group | 2 | ")), qPrintable(groups[0]));
+    QCOMPARE(
+        shownRows(projects->detailModel(ProjectsPane::SpendAlerts)),
+        (QStringList{QStringLiteral("$1,000.00 / month | a@example.test, b@example.test | email | [Gov]"),
+                     QStringLiteral("$2,500,000.50 / month | c@example.test | email | ")}));
+    QCOMPARE(projects->controlText(ProjectsPane::ModelPermissions), QStringLiteral("Allow list: gpt-4o, o3"));
+    QCOMPARE(projects->controlText(ProjectsPane::HostedTools),
+             QStringLiteral("File search: enabled\nWeb search: disabled\nImage generation: enabled\n"
+                            "MCP: disabled\nCode interpreter: not reported"));
+    QCOMPARE(projects->controlText(ProjectsPane::DataRetention), QStringLiteral("Zero data retention"));
+    QCOMPARE(projects->controlText(ProjectsPane::SpendLimitControl),
+             QStringLiteral("$50,000.00 / month (enforcing)"));
+    auto *tabs = projects->findChild<QTabWidget *>(QStringLiteral("projectDetails"));
+    tabs->setCurrentIndex(ProjectsPane::Controls);
+    shoot(QStringLiteral("project-controls"));
+    tabs->setCurrentIndex(ProjectsPane::SpendAlerts);
+    shoot(QStringLiteral("project-spend-alerts"));
+
+    // Nothing stored: said so, nothing fails.
+    selectOnly(projects, t, QStringLiteral("Governance bare project"));
+    QCOMPARE(projects->controlText(ProjectsPane::ModelPermissions), QStringLiteral("not set"));
+    QCOMPARE(projects->controlText(ProjectsPane::HostedTools), QStringLiteral("not set"));
+    QCOMPARE(projects->controlText(ProjectsPane::DataRetention), QStringLiteral("Organization default"));
+    QCOMPARE(projects->controlText(ProjectsPane::SpendLimitControl), QStringLiteral("not set"));
+    QCOMPARE(projects->detailModel(ProjectsPane::SpendAlerts)->rowCount(), 0);
+    QCOMPARE(projects->detailModel(ProjectsPane::Groups)->rowCount(), 0);
+    tabs->setCurrentIndex(ProjectsPane::Members);
+    t->filterEdit()->clear();
+    QTRY_VERIFY(!projects->isBusy());
+}
+
+void TestPanes::dashboardSpendControls()
+{
+    m_window->showPane(MainWindow::Dashboard);
+    auto *d = static_cast<DashboardPane *>(m_window->pane(MainWindow::Dashboard));
+    d->setOrg(m_org, m_window->orgNow());
+    QTRY_VERIFY(!d->isBusy());
+    QCOMPARE(d->controlText(DashboardPane::DataRetention), QStringLiteral("Enhanced zero data retention"));
+    QCOMPARE(d->controlText(DashboardPane::SpendLimit), QStringLiteral("$100,000.00 / month (inactive)"));
+    QCOMPARE(d->controlText(DashboardPane::SpendAlerts),
+             QStringLiteral("$25,000.00 / month → finance@example.test, cfo@example.test"));
+    shoot(QStringLiteral("dashboard-controls"));
+    // An organization without any of them.
+    d->setOrg(QStringLiteral("no-such-org"), m_window->orgNow());
+    QTRY_VERIFY(!d->isBusy());
+    for (auto c : {DashboardPane::DataRetention, DashboardPane::SpendLimit, DashboardPane::SpendAlerts})
+        QCOMPARE(d->controlText(c), QStringLiteral("not set"));
+    d->setOrg(QString(), 0);
+    QCOMPARE(d->controlText(DashboardPane::SpendLimit), QStringLiteral("—"));
+    d->setOrg(m_org, m_window->orgNow());
+    QTRY_VERIFY(!d->isBusy());
 }
 
 void TestPanes::cleanupTestCase()

@@ -2,3 +2,4 @@
 orgward_add_test(test_panes SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_panes.cpp LIBS orgward_ui orgward_models LABELS gui TIMEOUT 600)
 orgward_add_test(test_syncwindow SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_syncwindow.cpp LIBS orgward_ui orgward_models orgward_fakeapi LABELS gui TIMEOUT 600)
 orgward_add_test(test_connect SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_connect.cpp LIBS orgward_ui orgward_models LABELS gui TIMEOUT 300)
+orgward_add_test(test_orgswitch SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_orgswitch.cpp LIBS orgward_ui orgward_models LABELS gui TIMEOUT 300)

@@ -57,6 +57,24 @@ std::unique_ptr<Database> openEngine(const QTemporaryDir &dir, const QString &pg
     return postgres ? openPostgresOrFail(pgName) : openSqlite(dir);
 }
 
+Status insertSyncedRow(Database &db, const QString &orgKey, const QString &table, QVariantMap cols,
+                       qint64 now)
+{
+    cols.insert(QStringLiteral("org_key"), orgKey);
+    cols.insert(QStringLiteral("row_hash"), QStringLiteral("h"));
+    cols.insert(QStringLiteral("first_seen_at"), now);
+    cols.insert(QStringLiteral("updated_at"), now);
+    QStringList marks;
+    QVariantList values;
+    for (auto it = cols.cbegin(); it != cols.cend(); ++it) {
+        marks << QStringLiteral("?");
+        values << (it.key().endsWith(QLatin1String("_at")) ? db.bindTimestamp(it.value()) : it.value());
+    }
+    return db.run(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                      .arg(table, cols.keys().join(u','), marks.join(u',')),
+                  values);
+}
+
 bool postgresRequired()
 {
     return qEnvironmentVariableIntValue("ORGWARD_REQUIRE_PG") == 1;

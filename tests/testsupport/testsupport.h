@@ -25,6 +25,10 @@ std::unique_ptr<Database> openPostgresOrFail(const QString &name, const QString 
 void addEngineRows();
 // A fresh database of the current data row's engine: openSqlite(dir) or openPostgresOrFail(pgName).
 std::unique_ptr<Database> openEngine(const QTemporaryDir &dir, const QString &pgName);
+// Inserts one synced row of orgKey with its bookkeeping columns (row_hash, first_seen_at, updated_at as of
+// now) filled in. Values of columns named *_at are Unix seconds (or null), bound as the engine's timestamps.
+Status insertSyncedRow(Database &db, const QString &orgKey, const QString &table, QVariantMap columns,
+                       qint64 now);
 // Order-independent checksum of a table's logical contents for one org (bookkeeping columns excluded).
 QString tableChecksum(Database &db, const QString &table, const QString &orgKey);
 

@@ -1,0 +1,116 @@
+#include "accesspanes.h"
+
+#include "models/accessmodels.h"
+#include "models/detailmodels.h"
+#include "tablepane.h"
+
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace orgward {
+
+namespace {
+using Kind = DetailTableModel::Kind;
+
+// Detail tabs beside a table: one DetailTableModel per (kind, tab name, object name), in order.
+QTabWidget *detailTabs(Database &db, const QList<std::tuple<Kind, QString, QString>> &tabs,
+                       const QString &name, const QString &objectName, QList<DetailTableModel *> *models,
+                       QObject *owner)
+{
+    auto *w = new QTabWidget;
+    w->setAccessibleName(name);
+    w->setObjectName(objectName);
+    for (const auto &[kind, tabName, tabObject] : tabs) {
+        *models << new DetailTableModel(db, kind, owner);
+        w->addTab(detailView(models->last(), tabName, tabObject, w), tabName);
+    }
+    return w;
+}
+} // namespace
+
+GroupsPane::GroupsPane(Database &db, QWidget *parent) : ConsolePane(parent), m_tabs(new QTabWidget(this))
+{
+    using GF = GroupsModel::Filter;
+    using RF = RolesModel::Filter;
+    m_groups = new TablePane(tr("Groups"), new GroupsModel(db, this), this);
+    m_groups->setEmptyText(tr("No groups synced for this organization yet."));
+    m_groups->addPreset(tr("All groups"));
+    m_groups->addPreset(tr("SCIM-managed"), GroupsModel::filterCondition(GF::ScimManaged));
+    m_groups->addPreset(tr("Not SCIM-managed"), GroupsModel::filterCondition(GF::NotScimManaged));
+    m_groups->addPreset(tr("Deleted"), GroupsModel::filterCondition(GF::Deleted));
+    m_groupDetailTabs = detailTabs(db,
+                                   {{Kind::GroupMembers, tr("Members"), QStringLiteral("groupMembers")},
+                                    {Kind::GroupRoles, tr("Roles"), QStringLiteral("groupRoles")},
+                                    {Kind::GroupProjects, tr("Projects"), QStringLiteral("groupProjects")}},
+                                   tr("Group details"), QStringLiteral("groupDetails"), &m_groupDetail, this);
+    // A few dozen groups, each with short detail tables: the details get the full width, below the table.
+    m_groups->setDetail(m_groupDetailTabs, 300, Qt::Vertical);
+    connect(m_groups, &TablePane::currentIdChanged, this, [this](const QString &id) {
+        for (DetailTableModel *m : std::as_const(m_groupDetail))
+            m->showParent(m_groups->model()->orgKey(), id);
+    });
+
+    m_roles = new TablePane(tr("Roles"), new RolesModel(db, this), this);
+    m_roles->setEmptyText(tr("No roles synced for this organization yet."));
+    m_roles->addPreset(tr("All roles"));
+    m_roles->addPreset(tr("Custom"), RolesModel::filterCondition(RF::Custom));
+    m_roles->addPreset(tr("Predefined"), RolesModel::filterCondition(RF::Predefined));
+    m_roleDetailTabs =
+        detailTabs(db,
+                   {{Kind::RolePermissions, tr("Permissions"), QStringLiteral("rolePermissions")},
+                    {Kind::RoleHolders, tr("Held by"), QStringLiteral("roleHolders")}},
+                   tr("Role details"), QStringLiteral("roleDetails"), &m_roleDetail, this);
+    m_roles->setDetail(m_roleDetailTabs, 300, Qt::Vertical);
+    connect(m_roles, &TablePane::currentIdChanged, this, [this](const QString &id) {
+        for (DetailTableModel *m : std::as_const(m_roleDetail))
+            m->showParent(m_roles->model()->orgKey(), id);
+    });
+
+    m_tabs->setObjectName(QStringLiteral("groupsAndRoles"));
+    m_tabs->addTab(m_groups, tr("Groups"));
+    m_tabs->addTab(m_roles, tr("Roles"));
+    vbox(this)->addWidget(m_tabs);
+}
+
+TablePane *GroupsPane::activeTable()
+{
+    return m_tabs->currentIndex() == RolesTab ? m_roles : m_groups;
+}
+
+void GroupsPane::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(tab);
+}
+
+SqlTableModel *GroupsPane::groupDetailModel(GroupDetailTab tab) const
+{
+    return m_groupDetail.value(tab);
+}
+
+SqlTableModel *GroupsPane::roleDetailModel(RoleDetailTab tab) const
+{
+    return m_roleDetail.value(tab);
+}
+
+void GroupsPane::setOrg(const QString &org, qint64)
+{
+    m_groups->model()->setOrgKey(org);
+    m_roles->model()->setOrgKey(org);
+    for (DetailTableModel *m : std::as_const(m_groupDetail))
+        m->showParent(org, QString());
+    for (DetailTableModel *m : std::as_const(m_roleDetail))
+        m->showParent(org, QString());
+}
+
+void GroupsPane::refresh()
+{
+    m_groups->model()->refresh();
+    m_roles->model()->refresh();
+    for (DetailTableModel *m : std::as_const(m_groupDetail))
+        m->refresh();
+    for (DetailTableModel *m : std::as_const(m_roleDetail))
+        m->refresh();
+}
+
+} // namespace orgward

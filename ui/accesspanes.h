@@ -1,0 +1,67 @@
+#pragma once
+// Groups and roles (migration 11): the organization's groups with their members, roles and projects, and
+// every role with its permissions and holders. The queries live in models/ (GroupsModel, RolesModel and the
+// DetailTableModel kinds); this pane only binds the selected row.
+#include "consolepane.h"
+
+class QTabWidget;
+
+namespace orgward {
+class Database;
+class DetailTableModel;
+class SqlTableModel;
+
+class GroupsPane : public ConsolePane
+{
+    Q_OBJECT
+public:
+    enum Tab
+    {
+        GroupsTab,
+        RolesTab
+    };
+    enum GroupPreset
+    {
+        AllGroups,
+        ScimManaged,
+        NotScimManaged,
+        DeletedGroups
+    };
+    enum RolePreset
+    {
+        AllRoles,
+        CustomRoles,
+        PredefinedRoles
+    };
+    enum GroupDetailTab
+    {
+        GroupMembers,
+        GroupRoles,
+        GroupProjects,
+        GroupDetailTabCount
+    };
+    enum RoleDetailTab
+    {
+        RolePermissions,
+        RoleHolders,
+        RoleDetailTabCount
+    };
+    GroupsPane(Database &db, QWidget *parent = nullptr);
+    QString title() const override { return tr("Groups and roles"); }
+    void setOrg(const QString &orgKey, qint64 now) override;
+    void refresh() override;
+    TablePane *activeTable() override;
+    TablePane *groups() const { return m_groups; }
+    TablePane *roles() const { return m_roles; }
+    void showTab(Tab tab);
+    // The selected group's (role's) detail tables, in GroupDetailTab (RoleDetailTab) order.
+    SqlTableModel *groupDetailModel(GroupDetailTab tab) const;
+    SqlTableModel *roleDetailModel(RoleDetailTab tab) const;
+
+private:
+    QTabWidget *m_tabs, *m_groupDetailTabs, *m_roleDetailTabs;
+    TablePane *m_groups, *m_roles;
+    QList<DetailTableModel *> m_groupDetail, m_roleDetail;
+};
+
+} // namespace orgward
