@@ -367,6 +367,13 @@ private Q_SLOTS:
         QTest::newRow("repeated list cursor")
             << int(test::Fault::RepeatCursor) << QStringLiteral("/organization/audit_logs") << 1 << true
             << false;
+        // Issue #12's endpoints: a single object, a "next"-paged list, the per-user role lists.
+        QTest::newRow("truncated single object")
+            << int(test::Fault::Truncate) << QStringLiteral("/spend_limit") << 2 << false << true;
+        QTest::newRow("dropped connection on group members")
+            << int(test::Fault::Drop) << QStringLiteral("/organization/groups/") << 2 << false << true;
+        QTest::newRow("5xx beyond the attempt budget on user roles")
+            << int(test::Fault::ServerError) << QStringLiteral("/roles") << 50 << false << false;
     }
     void faults()
     {
