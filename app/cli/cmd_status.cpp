@@ -1,8 +1,29 @@
 #include "command.h"
+#include "compliance/history.h"
+#include "core/clock.h"
+#include "core/instant.h"
 #include "store/syncstate.h"
 #include "store/tablecounts.h"
 
 namespace orgward::cli {
+
+namespace {
+int statusAsOf(Context &ctx, Database &db, const QString &when, const QString &askedOrg)
+{
+    auto at = parseInstant(when, Clock::nowSecs());
+    if (!at) return fail(ctx, QStringLiteral("--as-of: ") + at.errorMessage(), ExitUsage);
+    auto key = chooseOrg(db, askedOrg);
+    if (!key) return fail(ctx, key.errorMessage(), ExitUsage);
+    auto counts = countsAsOf(db, *key, *at);
+    if (!counts) return fail(ctx, counts.errorMessage());
+    ctx.out << "Database: " << db.describe() << "\n"
+            << *key << " as of " << QDateTime::fromSecsSinceEpoch(*at, Qt::UTC).toString(Qt::ISODate)
+            << " (row history; usage, costs and audit logs are time series: see their panes)\n";
+    for (const auto &[e, n] : *counts)
+        ctx.out << QStringLiteral("  %1 %2\n").arg(e.label, -30).arg(n, 9);
+    return ExitOk;
+}
+} // namespace
 
 int cmdStatus(Context &ctx)
 {
@@ -10,10 +31,19 @@ int cmdStatus(Context &ctx)
     p.setApplicationDescription(
         QStringLiteral("Show the organizations in a database, their table counts and last sync."));
     addDatabaseOption(p);
+    const QCommandLineOption asOf(
+        QStringLiteral("as-of"),
+        QStringLiteral("The counts as they were at T (2026-09-30, ISO date-time, -30d), from "
+                       "the row history."),
+        QStringLiteral("T"));
+    const QCommandLineOption org(QStringLiteral("org"), QStringLiteral("With --as-of: the organization."),
+                                 QStringLiteral("key"));
+    p.addOptions({asOf, org});
     int code = 0;
     if (!parseArgs(p, ctx, &code)) return code;
     auto db = openDatabase(p);
     if (!db) return fail(ctx, db.errorMessage());
+    if (p.isSet(asOf)) return statusAsOf(ctx, **db, p.value(asOf), p.value(org));
     SyncState state(**db);
     auto orgs = state.organizations();
     if (!orgs) return fail(ctx, orgs.errorMessage());

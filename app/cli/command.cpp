@@ -20,6 +20,7 @@ const QList<Command> &commands()
          "PostgreSQL connections and console roles (db add|list|test|remove|set-password|role|install-roles)",
          cmdDb},
         {"journal", "The tamper-evident journal (journal verify|show)", cmdJournal},
+        {"diff", "What changed between two instants (members, roles, projects, keys, …)", cmdDiff},
     };
     return list;
 }

@@ -274,6 +274,30 @@ const TableSpec &tableSpec(EndpointKind kind)
     Q_UNREACHABLE();
 }
 
+QList<EndpointKind> childKinds(EndpointKind parent)
+{
+    switch (parent) {
+    case EndpointKind::Projects:
+        return {EndpointKind::ProjectUsers,
+                EndpointKind::ServiceAccounts,
+                EndpointKind::ProjectApiKeys,
+                EndpointKind::RateLimits,
+                EndpointKind::ProjectCertificates,
+                EndpointKind::ProjectGroups,
+                EndpointKind::ProjectModelPermissions,
+                EndpointKind::ProjectHostedToolPermissions,
+                EndpointKind::DataRetention,
+                EndpointKind::SpendAlerts,
+                EndpointKind::SpendLimit};
+    case EndpointKind::Groups:
+        return {EndpointKind::GroupUsers, EndpointKind::GroupRoles};
+    case EndpointKind::Users:
+        return {EndpointKind::UserRoles};
+    default:
+        return {};
+    }
+}
+
 const TableSpec &certificateEventsSpec()
 {
     return byName("openai_certificate_events");

@@ -57,6 +57,8 @@ struct Row
 };
 
 const TableSpec &tableSpec(EndpointKind kind);
+// The kinds whose rows live under one row of `parent` (Projects, Groups, Users), fetched per parent.
+QList<EndpointKind> childKinds(EndpointKind parent);
 const TableSpec &certificateEventsSpec();
 QList<const TableSpec *> allSyncedTables();
 QStringList usageMetricColumns();

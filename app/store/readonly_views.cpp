@@ -16,6 +16,7 @@ struct ViewDef
     const char *table;
     const char *columns;
     bool auditOnly = false;
+    const char *where = nullptr; // rows the view leaves out
 };
 
 // org_key first, then the API's fields in table order, then when Orgward first and last saw the row.
@@ -99,6 +100,10 @@ const QList<ViewDef> &viewDefs()
         {"spend_alerts", "openai_spend_alerts",
          "org_key, project_id, id, threshold_amount, currency, interval, channel_type, recipients, "
          "subject_prefix, deleted_at, first_seen_at, updated_at"},
+        // Migration 12: row history, for auditors; key tables' versions stay out as the key tables do.
+        {"history", "orgward_history",
+         "org_key, id, entity, row_key, change, valid_from, valid_to, pass_id, data", true,
+         "entity NOT IN ('openai_project_api_keys', 'openai_admin_api_keys')"},
         {"spend_limits", "openai_spend_limits",
          "org_key, project_id, threshold_amount, currency, interval, enforcement_status, deleted_at, "
          "first_seen_at, updated_at"},
@@ -140,10 +145,12 @@ Status installReadonlyViews(Database &db)
                                 {QString(base + u'.' + QString::fromLatin1(v.table))});
         if (!exists) return exists.error();
         if (!exists->toBool()) continue;
-        if (auto r = replaceView(db, QString::fromLatin1(v.view),
-                                 QStringLiteral("SELECT %1 FROM %2.%3")
-                                     .arg(QString::fromLatin1(v.columns), base, QString::fromLatin1(v.table)),
-                                 v.auditOnly);
+        if (auto r = replaceView(
+                db, QString::fromLatin1(v.view),
+                QStringLiteral("SELECT %1 FROM %2.%3%4")
+                    .arg(QString::fromLatin1(v.columns), base, QString::fromLatin1(v.table),
+                         v.where ? QStringLiteral(" WHERE ") + QLatin1String(v.where) : QString()),
+                v.auditOnly);
             !r)
             return r;
     }

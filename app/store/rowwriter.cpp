@@ -173,4 +173,18 @@ Result<qint64> RowWriter::markGone(const TableSpec &spec, const QString &orgKey,
     return m_db.native().execute(sql.toUtf8(), params);
 }
 
+Result<qint64> RowWriter::markOrphansGone(const TableSpec &child, const TableSpec &parent,
+                                          const QString &orgKey, qint64 now)
+{
+    if (child.goneColumn.isEmpty() || parent.goneColumn.isEmpty() || child.scopeColumns.size() != 1)
+        return qint64(0);
+    const QString sql =
+        QStringLiteral("UPDATE %1 SET %2 = $1, updated_at = $1 WHERE org_key = $2 AND %2 IS NULL AND "
+                       "%3 IN (SELECT %4 FROM %5 WHERE org_key = $2 AND %6 IS NOT NULL)")
+            .arg(child.table, child.goneColumn, child.scopeColumns.first(), parent.idColumn, parent.table,
+                 parent.goneColumn);
+    return m_db.native().execute(sql.toUtf8(),
+                                 {timestampCell(now, m_db.isPostgres()), Cell::of(orgKey.toUtf8())});
+}
+
 } // namespace orgward

@@ -51,6 +51,11 @@ public:
     // the caller's transaction like write()).
     Result<qint64> markGone(const TableSpec &spec, const QString &orgKey, const QStringList &scopeValues,
                             const QString &passId, qint64 now);
+    // A parent row gone (a deleted user, group or project) takes its children with it: rows of `child`
+    // (scoped by its one scope column) under a parent of `parent` whose gone column is set. The API lists
+    // no children for a parent that no longer exists, so nothing else would ever mark them.
+    Result<qint64> markOrphansGone(const TableSpec &child, const TableSpec &parent, const QString &orgKey,
+                                   qint64 now);
 
 private:
     Database &m_db;

@@ -88,6 +88,12 @@ Result<TableCounts> PageProcessor::land(const PreparedPage &p)
         auto gone = writer.markGone(spec, m_orgKey, p.ref.scopeValues(), p.after.passId, p.now);
         if (!gone) return gone.error();
         counts[spec.table].gone += *gone;
+        for (EndpointKind child : childKinds(p.ref.kind)) {
+            const TableSpec &c = tableSpec(child);
+            auto orphans = writer.markOrphansGone(c, spec, m_orgKey, p.now);
+            if (!orphans) return orphans.error();
+            if (*orphans > 0) counts[c.table].gone += *orphans;
+        }
     }
     if (auto r = m_state.saveCursor(m_orgKey, p.after); !r) return r.error();
     return counts;

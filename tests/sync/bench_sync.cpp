@@ -10,6 +10,7 @@
 #include "core/memory.h"
 #include "domain/tables.h"
 #include "store/database.h"
+#include "store/migration_v12_history.h"
 #include "sync/syncengine.h"
 
 #include <QCommandLineParser>
@@ -17,6 +18,7 @@
 #include <QDate>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -51,10 +53,27 @@ qint64 perSecond(qint64 rows, qint64 ms)
 }
 
 // --phase sync -------------------------------------------------------------------------------------
-QJsonObject syncPhase(const DatabaseUrl &url, const QString &base, qint64 since)
+// The reference run for history's cost: the same sync with the row-history triggers dropped.
+Status dropHistoryTriggers(Database &db)
+{
+    for (const QString &t : historyTables())
+        for (const char *suffix : {"_ins", "_upd"}) {
+            const QString trigger = QStringLiteral("orgward_history_") + t + QLatin1String(suffix);
+            if (auto r =
+                    db.run(db.isPostgres() ? QStringLiteral("DROP TRIGGER IF EXISTS %1 ON %2").arg(trigger, t)
+                                           : QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(trigger));
+                !r)
+                return r;
+        }
+    return {};
+}
+
+QJsonObject syncPhase(const DatabaseUrl &url, const QString &base, qint64 since, bool history)
 {
     auto db = Database::open(url);
     if (!db) return failure(db.errorMessage());
+    if (!history)
+        if (auto r = dropHistoryTriggers(**db); !r) return failure(r.errorMessage());
     ApiOptions api;
     api.baseUrl = base;
     api.adminKey = QStringLiteral("sk-admin-test");
@@ -73,7 +92,9 @@ QJsonObject syncPhase(const DatabaseUrl &url, const QString &base, qint64 since)
     for (const TableSpec *spec : allSyncedTables())
         if (auto n = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(spec->table)))
             stored += n->toLongLong();
+    auto versions = (*db)->scalar(QStringLiteral("SELECT COUNT(*) FROM orgward_history"));
     return {{QStringLiteral("status"), statusText(s->status)},
+            {QStringLiteral("history_versions"), versions ? versions->toLongLong() : -1},
             {QStringLiteral("wall_ms"), ms},
             {QStringLiteral("rows"), s->rows()},
             {QStringLiteral("stored_rows"), stored},
@@ -331,7 +352,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("scale"), QStringLiteral("Fixture scale (default 100)"));
-    for (const char *o : {"phase", "db", "bulk-db", "base", "since"})
+    for (const char *o : {"phase", "db", "bulk-db", "base", "since", "no-history"})
         p.addOption({QString::fromLatin1(o), QString::fromLatin1(o), QStringLiteral("value")});
     p.process(app);
     // The fixture is captured at 2026-11-20; sync its whole 92-day history as of then.
@@ -347,7 +368,8 @@ int main(int argc, char **argv)
         QJsonObject o;
         if (p.value(QStringLiteral("phase")) == u"sync") {
             o = syncPhase(*url, p.value(QStringLiteral("base")),
-                          p.value(QStringLiteral("since")).toLongLong());
+                          p.value(QStringLiteral("since")).toLongLong(),
+                          !p.isSet(QStringLiteral("no-history")));
         } else {
             auto bulk = DatabaseUrl::parse(p.value(QStringLiteral("bulk-db")));
             if (!bulk) {
@@ -382,6 +404,29 @@ int main(int argc, char **argv)
     engines << engineResult(
         QStringLiteral("sqlite"), QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("sync.db")),
         QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("bulk.db")), base, since);
+    {
+        // What history costs: the same SQLite sync without the row-history triggers.
+        const QString plain = dir.filePath(QStringLiteral("nohistory.db"));
+        const QJsonObject without = runPhase(
+            {QStringLiteral("--phase"), QStringLiteral("sync"), QStringLiteral("--db"),
+             QStringLiteral("sqlite://") + plain, QStringLiteral("--base"), base, QStringLiteral("--since"),
+             QString::number(since), QStringLiteral("--no-history"), QStringLiteral("1")});
+        const QJsonObject with = engines.first().toObject().value(QLatin1String("sync")).toObject();
+        const double withMs = with.value(QLatin1String("wall_ms")).toDouble();
+        const double withoutMs = without.value(QLatin1String("wall_ms")).toDouble();
+        const qint64 versions = with.value(QLatin1String("history_versions")).toInteger();
+        const qint64 extraBytes =
+            QFileInfo(dir.filePath(QStringLiteral("sync.db"))).size() - QFileInfo(plain).size();
+        const double cost = withoutMs > 0 ? (withMs - withoutMs) / withoutMs * 100 : 0;
+        out.insert(QStringLiteral("history_cost_sqlite"),
+                   QJsonObject{{QStringLiteral("sync_ms_with_history"), withMs},
+                               {QStringLiteral("sync_ms_without_history"), withoutMs},
+                               {QStringLiteral("slower_percent"), std::round(cost * 10) / 10},
+                               {QStringLiteral("versions"), versions},
+                               {QStringLiteral("bytes_per_version"),
+                                versions > 0 ? double(extraBytes) / versions : 0},
+                               {QStringLiteral("under_10_percent"), cost < 10}});
+    }
     const QString pg = qEnvironmentVariable("ORGWARD_TEST_PG");
     if (!pg.isEmpty()) {
         auto admin = DatabaseUrl::parse(pg);

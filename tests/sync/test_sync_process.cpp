@@ -2,6 +2,7 @@
 // and a re-run gives a database identical to a clean run; two processes syncing the same org into one
 // PostgreSQL database at the same time neither duplicate nor corrupt anything.
 #include "syncfixture.h"
+#include "testsupport/historycheck.h"
 
 #include <QDate>
 #include <QProcess>
@@ -86,6 +87,17 @@ private Q_SLOTS:
         QVERIFY(m_server->start());
     }
 
+    static QStringList versionCounts(Database &db)
+    {
+        auto q = db.exec(
+            QStringLiteral("SELECT entity, change, COUNT(*) FROM orgward_history GROUP BY entity, change "
+                           "ORDER BY entity, change"));
+        QStringList out;
+        while (q && q->next())
+            out << q->value(0).toString() + u' ' + q->value(1).toString() + u'=' + q->value(2).toString();
+        return out;
+    }
+
     void killNineThenRerunEqualsCleanRun()
     {
         const QString cleanUrl = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("clean.db"));
@@ -97,6 +109,8 @@ private Q_SLOTS:
         auto clean = Database::open(*DatabaseUrl::parse(cleanUrl));
         QVERIFY(clean);
         const auto want = test::checksums(**clean, m_org->orgKey());
+        const QStringList wantVersions = versionCounts(**clean);
+        QVERIFY(!wantVersions.isEmpty());
 
         const QList<int> points{2, total / 5, total / 2, total * 4 / 5, total - 1};
         for (int point : points) {
@@ -124,6 +138,10 @@ private Q_SLOTS:
                 QVERIFY2(
                     got.value(it.key()) == it.value(),
                     qPrintable(QStringLiteral("kill at request %1: %2 differs").arg(point).arg(it.key())));
+            // History: consistent with the rows, and no version written twice by the re-run.
+            QVERIFY2(test::historyConsistent(**db),
+                     qPrintable(QStringLiteral("kill at request %1").arg(point)));
+            QCOMPARE(versionCounts(**db), wantVersions);
         }
     }
 
