@@ -5,9 +5,11 @@
 // one open version equal to it; before the first observation the org is unknown, not empty.
 #include "compliance/history.h"
 #include "domain/tables.h"
+#include "fixtures/fixtureorg.h"
 #include "fixtures/generator.h"
 #include "store/migration_v12_history.h"
 #include "sync/fixtureimporter.h"
+#include "sync/syncfixture.h"
 #include "testsupport/historycheck.h"
 #include "testsupport/testsupport.h"
 
@@ -195,6 +197,78 @@ private Q_SLOTS:
         QVERIFY(importAt(*db, m_rev1, t1 + kSecondsPerDay).ok());
         QCOMPARE(versions(), n);
         QVERIFY2(test::historyConsistent(*db), "every current row has one open version equal to it");
+    }
+
+    // Against the local Admin API: sync the org, then the same org a week later (a member deleted, a reader
+    // promoted to owner, a project archived, a spend alert raised), sync again: the diff reports exactly
+    // the differences of the two served states, each removal explained by its audit event.
+    void liveSyncDiffReportsTheServedChanges_data() { test::addEngineRows(); }
+    void liveSyncDiffReportsTheServedChanges()
+    {
+        QTemporaryDir dir;
+        auto db = test::openEngine(dir, QStringLiteral("history_live"));
+        if (!db) return;
+        GeneratorOptions o;
+        auto week0 = std::make_shared<const FixtureOrg>(FixtureOrg::generate(o));
+        o.revision = 1;
+        auto week1 = std::make_shared<const FixtureOrg>(FixtureOrg::generate(o));
+        test::FakeApiServer first(week0), second(week1);
+        QVERIFY(first.start());
+        QVERIFY(second.start());
+        const qint64 t0 = week0->capturedAt(), t1 = week1->capturedAt();
+        QVERIFY(t1 > t0);
+        Clock::freezeAt(t0);
+        auto s0 = test::syncOnce(*db, first.baseUrl(), test::syncOptions(*week0));
+        QVERIFY2(s0 && s0->status == SyncStatus::Complete, qPrintable(s0 ? s0->message : s0.errorMessage()));
+        Clock::freezeAt(t1);
+        auto s1 = test::syncOnce(*db, second.baseUrl(), test::syncOptions(*week1));
+        QVERIFY2(s1 && s1->status == SyncStatus::Complete, qPrintable(s1 ? s1->message : s1.errorMessage()));
+        QVERIFY2(test::historyConsistent(*db), "history after two syncs");
+
+        auto diff = diffBetween(*db, week0->orgKey(), t0, t1);
+        QVERIFY2(diff, qPrintable(diff.errorMessage()));
+        QMap<QString, QStringList> byEntity;
+        bool archived = false, promoted = false;
+        int explainedRemovals = 0, removals = 0;
+        for (const EntityChange &c : *diff) {
+            byEntity[c.entity.name] << changeText(c.change) + u' ' + c.id;
+            for (const auto &[field, old, now] : c.fields) {
+                archived |=
+                    c.entity.name == u"projects" && field == u"status" && now.toString() == u"archived";
+                promoted |= c.entity.name == u"members" && field == u"role" && now.toString() == u"owner";
+            }
+            if (c.entity.name == u"members" && c.change == ChangeKind::Removed) {
+                ++removals;
+                explainedRemovals += c.evidence.isEmpty() ? 0 : 1;
+            }
+        }
+        // What the two served states differ by, per entity (row keys as the history stores them).
+        auto served = [](const FixtureOrg &org, EndpointKind kind) {
+            EndpointRef r;
+            r.kind = kind;
+            QSet<QString> ids;
+            for (const QJsonObject &x : org.listObjects(r))
+                if (!x.value(QLatin1String("deleted")).toBool())
+                    ids << x.value(QLatin1String("id")).toString();
+            return ids;
+        };
+        const QSet<QString> users0 = served(*week0, EndpointKind::Users),
+                            users1 = served(*week1, EndpointKind::Users);
+        QStringList wantMembers;
+        for (const QString &id : users0 - users1)
+            wantMembers << QStringLiteral("removed ") + id;
+        for (const QString &id : users1 - users0)
+            wantMembers << QStringLiteral("added ") + id;
+        QStringList gotMembers;
+        for (const QString &line : byEntity.value(QStringLiteral("members")))
+            if (!line.startsWith(u"changed")) gotMembers << line;
+        wantMembers.sort();
+        gotMembers.sort();
+        QCOMPARE(gotMembers, wantMembers);
+        QVERIFY(removals > 0);
+        QCOMPARE(explainedRemovals, removals);
+        QVERIFY2(archived, "the archived project");
+        QVERIFY2(promoted, "the promoted member");
     }
 
     // A billed amount that changes for a closed day is a correction event, whoever writes it; a provisional

@@ -1,4 +1,4 @@
 # Auditors' evidence: the tamper-evident journal (both engines, the CLI, two processes).
 orgward_add_test(test_journal SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_journal.cpp LIBS SQLite::SQLite3 LABELS compliance postgres)
 add_dependencies(test_journal orgward)
-orgward_add_test(test_history SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_history.cpp LABELS compliance postgres)
+orgward_add_test(test_history SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_history.cpp LIBS orgward_fakeapi LABELS compliance postgres)
