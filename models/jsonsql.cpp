@@ -35,4 +35,22 @@ QString field(bool pg, const QString &valueExpr, const QString &key)
               : QStringLiteral("json_extract(%1, '$.%2')").arg(valueExpr, key);
 }
 
+QString fieldInteger(bool pg, const QString &valueExpr, const QString &key)
+{
+    return pg ? QStringLiteral("CAST(%1 ->> '%2' AS BIGINT)").arg(valueExpr, key)
+              : QStringLiteral("json_extract(%1, '$.%2')").arg(valueExpr, key);
+}
+
+QString fieldBool(bool pg, const QString &valueExpr, const QString &key)
+{
+    return pg ? QStringLiteral("CAST(%1 ->> '%2' AS BOOLEAN)").arg(valueExpr, key)
+              : QStringLiteral("json_extract(%1, '$.%2')").arg(valueExpr, key);
+}
+
+QString fieldJson(bool pg, const QString &valueExpr, const QString &key)
+{
+    return pg ? QStringLiteral("(%1 -> '%2')").arg(valueExpr, key)
+              : QStringLiteral("json_extract(%1, '$.%2')").arg(valueExpr, key);
+}
+
 } // namespace orgward::jsonsql

@@ -16,5 +16,12 @@ QString elements(bool pg, const QString &expr);
 QString textElements(bool pg, const QString &expr);
 // The text of the field key of the JSON object valueExpr (an element from elements()).
 QString field(bool pg, const QString &valueExpr, const QString &key);
+// The field as an integer (a JSON number: Unix seconds, counts); NULL when missing or null.
+QString fieldInteger(bool pg, const QString &valueExpr, const QString &key);
+// The field as a boolean (SQLite: 1/0); NULL when missing or null.
+QString fieldBool(bool pg, const QString &valueExpr, const QString &key);
+// The field as JSON for arrayLength()/elements(): PostgreSQL's jsonb value; on SQLite the value's text (a
+// JSON column copied into an object is a string holding JSON text, which SQLite's JSON functions parse).
+QString fieldJson(bool pg, const QString &valueExpr, const QString &key);
 
 } // namespace orgward::jsonsql

@@ -1,6 +1,8 @@
 #include "accesspanes.h"
 
+#include "asofbar.h"
 #include "models/accessmodels.h"
+#include "models/asofmodel.h"
 #include "models/detailmodels.h"
 #include "tablepane.h"
 
@@ -29,7 +31,8 @@ QTabWidget *detailTabs(Database &db, const QList<std::tuple<Kind, QString, QStri
 }
 } // namespace
 
-GroupsPane::GroupsPane(Database &db, QWidget *parent) : ConsolePane(parent), m_tabs(new QTabWidget(this))
+GroupsPane::GroupsPane(Database &db, QWidget *parent)
+    : ConsolePane(parent), m_asOf(new AsOfController(db, this)), m_tabs(new QTabWidget(this))
 {
     using GF = GroupsModel::Filter;
     using RF = RolesModel::Filter;
@@ -71,6 +74,31 @@ GroupsPane::GroupsPane(Database &db, QWidget *parent) : ConsolePane(parent), m_t
     m_tabs->addTab(m_groups, tr("Groups"));
     m_tabs->addTab(m_roles, tr("Roles"));
     vbox(this)->addWidget(m_tabs);
+    m_groups->bindAsOf(m_asOf, new AsOfTableModel(db, AsOfTableModel::Entity::Groups, this));
+    m_roles->bindAsOf(m_asOf, new AsOfTableModel(db, AsOfTableModel::Entity::Roles, this));
+}
+
+void GroupsPane::applyRole(ConsoleRole role)
+{
+    m_asOf->setAvailable(roleAllows(role, Capability::ViewAuditLog)); // history is audit data
+}
+
+QStringList GroupsPane::historyTables() const
+{
+    return {QStringLiteral("openai_groups"), QStringLiteral("openai_group_users"),
+            QStringLiteral("openai_group_roles"), QStringLiteral("openai_roles")};
+}
+
+bool GroupsPane::showHistoryRow(const QString &table, const QString &rowKey, qint64 at)
+{
+    if (!historyTables().contains(table)) return false;
+    const bool role = table == u"openai_roles";
+    TablePane *t = role ? m_roles : m_groups;
+    m_tabs->setCurrentWidget(t);
+    m_asOf->setAt(at);
+    // A group's members and roles show the group's row.
+    t->selectWhenLoaded(role ? rowKey : rowKey.section(u'/', 0, 0));
+    return true;
 }
 
 TablePane *GroupsPane::activeTable()
@@ -95,6 +123,7 @@ SqlTableModel *GroupsPane::roleDetailModel(RoleDetailTab tab) const
 
 void GroupsPane::setOrg(const QString &org, qint64)
 {
+    m_asOf->setOrg(org);
     m_groups->model()->setOrgKey(org);
     m_roles->model()->setOrgKey(org);
     for (DetailTableModel *m : std::as_const(m_groupDetail))
@@ -105,6 +134,7 @@ void GroupsPane::setOrg(const QString &org, qint64)
 
 void GroupsPane::refresh()
 {
+    m_asOf->refresh();
     m_groups->model()->refresh();
     m_roles->model()->refresh();
     for (DetailTableModel *m : std::as_const(m_groupDetail))

@@ -10,6 +10,7 @@ namespace orgward {
 class Database;
 class DetailTableModel;
 class SqlTableModel;
+class AsOfController;
 
 class GroupsPane : public ConsolePane
 {
@@ -57,8 +58,13 @@ public:
     // The selected group's (role's) detail tables, in GroupDetailTab (RoleDetailTab) order.
     SqlTableModel *groupDetailModel(GroupDetailTab tab) const;
     SqlTableModel *roleDetailModel(RoleDetailTab tab) const;
+    void applyRole(ConsoleRole role) override;
+    AsOfController *asOf() const { return m_asOf; }
+    QStringList historyTables() const override;
+    bool showHistoryRow(const QString &table, const QString &rowKey, qint64 at) override;
 
 private:
+    AsOfController *m_asOf;
     QTabWidget *m_tabs, *m_groupDetailTabs, *m_roleDetailTabs;
     TablePane *m_groups, *m_roles;
     QList<DetailTableModel *> m_groupDetail, m_roleDetail;

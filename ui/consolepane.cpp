@@ -1,5 +1,6 @@
 #include "consolepane.h"
 
+#include "asofbar.h"
 #include "models/sqltablemodel.h"
 #include "tablepane.h"
 
@@ -34,6 +35,9 @@ bool ConsolePane::isBusy() const
     const QList<TablePane *> tables = findChildren<TablePane *>();
     for (const TablePane *t : tables)
         if (t->isExporting()) return true;
+    const QList<AsOfController *> asOf = findChildren<AsOfController *>();
+    for (const AsOfController *a : asOf)
+        if (a->isBusy()) return true;
     return false;
 }
 

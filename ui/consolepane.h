@@ -24,6 +24,18 @@ public:
     // Starts writing what the pane shows as CSV (a table: every row of its query, on the table worker, with
     // progress and Cancel); csvExportFinished() follows, also when it could not start.
     virtual void startCsvExport(const QString &path);
+    // Row history (issue #13): the entity tables (as orgward_history names them) this pane can show as of an
+    // instant; a child table (a project's members) shows its parent's row.
+    virtual QStringList historyTables() const { return {}; }
+    // Shows the row rowKey of table (history's key: key columns joined by '/') as of at (a time not before
+    // now: the present), selecting it once loaded. False when the pane does not show that table.
+    virtual bool showHistoryRow(const QString &table, const QString &rowKey, qint64 at)
+    {
+        Q_UNUSED(table);
+        Q_UNUSED(rowKey);
+        Q_UNUSED(at);
+        return false;
+    }
     // A read for what the pane shows is still on its way (a table, a detail table, a chart, the tiles), or
     // an export is being written. Tests and the benchmark wait for this to turn false.
     virtual bool isBusy() const;

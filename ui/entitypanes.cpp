@@ -1,9 +1,11 @@
 #include "entitypanes.h"
 
+#include "asofbar.h"
 #include "core/clock.h"
 #include "finance/asof.h"
 #include "finance/groupbyset.h"
 #include "miniwidgets.h"
+#include "models/asofmodel.h"
 #include "models/auditlogmodel.h"
 #include "models/detailmodels.h"
 #include "models/keysmodel.h"
@@ -38,13 +40,29 @@ void showParent(const QList<DetailTableModel *> &models, const QString &org, con
     for (DetailTableModel *m : models)
         m->showParent(org, id);
 }
+
+// The row of a history key's parent: the first key column (a project member's project, a user role's user).
+QString parentKey(const QString &rowKey)
+{
+    return rowKey.section(u'/', 0, 0);
+}
+
+// The table as of at (a time not before now: the present), its row id selected once loaded.
+bool showRowAsOf(AsOfController *asOf, TablePane *table, const QString &id, qint64 at)
+{
+    asOf->setAt(at);
+    if (!id.isEmpty()) table->selectWhenLoaded(id);
+    return true;
+}
 } // namespace
 
 // Members ----------------------------------------------------------------------------------------
 MembersPane::MembersPane(Database &db, QWidget *parent)
-    : ConsolePane(parent), m_tabs(new QTabWidget(this)), m_detailTabs(new QTabWidget(this))
+    : ConsolePane(parent), m_asOf(new AsOfController(db, this)), m_tabs(new QTabWidget(this)),
+      m_detailTabs(new QTabWidget(this))
 {
     using F = MembersModel::Filter;
+    using E = AsOfTableModel::Entity;
     auto *model = new MembersModel(db, this);
     m_members = new TablePane(tr("Members"), model, this);
     m_members->addPreset(tr("All members"));
@@ -72,6 +90,23 @@ MembersPane::MembersPane(Database &db, QWidget *parent)
     m_tabs->addTab(m_members, tr("Members"));
     m_tabs->addTab(m_invites, tr("Invites"));
     vbox(this)->addWidget(m_tabs);
+    // One instant for both tabs: members and invites as of the same time.
+    m_members->bindAsOf(m_asOf, new AsOfTableModel(db, E::Members, this));
+    m_invites->bindAsOf(m_asOf, new AsOfTableModel(db, E::Invites, this));
+}
+
+QStringList MembersPane::historyTables() const
+{
+    return {QStringLiteral("openai_users"), QStringLiteral("openai_user_roles"),
+            QStringLiteral("openai_invites")};
+}
+
+bool MembersPane::showHistoryRow(const QString &table, const QString &rowKey, qint64 at)
+{
+    if (!historyTables().contains(table)) return false;
+    const bool invite = table == u"openai_invites";
+    m_tabs->setCurrentWidget(invite ? m_invites : m_members);
+    return showRowAsOf(m_asOf, invite ? m_invites : m_members, invite ? rowKey : parentKey(rowKey), at);
 }
 
 TablePane *MembersPane::activeTable()
@@ -96,6 +131,7 @@ void MembersPane::applyRole(ConsoleRole role)
     m_members->view()->setColumnHidden(MembersModel::LastKeyUse, !keys);
     m_detailTabs->setTabVisible(KeysOwned, keys);
     m_detailTabs->setTabVisible(AuditEvents, roleAllows(role, Capability::ViewAuditLog));
+    m_asOf->setAvailable(roleAllows(role, Capability::ViewAuditLog)); // history is audit data
 }
 
 void MembersPane::setOrg(const QString &org, qint64 now)
@@ -105,11 +141,13 @@ void MembersPane::setOrg(const QString &org, qint64 now)
                                   m_invitesModel->filterCondition(InvitesModel::Filter::Pending));
     m_members->model()->setOrgKey(org);
     m_invitesModel->setOrgKey(org);
+    m_asOf->setOrg(org);
     showDetail(QString());
 }
 
 void MembersPane::refresh()
 {
+    m_asOf->refresh();
     m_members->model()->refresh();
     m_invitesModel->refresh();
     for (SqlTableModel *m : std::as_const(m_detail))
@@ -146,6 +184,7 @@ ProjectsPane::ProjectsPane(Database &db, QWidget *parent)
       m_controlsRead(db, this, [this](const Result<GovernanceControls> &c) { showControls(c); })
 {
     using F = ProjectsModel::Filter;
+    m_asOf = new AsOfController(db, this);
     m_model = new ProjectsModel(db, this);
     m_table = new TablePane(tr("Projects"), m_model, this);
     m_table->addPreset(tr("All projects"));
@@ -203,6 +242,28 @@ ProjectsPane::ProjectsPane(Database &db, QWidget *parent)
     m_table->setDetail(detail, 560); // spend alerts: amount and recipients side by side
     connect(m_table, &TablePane::currentIdChanged, this, &ProjectsPane::showDetail);
     vbox(this)->addWidget(m_table);
+    m_table->bindAsOf(m_asOf, new AsOfTableModel(db, AsOfTableModel::Entity::Projects, this));
+}
+
+QStringList ProjectsPane::historyTables() const
+{
+    return {QStringLiteral("openai_projects"),
+            QStringLiteral("openai_project_members"),
+            QStringLiteral("openai_project_rate_limits"),
+            QStringLiteral("openai_project_certificates"),
+            QStringLiteral("openai_project_groups"),
+            QStringLiteral("openai_project_model_permissions"),
+            QStringLiteral("openai_project_hosted_tool_permissions"),
+            QStringLiteral("openai_data_retention"),
+            QStringLiteral("openai_spend_alerts"),
+            QStringLiteral("openai_spend_limits")};
+}
+
+bool ProjectsPane::showHistoryRow(const QString &table, const QString &rowKey, qint64 at)
+{
+    if (!historyTables().contains(table)) return false;
+    // A project's own row, or the project a child row belongs to (none for the organization's own controls).
+    return showRowAsOf(m_asOf, m_table, parentKey(rowKey), at);
 }
 
 void ProjectsPane::applyRole(ConsoleRole role)
@@ -210,6 +271,7 @@ void ProjectsPane::applyRole(ConsoleRole role)
     const bool keys = roleAllows(role, Capability::ManageKeys);
     m_table->view()->setColumnHidden(ProjectsModel::Keys, !keys);
     m_detailTabs->setTabVisible(Keys, keys);
+    m_asOf->setAvailable(roleAllows(role, Capability::ViewAuditLog));
 }
 
 bool ProjectsPane::isBusy() const
@@ -250,6 +312,7 @@ void ProjectsPane::setOrg(const QString &org, qint64 now)
 {
     m_org = org;
     m_now = now;
+    m_asOf->setOrg(org);
     showDetail(QString());
     // The cost column sums one stored costs set: which one is read first, then the table (on the worker).
     m_costSet.run([org](Database &db) {
@@ -260,6 +323,7 @@ void ProjectsPane::setOrg(const QString &org, qint64 now)
 
 void ProjectsPane::refresh()
 {
+    m_asOf->refresh();
     m_model->refresh();
     showDetail(m_table->currentId());
 }
@@ -310,7 +374,8 @@ void ProjectsPane::showSparkline(const QString &projectId, const Result<UsageSer
 }
 
 // Keys -------------------------------------------------------------------------------------------
-KeysPane::KeysPane(Database &db, QWidget *parent) : ConsolePane(parent), m_tabs(new QTabWidget(this))
+KeysPane::KeysPane(Database &db, QWidget *parent)
+    : ConsolePane(parent), m_asOf(new AsOfController(db, this)), m_tabs(new QTabWidget(this))
 {
     m_model = new KeysModel(db, this);
     m_keys = new TablePane(tr("API keys"), m_model, this);
@@ -323,6 +388,26 @@ KeysPane::KeysPane(Database &db, QWidget *parent) : ConsolePane(parent), m_tabs(
     m_tabs->addTab(m_keys, tr("API keys"));
     m_tabs->addTab(m_accounts, tr("Service accounts"));
     vbox(this)->addWidget(m_tabs);
+    m_keys->bindAsOf(m_asOf, new AsOfTableModel(db, AsOfTableModel::Entity::ApiKeys, this));
+    m_accounts->bindAsOf(m_asOf, new AsOfTableModel(db, AsOfTableModel::Entity::ServiceAccounts, this));
+}
+
+void KeysPane::applyRole(ConsoleRole role)
+{
+    m_asOf->setAvailable(roleAllows(role, Capability::ViewAuditLog));
+}
+
+QStringList KeysPane::historyTables() const
+{
+    return {QStringLiteral("openai_project_api_keys"), QStringLiteral("openai_service_accounts")};
+}
+
+bool KeysPane::showHistoryRow(const QString &table, const QString &rowKey, qint64 at)
+{
+    if (!historyTables().contains(table)) return false;
+    TablePane *t = table == u"openai_service_accounts" ? m_accounts : m_keys;
+    m_tabs->setCurrentWidget(t);
+    return showRowAsOf(m_asOf, t, rowKey, at);
 }
 
 TablePane *KeysPane::activeTable()
@@ -339,17 +424,20 @@ void KeysPane::setOrg(const QString &org, qint64 now)
     m_keys->setPresetCondition(OwnedByRemoved, m_model->filterCondition(F::OwnedByRemoved));
     m_model->setOrgKey(org);
     m_accounts->model()->setOrgKey(org);
+    m_asOf->setOrg(org);
 }
 
 void KeysPane::refresh()
 {
+    m_asOf->refresh();
     m_model->refresh();
     m_accounts->model()->refresh();
 }
 
 // Certificates -----------------------------------------------------------------------------------
 CertificatesPane::CertificatesPane(Database &db, QWidget *parent)
-    : ConsolePane(parent), m_timelineRead(db, this, [this](const Result<QList<CertificateSpan>> &spans) {
+    : ConsolePane(parent), m_asOf(new AsOfController(db, this)),
+      m_timelineRead(db, this, [this](const Result<QList<CertificateSpan>> &spans) {
           QList<ExpiryTimeline::Item> items;
           if (spans)
               for (const CertificateSpan &s : *spans)
@@ -374,6 +462,20 @@ CertificatesPane::CertificatesPane(Database &db, QWidget *parent)
     l->addWidget(split);
     connect(m_table, &TablePane::currentIdChanged, this,
             [this](const QString &id) { m_events->showParent(m_model->orgKey(), id); });
+    m_table->bindAsOf(m_asOf, new AsOfTableModel(db, AsOfTableModel::Entity::Certificates, this));
+    // The expiry timeline is the present's.
+    connect(m_asOf, &AsOfController::changed, this, [this] { m_timeline->setVisible(m_asOf->isLive()); });
+}
+
+QStringList CertificatesPane::historyTables() const
+{
+    return {QStringLiteral("openai_certificates")};
+}
+
+bool CertificatesPane::showHistoryRow(const QString &table, const QString &rowKey, qint64 at)
+{
+    if (!historyTables().contains(table)) return false;
+    return showRowAsOf(m_asOf, m_table, rowKey, at);
 }
 
 QWidget *CertificatesPane::chartWidget()
@@ -386,6 +488,7 @@ void CertificatesPane::applyRole(ConsoleRole role)
     const bool audit = roleAllows(role, Capability::ViewAuditLog);
     m_table->view()->setColumnHidden(CertificatesModel::Events, !audit);
     m_eventsView->setVisible(audit);
+    m_asOf->setAvailable(audit);
 }
 
 bool CertificatesPane::isBusy() const
@@ -402,10 +505,12 @@ void CertificatesPane::setOrg(const QString &org, qint64 now)
     m_model->setOrgKey(org);
     m_timelineRead.run([org](Database &db) { return certificateTimeline(db, org, kTimelineCertificates); });
     m_events->showParent(org, QString());
+    m_asOf->setOrg(org);
 }
 
 void CertificatesPane::refresh()
 {
+    m_asOf->refresh();
     m_model->refresh();
     m_events->refresh();
 }

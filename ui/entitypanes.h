@@ -26,6 +26,7 @@ class SyncRunsModel;
 class CursorsModel;
 class Sparkline;
 class ExpiryTimeline;
+class AsOfController;
 
 class MembersPane : public ConsolePane
 {
@@ -58,9 +59,13 @@ public:
     bool isDetailTabVisible(DetailTab tab) const;
     void showInvites(bool pendingOnly);
     void showMembers();
+    AsOfController *asOf() const { return m_asOf; }
+    QStringList historyTables() const override;
+    bool showHistoryRow(const QString &table, const QString &rowKey, qint64 at) override;
 
 private:
     void showDetail(const QString &userId);
+    AsOfController *m_asOf;
     QTabWidget *m_tabs, *m_detailTabs;
     TablePane *m_members, *m_invites;
     InvitesModel *m_invitesModel;
@@ -107,11 +112,15 @@ public:
     QString controlText(Control c) const;
     // The selected project's requests per day, as the sparkline shows them (empty: none selected).
     const QList<double> &sparklineValues() const { return m_sparkValues; }
+    AsOfController *asOf() const { return m_asOf; }
+    QStringList historyTables() const override;
+    bool showHistoryRow(const QString &table, const QString &rowKey, qint64 at) override;
 
 private:
     void showDetail(const QString &projectId);
     void showSparkline(const QString &projectId, const Result<UsageSeries> &series);
     void showControls(const Result<GovernanceControls> &controls);
+    AsOfController *m_asOf;
     ProjectsModel *m_model;
     TablePane *m_table;
     QTabWidget *m_detailTabs;
@@ -145,8 +154,14 @@ public:
     void refresh() override;
     TablePane *activeTable() override;
     TablePane *keys() const { return m_keys; }
+    TablePane *serviceAccounts() const { return m_accounts; }
+    void applyRole(ConsoleRole role) override;
+    AsOfController *asOf() const { return m_asOf; }
+    QStringList historyTables() const override;
+    bool showHistoryRow(const QString &table, const QString &rowKey, qint64 at) override;
 
 private:
+    AsOfController *m_asOf;
     QTabWidget *m_tabs;
     KeysModel *m_model;
     TablePane *m_keys, *m_accounts;
@@ -169,8 +184,12 @@ public:
     TablePane *activeTable() override { return m_table; }
     QWidget *chartWidget() override;
     bool isBusy() const override;
+    AsOfController *asOf() const { return m_asOf; }
+    QStringList historyTables() const override;
+    bool showHistoryRow(const QString &table, const QString &rowKey, qint64 at) override;
 
 private:
+    AsOfController *m_asOf;
     CertificatesModel *m_model;
     TablePane *m_table;
     DetailTableModel *m_events;

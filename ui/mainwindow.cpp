@@ -3,6 +3,7 @@
 #include <QAbstractItemModel>
 
 #include "accesspanes.h"
+#include "changespane.h"
 #include "chartpanes.h"
 #include "connectdialog.h"
 #include "core/sanitizer.h"
@@ -135,15 +136,17 @@ void MainWindow::buildPanes(std::unique_ptr<Database> db)
 
     Database &d = *m_db;
     auto *dash = new DashboardPane(d, this);
+    auto *changes = new ChangesPane(d, this);
     m_panes << dash << new MembersPane(d, this) << new GroupsPane(d, this) << new ProjectsPane(d, this)
             << new KeysPane(d, this) << new CertificatesPane(d, this) << new UsagePane(d, this)
-            << new CostsPane(d, this) << new AuditPane(d, this) << new SyncPane(d, this);
+            << new CostsPane(d, this) << new AuditPane(d, this) << changes << new SyncPane(d, this);
     for (ConsolePane *p : std::as_const(m_panes)) {
         m_stack->addWidget(p);
         m_sidebar->addItem(p->title());
         m_stale << true;
     }
     connect(dash, &DashboardPane::tileActivated, this, [this](DashboardPane::Tile t) { openTile(int(t)); });
+    connect(changes, &ChangesPane::openHistoryRow, this, &MainWindow::openHistoryRow);
     connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::onPaneShown);
     m_status->setText(roleProblem.isEmpty()
                           ? QString()
@@ -209,7 +212,7 @@ void MainWindow::applyRole()
     const bool keys = allows(Capability::ManageKeys);
     const bool audit = allows(Capability::ViewAuditLog);
     if (!keys) m_hiddenPanes << Keys;
-    if (!audit) m_hiddenPanes << Audit;
+    if (!audit) m_hiddenPanes << Audit << Changes; // row history is audit data
     for (int i : std::as_const(m_hiddenPanes)) {
         m_sidebar->item(i)->setHidden(true);
         if (QAction *a = m_paneActions.value(i)) a->setVisible(false);
@@ -395,6 +398,22 @@ void MainWindow::openTile(int tile)
         showPane(Sync);
         break;
     }
+}
+
+bool MainWindow::openHistoryRow(const QString &table, const QString &rowKey, qint64 at)
+{
+    for (int i = 0; i < m_panes.size(); ++i) {
+        if (!m_panes[i]->historyTables().contains(table)) continue;
+        if (!isPaneAvailable(i)) {
+            showPane(i); // says why in the status bar
+            return false;
+        }
+        showPane(i); // a stale pane learns the org first, keeping its instant
+        return m_panes[i]->showHistoryRow(table, rowKey, at);
+    }
+    m_status->setText(
+        tr("No pane shows %1.").arg(historyEntity(table) ? historyEntity(table)->label : table));
+    return false;
 }
 
 void MainWindow::refreshAll()

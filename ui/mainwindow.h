@@ -43,6 +43,7 @@ public:
         Usage,
         Costs,
         Audit,
+        Changes, // what changed between two instants (row history)
         Sync,
         PaneCount
     };
@@ -55,6 +56,9 @@ public:
     void showPane(int index);
     ConsolePane *pane(int index) const { return m_panes.value(index); }
     void openTile(int tile); // what a dashboard tile click does
+    // Shows table's row rowKey (a row-history key) in its pane as of at (0: the present), for the Changes
+    // pane's double-click; false (and a status line) when no pane shows that table.
+    bool openHistoryRow(const QString &table, const QString &rowKey, qint64 at);
     bool isSyncing() const { return m_syncing; }
     QString statusText() const;
     // The connected user's role (detected at start-up) and what the console shows for it.

@@ -1,5 +1,7 @@
 #include "tablepane.h"
 
+#include "asofbar.h"
+#include "models/asofmodel.h"
 #include "models/sqltablemodel.h"
 #include "models/tableexport.h"
 
@@ -13,6 +15,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -29,7 +32,8 @@ void autoSizeColumnsOnce(QTableView *view, SqlTableModel *model)
 {
     // Sized from the first block that has rows (only visible rows are measured), then left to the user.
     QObject::connect(model, &SqlTableModel::reloaded, view, [view, model] {
-        if (model->rowCount() == 0 || view->property("orgwardSized").toBool()) return;
+        if (view->model() != model || model->rowCount() == 0 || view->property("orgwardSized").toBool())
+            return;
         view->setProperty("orgwardSized", true);
         view->resizeColumnsToContents();
         for (int c = 0; c < model->columnCount(); ++c)
@@ -67,7 +71,7 @@ TablePane::TablePane(const QString &title, SqlTableModel *model, QWidget *parent
       m_presets(new QComboBox(this)), m_view(new QTableView(this)), m_summary(new QLabel(this)),
       m_split(new QSplitter(Qt::Horizontal, this)), m_tools(new QHBoxLayout),
       m_export(model->database(), this, [this](const Result<qint64> &rows) { exportDone(rows); }),
-      m_exportTicker(new QTimer(this))
+      m_exportTicker(new QTimer(this)), m_shown(model)
 {
     m_emptyText = tr("Nothing here yet. Import fixtures or run a sync.");
     auto *layout = new QVBoxLayout(this);
@@ -106,15 +110,18 @@ TablePane::TablePane(const QString &title, SqlTableModel *model, QWidget *parent
     debounce->setSingleShot(true);
     debounce->setInterval(150);
     connect(m_filter, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
-    connect(debounce, &QTimer::timeout, this, [this] { m_model->setFilterText(m_filter->text()); });
+    connect(debounce, &QTimer::timeout, this, [this] { m_shown->setFilterText(m_filter->text()); });
     connect(m_presets, &QComboBox::currentIndexChanged, this, &TablePane::applyPreset);
-    connect(model, &SqlTableModel::reloaded, this, &TablePane::updateSummary);
+    connect(model, &SqlTableModel::reloaded, this, &TablePane::onShownReloaded);
     connect(model, &SqlTableModel::loadingChanged, this, &TablePane::updateSummary);
     autoSizeColumnsOnce(m_view, model);
-    connect(model, &SqlTableModel::modelReset, this, [this] { emit currentIdChanged(QString()); });
+    connect(model, &SqlTableModel::modelReset, this, [this] {
+        if (m_shown == m_model) emit currentIdChanged(QString());
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &cur) {
-                emit currentIdChanged(cur.isValid() ? m_model->idAt(cur.row()) : QString());
+                if (m_shown == m_model)
+                    emit currentIdChanged(cur.isValid() ? m_model->idAt(cur.row()) : QString());
             });
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
@@ -155,7 +162,7 @@ void TablePane::selectPreset(int index)
 
 void TablePane::applyPreset()
 {
-    m_model->setExtraCondition(m_conditions.value(m_presets->currentIndex()));
+    m_model->setExtraCondition(m_conditions.value(m_presets->currentIndex())); // presets: the present only
 }
 
 void TablePane::setDetail(QWidget *detail, int detailSize, Qt::Orientation orientation)
@@ -170,7 +177,7 @@ void TablePane::setDetail(QWidget *detail, int detailSize, Qt::Orientation orien
 QString TablePane::currentId() const
 {
     const QModelIndex i = m_view->currentIndex();
-    return i.isValid() ? m_model->idAt(i.row()) : QString();
+    return i.isValid() ? m_shown->idAt(i.row()) : QString();
 }
 
 void TablePane::copySelection(bool wholeRow)
@@ -182,15 +189,15 @@ void TablePane::copySelection(bool wholeRow)
         return;
     }
     QStringList cells;
-    for (int c = 0; c < m_model->columnCount(); ++c)
-        cells << m_model->index(cur.row(), c).data().toString();
+    for (int c = 0; c < m_shown->columnCount(); ++c)
+        cells << m_shown->index(cur.row(), c).data().toString();
     QApplication::clipboard()->setText(cells.join(u'\t'));
 }
 
 bool TablePane::startExport(const QString &path)
 {
     if (isExporting()) return false;
-    const TableExportQuery query = m_model->exportQuery();
+    const TableExportQuery query = m_shown->exportQuery();
     auto progress = std::make_shared<ExportProgress>();
     m_exportProgress = progress;
     m_exportPath = path;
@@ -229,19 +236,178 @@ void TablePane::exportDone(const Result<qint64> &rows)
 
 void TablePane::updateSummary()
 {
-    if (m_model->isLoading()) {
+    if (m_noRecord && m_noRecord->isVisibleTo(this)) {
+        m_summary->setText(QString());
+        return;
+    }
+    if (m_shown->isLoading()) {
         m_summary->setText(tr("Loading…"));
         return;
     }
-    if (!m_model->lastError().isEmpty()) {
-        m_summary->setText(tr("Query failed: %1").arg(m_model->lastError()));
+    if (!m_shown->lastError().isEmpty()) {
+        m_summary->setText(tr("Query failed: %1").arg(m_shown->lastError()));
         return;
     }
-    if (m_model->totalRows() == 0)
-        m_summary->setText(m_filter->text().isEmpty() ? m_emptyText
-                                                      : tr("No rows match “%1”.").arg(m_filter->text()));
+    const QString when =
+        isAsOf() ? tr(" as of %1").arg(AsOfController::instantText(m_asOfModel->asOf())) : QString();
+    if (m_shown->totalRows() == 0)
+        m_summary->setText(!m_filter->text().isEmpty()
+                               ? tr("No rows match “%1”%2.").arg(m_filter->text(), when)
+                           : isAsOf() ? tr("No rows%1.").arg(when)
+                                      : m_emptyText);
     else
-        m_summary->setText(tr("%n row(s)", nullptr, int(m_model->totalRows())));
+        m_summary->setText(tr("%n row(s)", nullptr, int(m_shown->totalRows())) + when);
+}
+
+void TablePane::onShownReloaded()
+{
+    if (sender() != m_shown) return;
+    updateSummary();
+    if (m_pendingSelect.isEmpty() || m_shown->isLoading()) return;
+    const int row = m_shown->rowOfId(m_pendingSelect);
+    m_pendingSelect.clear();
+    if (row < 0) return;
+    m_view->selectRow(row);
+    m_view->scrollTo(m_shown->index(row, 0));
+}
+
+void TablePane::selectWhenLoaded(const QString &id)
+{
+    m_pendingSelect = id;
+    if (m_shown->isLoading()) return; // onShownReloaded selects it
+    const int row = m_shown->rowOfId(id);
+    m_pendingSelect.clear();
+    if (row < 0) return;
+    m_view->selectRow(row);
+    m_view->scrollTo(m_shown->index(row, 0));
+}
+
+void TablePane::bindAsOf(AsOfController *asOf, AsOfTableModel *asOfModel)
+{
+    m_asOf = asOf;
+    m_asOfModel = asOfModel;
+    asOfModel->setAsync(true);
+    connect(asOfModel, &SqlTableModel::reloaded, this, &TablePane::onShownReloaded);
+    connect(asOfModel, &SqlTableModel::loadingChanged, this, &TablePane::updateSummary);
+    autoSizeColumnsOnce(m_view, asOfModel);
+    m_tools->addWidget(new AsOfBar(asOf, this));
+
+    // The banner: what the table shows is not the present.
+    m_banner = new QWidget(this);
+    m_banner->setObjectName(QStringLiteral("asOfBanner"));
+    m_banner->setAttribute(Qt::WA_StyledBackground);
+    m_banner->setStyleSheet(QStringLiteral("#asOfBanner { background: #fff4ce; border: 1px solid #d9a800; "
+                                           "border-radius: 3px; } #asOfBanner QLabel { color: #3d3000; }"));
+    auto *bl = new QHBoxLayout(m_banner);
+    bl->setContentsMargins(8, 4, 4, 4);
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setObjectName(QStringLiteral("asOfBannerText"));
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextFormat(Qt::PlainText);
+    auto *back = new QPushButton(tr("Back to now"), m_banner);
+    back->setObjectName(QStringLiteral("asOfBackToNow"));
+    connect(back, &QPushButton::clicked, asOf, &AsOfController::setLive);
+    bl->addWidget(m_bannerText, 1);
+    bl->addWidget(back);
+    m_banner->setVisible(false);
+
+    m_noRecord = new QLabel(this);
+    m_noRecord->setObjectName(QStringLiteral("asOfNoRecord"));
+    m_noRecord->setAlignment(Qt::AlignCenter);
+    m_noRecord->setWordWrap(true);
+    m_noRecord->setTextFormat(Qt::PlainText);
+    m_noRecord->setMargin(24);
+    QFont f = m_noRecord->font();
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    m_noRecord->setFont(f);
+    m_noRecord->setVisible(false);
+
+    // Below the toolbar: banner, then the table or the message in its place.
+    auto *l = static_cast<QVBoxLayout *>(layout());
+    const int at = l->indexOf(m_split);
+    l->insertWidget(at, m_banner);
+    l->insertWidget(at + 2, m_noRecord, 1);
+    connect(asOf, &AsOfController::changed, this, &TablePane::applyAsOf);
+    applyAsOf();
+}
+
+QString TablePane::noRecordText() const
+{
+    return m_noRecord && !m_noRecord->isHidden() ? m_noRecord->text() : QString();
+}
+
+QString TablePane::asOfBannerText() const
+{
+    return m_banner && !m_banner->isHidden() ? m_bannerText->text() : QString();
+}
+
+void TablePane::showModel(SqlTableModel *model)
+{
+    if (model == m_shown) return;
+    QHeaderView *header = m_view->horizontalHeader();
+    m_headerState.insert(m_shown, header->saveState());
+    QItemSelectionModel *oldSelection = m_view->selectionModel();
+    m_shown = model;
+    m_view->setModel(model);
+    delete oldSelection; // setModel() leaves the old one to its owner
+    {
+        // Restoring the header's sort indicator must not re-sort (and reload) the table.
+        const QSignalBlocker block(header);
+        const auto state = m_headerState.constFind(model);
+        const bool known = state != m_headerState.constEnd();
+        if (known) header->restoreState(*state);
+        header->setSortIndicator(model->sortColumn(), model->sortOrder());
+        m_view->setProperty("orgwardSized", known); // a table shown before keeps its widths
+    }
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &cur) {
+                if (m_shown == m_model)
+                    emit currentIdChanged(cur.isValid() ? m_model->idAt(cur.row()) : QString());
+            });
+    if (model->filterText() != m_filter->text()) model->setFilterText(m_filter->text());
+    emit currentIdChanged(model == m_model ? currentId() : QString());
+}
+
+void TablePane::applyAsOf()
+{
+    const bool past = !m_asOf->isLive();
+    QWidget *detail = m_split->count() > 1 ? m_split->widget(1) : nullptr;
+    m_banner->setVisible(past);
+    m_presets->setEnabled(!past);
+    if (!past) {
+        m_noRecord->setVisible(false);
+        m_split->setVisible(true);
+        // Shown again only if the past hid it (a role may keep it hidden).
+        if (detail && m_detailHiddenByAsOf) detail->setVisible(true);
+        m_detailHiddenByAsOf = false;
+        showModel(m_model);
+        updateSummary();
+        return;
+    }
+    if (detail && !detail->isHidden()) {
+        detail->setVisible(false);
+        m_detailHiddenByAsOf = true;
+    }
+    const QString when = AsOfController::instantText(m_asOf->at());
+    if (m_asOf->isBeforeFirst()) {
+        m_bannerText->setText(tr("Showing the organization as of %1 — not the present.").arg(when));
+        m_noRecord->setText(m_asOf->noRecordText());
+        m_split->setVisible(false);
+        m_noRecord->setVisible(true);
+        updateSummary();
+        return;
+    }
+    m_bannerText->setText(tr("Showing the organization as of %1 — not the present. Details of the selected "
+                             "row and figures computed from other tables are shown for the present only.")
+                              .arg(when));
+    m_noRecord->setVisible(false);
+    m_split->setVisible(true);
+    const QString org = m_asOf->org();
+    const bool same = isAsOf() && m_asOfModel->asOf() == m_asOf->at() && m_asOfModel->orgKey() == org;
+    if (!same) m_asOfModel->setAsOf(m_asOf->at());
+    showModel(m_asOfModel);
+    if (!same) m_asOfModel->setOrgKey(org); // reads the versions valid then, on the table worker
+    updateSummary();
 }
 
 } // namespace orgward

@@ -2,6 +2,7 @@
 #include "models/asyncread.h"
 #include "models/sqltablemodel.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QProgressDialog>
 #include <QWidget>
@@ -18,6 +19,8 @@ class QTimer;
 
 namespace orgward {
 struct ExportProgress;
+class AsOfController;
+class AsOfTableModel;
 // Fits columns to the first rows that arrive (capped), once; afterwards widths are the user's.
 void autoSizeColumnsOnce(QTableView *view, SqlTableModel *model);
 // A sortable detail table over model (made async: it never queries on the GUI thread), named for screen
@@ -34,7 +37,9 @@ class TablePane : public QWidget
     Q_OBJECT
 public:
     TablePane(const QString &title, SqlTableModel *model, QWidget *parent = nullptr);
+    // The live table (the present). What the view shows may be the as-of table instead: shownModel().
     SqlTableModel *model() const { return m_model; }
+    SqlTableModel *shownModel() const { return m_shown; }
     QTableView *view() const { return m_view; }
     QString title() const { return m_title; }
     QLineEdit *filterEdit() const { return m_filter; }
@@ -60,12 +65,28 @@ public:
         updateSummary();
     }
 
+    // History (issue #13): the pane's as-of choice decides what this table shows. While it names a past
+    // instant the view shows asOfModel (the entity's versions valid then) under a banner with "Back to now";
+    // presets, the detail area and currentIdChanged are off (details are the present's); before the org's
+    // first observation a message replaces the table. An AsOfBar (the picker) joins the toolbar.
+    void bindAsOf(AsOfController *asOf, AsOfTableModel *asOfModel);
+    bool isAsOf() const { return m_asOf && m_shown != m_model; }
+    AsOfTableModel *asOfModel() const { return m_asOfModel; }
+    // What the table says instead of rows before the first observation (empty while rows are shown).
+    QString noRecordText() const;
+    QString asOfBannerText() const;
+    // Selects the row with this id once the shown table has it (after its next load), and scrolls to it.
+    void selectWhenLoaded(const QString &id);
+
 signals:
     void currentIdChanged(const QString &id);
     void exportFinished(const QString &path, const QString &error, qint64 rows);
 
 private:
     void updateSummary();
+    void applyAsOf();
+    void showModel(SqlTableModel *model);
+    void onShownReloaded();
     void applyPreset();
     void exportDone(const Result<qint64> &rows);
     QString m_title, m_emptyText;
@@ -82,6 +103,15 @@ private:
     QString m_exportPath;
     QPointer<QProgressDialog> m_exportDialog;
     QTimer *m_exportTicker;
+    SqlTableModel *m_shown;
+    AsOfController *m_asOf = nullptr;
+    AsOfTableModel *m_asOfModel = nullptr;
+    QWidget *m_banner = nullptr;
+    QLabel *m_bannerText = nullptr;
+    QLabel *m_noRecord = nullptr;
+    bool m_detailHiddenByAsOf = false; // the detail area was hidden for the past, not by the pane
+    QHash<const SqlTableModel *, QByteArray> m_headerState; // widths, hidden columns, sort of each model
+    QString m_pendingSelect;
 };
 
 } // namespace orgward

@@ -51,6 +51,32 @@ QString displayName(const QJsonObject &d, const QString &rowKey)
     return rowKey.startsWith(u'/') ? rowKey.mid(1) : rowKey;
 }
 
+// Whose row a child row is (a user's role, a group's member, a project's member or setting): "Reader"
+// alone names no one. Read from the current tables (names rarely change; ids never do).
+QString ownerName(Database &db, const QString &orgKey, const HistoryEntity &e, const QJsonObject &d)
+{
+    struct Parent
+    {
+        const char *column, *table, *nameColumn;
+    };
+    static const QList<Parent> parents{{"user_id", "openai_users", "name"},
+                                       {"group_id", "openai_groups", "name"},
+                                       {"project_id", "openai_projects", "name"}};
+    QStringList names;
+    for (const Parent &p : parents) {
+        const QString id = d.value(QLatin1String(p.column)).toString();
+        if (id.isEmpty() || e.table == QLatin1String(p.table)) continue;
+        if (e.table == u"openai_group_users" && QLatin1String(p.column) == u"user_id")
+            continue; // the row is the user
+        if (e.table == u"openai_project_members" && QLatin1String(p.column) == u"user_id") continue;
+        auto n = db.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE org_key = ? AND id = ?")
+                               .arg(QLatin1String(p.nameColumn), QLatin1String(p.table)),
+                           {orgKey, id});
+        names << (n && !n->toString().isEmpty() ? n->toString() : id);
+    }
+    return names.join(QStringLiteral(", "));
+}
+
 // The API's own time for an addition: when the object says it was created or added.
 qint64 apiCreated(const QJsonObject &d)
 {
@@ -275,6 +301,8 @@ Result<QList<EntityChange>> diffBetween(Database &db, const QString &orgKey, qin
             c.id = key;
             const QJsonObject &shown = is ? a->data : b->data;
             c.name = displayName(shown, key);
+            if (auto owner = ownerName(db, orgKey, e, shown); !owner.isEmpty())
+                c.name += QStringLiteral(" — ") + owner;
             if (!was) {
                 c.change = ChangeKind::Added;
             } else if (!is) {

@@ -364,11 +364,11 @@ void TestPanes::everyPaneHasData_data()
 {
     QTest::addColumn<int>("pane");
     QTest::addColumn<QString>("shot");
-    const QStringList names{QStringLiteral("dashboard"), QStringLiteral("members"),
-                            QStringLiteral("groups"),    QStringLiteral("projects"),
-                            QStringLiteral("keys"),      QStringLiteral("certificates"),
-                            QStringLiteral("usage"),     QStringLiteral("costs"),
-                            QStringLiteral("audit"),     QStringLiteral("sync")};
+    const QStringList names{
+        QStringLiteral("dashboard"), QStringLiteral("members"), QStringLiteral("groups"),
+        QStringLiteral("projects"),  QStringLiteral("keys"),    QStringLiteral("certificates"),
+        QStringLiteral("usage"),     QStringLiteral("costs"),   QStringLiteral("audit"),
+        QStringLiteral("changes"),   QStringLiteral("sync")};
     QCOMPARE(names.size(), int(MainWindow::PaneCount));
     for (int i = 0; i < names.size(); ++i)
         QTest::newRow(qPrintable(names[i])) << i << names[i];

@@ -3,3 +3,5 @@ orgward_add_test(test_panes SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_panes.cpp LIB
 orgward_add_test(test_syncwindow SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_syncwindow.cpp LIBS orgward_ui orgward_models orgward_fakeapi LABELS gui TIMEOUT 600)
 orgward_add_test(test_connect SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_connect.cpp LIBS orgward_ui orgward_models LABELS gui TIMEOUT 300)
 orgward_add_test(test_orgswitch SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_orgswitch.cpp LIBS orgward_ui orgward_models LABELS gui TIMEOUT 300)
+# Row history in the console: entity panes as of an instant, the Changes pane (SQLite window; models on both engines).
+orgward_add_test(test_history_gui SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_history_gui.cpp LIBS orgward_ui orgward_models LABELS gui TIMEOUT 600)

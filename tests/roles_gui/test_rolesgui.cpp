@@ -1,6 +1,7 @@
 // The console adapts to the connected role: on PostgreSQL a finance, auditor or reader login opens every
 // pane it can see without one SQL error (reads go through the read-only views), and the panes, columns,
 // tabs and actions it may not use are hidden or disabled. SQLite opened read-only is an auditor.
+#include "core/clock.h"
 #include "fakeapiserver.h"
 #include "fixtures/generator.h"
 #include "models/certificatesmodel.h"
@@ -11,6 +12,8 @@
 #include "security/tablesource.h"
 #include "sync/fixtureimporter.h"
 #include "testsupport/testsupport.h"
+#include "ui/asofbar.h"
+#include "ui/changespane.h"
 #include "ui/dashboardpane.h"
 #include "ui/entitypanes.h"
 #include "ui/mainwindow.h"
@@ -252,6 +255,21 @@ private Q_SLOTS:
         w.showPane(MainWindow::Audit);
         waitIdle(w);
         QVERIFY(w.pane(MainWindow::Audit)->activeTable()->model()->totalRows() > 0);
+        // Row history too (its view): the Changes pane and the members as of a past instant.
+        QVERIFY(w.isPaneAvailable(MainWindow::Changes));
+        auto *changes = static_cast<ChangesPane *>(w.pane(MainWindow::Changes));
+        QVERIFY2(!changes->statusText().contains(QLatin1String("Could not")),
+                 qPrintable(changes->statusText()));
+        w.showPane(MainWindow::Members);
+        QTRY_VERIFY(members->asOf()->isSpanKnown());
+        QVERIFY(members->asOf()->firstObserved() > 0);
+        members->asOf()->setAt(Clock::nowSecs() - 1);
+        QVERIFY(!members->asOf()->isLive());
+        waitIdle(w);
+        QTRY_VERIFY(!members->isBusy());
+        QVERIFY2(members->members()->shownModel()->lastError().isEmpty(),
+                 qPrintable(members->members()->shownModel()->lastError()));
+        members->asOf()->setLive();
         QVERIFY2(g_sqlErrors.isEmpty(), qPrintable(g_sqlErrors.join(u'\n')));
     }
 
@@ -265,6 +283,7 @@ private Q_SLOTS:
         openEveryPane(w, true);
         QVERIFY(!w.isPaneAvailable(MainWindow::Keys));
         QVERIFY(!w.isPaneAvailable(MainWindow::Audit));
+        QVERIFY(!w.isPaneAvailable(MainWindow::Changes)); // row history is audit data
         QVERIFY(w.isPaneAvailable(MainWindow::Costs));
         QVERIFY(!w.action(QStringLiteral("syncNow"))->isEnabled());
         QVERIFY(w.action(QStringLiteral("exportCsv"))->isEnabled());
@@ -273,6 +292,8 @@ private Q_SLOTS:
         QVERIFY(!members->isDetailTabVisible(MembersPane::AuditEvents));
         QVERIFY(!members->isDetailTabVisible(MembersPane::KeysOwned));
         QVERIFY(members->isDetailTabVisible(MembersPane::ProjectsAndRoles));
+        QVERIFY(members->members()->findChild<QWidget *>(QStringLiteral("asOfBar"))->isHidden());
+        QVERIFY(!members->asOf()->isAvailable());
         auto *certs = w.pane(MainWindow::Certificates)->activeTable();
         QVERIFY(certs->view()->isColumnHidden(CertificatesModel::Events));
         QVERIFY(w.pane(MainWindow::Certificates)
@@ -290,6 +311,7 @@ private Q_SLOTS:
         openEveryPane(w, true);
         QVERIFY(!w.isPaneAvailable(MainWindow::Keys));
         QVERIFY(!w.isPaneAvailable(MainWindow::Audit));
+        QVERIFY(!w.isPaneAvailable(MainWindow::Changes));
         QVERIFY(!w.action(QStringLiteral("syncNow"))->isEnabled());
         QVERIFY(!w.action(QStringLiteral("exportCsv"))->isEnabled());
         // The read-only views expose no cursors: the reader's Sync pane hides them.
