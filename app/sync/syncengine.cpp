@@ -160,6 +160,7 @@ Result<SyncSummary> SyncEngine::run()
     m_summary.dryRun = m_o.dryRun;
     m_requests0 = m_api.requestCount();
     m_retries0 = m_api.retryCount();
+    m_bodyRetries = 0;
     m_plannedTotal = 0;
     m_pagesDone = 0;
     m_locked = m_dryRunOpen = false;
@@ -278,7 +279,7 @@ Result<QList<EndpointRef>> SyncEngine::planAfterParents(const QList<EndpointRef>
 void SyncEngine::summarise()
 {
     m_summary.requests = m_api.requestCount() - m_requests0;
-    m_summary.retries = m_api.retryCount() - m_retries0;
+    m_summary.retries = m_api.retryCount() - m_retries0 + m_bodyRetries;
     m_summary.elapsedMs = m_elapsed.elapsed();
     const bool anyOk =
         std::any_of(m_summary.endpoints.cbegin(), m_summary.endpoints.cend(),
@@ -358,8 +359,12 @@ EndpointResult SyncEngine::syncChain(const EndpointRef &ref)
         auto page = parsePage(ref, reply.body, m_now, m_o.finalizationGraceSecs);
         if (!page) {
             if (page.errorMessage().startsWith(QLatin1String("not valid JSON")) &&
-                ++ch.badBodies <= kBadBodyRetries)
+                ++ch.badBodies <= kBadBodyRetries) {
+                // A body cut short can also arrive as a complete reply (the server closed the connection
+                // where Qt took it for the end of the body): fetched again here, and counted as a retry.
+                ++m_bodyRetries;
                 continue;
+            }
             return failChain(ch, QStringLiteral("%1 (page %2): %3")
                                      .arg(ref.path())
                                      .arg(ch.res.pages + 1)

@@ -132,6 +132,7 @@ private:
     QElapsedTimer m_elapsed;
     qint64 m_now = 0;
     qint64 m_requests0 = 0, m_retries0 = 0;
+    qint64 m_bodyRetries = 0;  // pages fetched again because their body was not valid JSON
     bool m_locked = false;     // holding the org's sync lock (PostgreSQL)
     bool m_dryRunOpen = false; // the dry run's transaction is open
     int m_plannedTotal = 0;    // SyncProgress::endpointsTotal
