@@ -29,9 +29,10 @@ QString usage()
         s += QStringLiteral("  %1%2\n")
                  .arg(QString::fromLatin1(c.name), -12)
                  .arg(QString::fromLatin1(c.summary));
-    s += QStringLiteral("\nRun 'orgward <command> --help' for a command's options.\n"
-                        "Exit codes: 0 ok, 1 failed, 2 usage, 3 partial sync, 4 key refused, 5 cancelled, 7 verification "
-                        "failed.\n");
+    s += QStringLiteral(
+        "\nRun 'orgward <command> --help' for a command's options.\n"
+        "Exit codes: 0 ok, 1 failed, 2 usage, 3 partial sync, 4 key refused, 5 cancelled, 7 verification "
+        "failed.\n");
     return s;
 }
 } // namespace

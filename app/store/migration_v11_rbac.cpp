@@ -16,7 +16,8 @@ ColumnDef c(const char *n, SqlType t, bool notNull = false, const char *def = nu
     return {QString::fromLatin1(n), t, notNull, def ? QString::fromLatin1(def) : QString()};
 }
 
-// The bookkeeping every synced table carries around the API's fields (as migration 1's tables).
+// The bookkeeping every synced table carries around the API's fields. A copy of migration 1's helper on
+// purpose: that one is frozen with migration 1, and this one is frozen with migration 11.
 TableDef synced(const char *name, QList<ColumnDef> cols, QStringList key)
 {
     TableDef t;
