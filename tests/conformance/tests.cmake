@@ -2,7 +2,14 @@
 # test_conformance feeds them through parsePage and the fixture importer; drift.py compares the spec's
 # Admin paths and response properties with what Orgward stores (known-unmirrored.txt lists the rest).
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
-set(ORGWARD_SPEC_FILE "${CMAKE_SOURCE_DIR}/../shared/reference/openai-openapi.yaml" CACHE FILEPATH
+# The shared reference copy when the checkout sits beside it; otherwise the copy kept in the repository, so a
+# bare clone tests the same (refresh it from ../shared/reference when the spec is updated).
+if(EXISTS "${CMAKE_SOURCE_DIR}/../shared/reference/openai-openapi.yaml")
+  set(ORGWARD_SPEC_DEFAULT "${CMAKE_SOURCE_DIR}/../shared/reference/openai-openapi.yaml")
+else()
+  set(ORGWARD_SPEC_DEFAULT "${CMAKE_CURRENT_LIST_DIR}/openai-openapi.yaml")
+endif()
+set(ORGWARD_SPEC_FILE "${ORGWARD_SPEC_DEFAULT}" CACHE FILEPATH
   "The official OpenAPI spec the conformance tests are generated from")
 set(ORGWARD_CONFORMANCE_CASES "${CMAKE_BINARY_DIR}/conformance/cases")
 
