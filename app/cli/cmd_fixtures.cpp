@@ -24,7 +24,9 @@ int cmdFixtures(Context &ctx)
     p.addOption(
         {QStringLiteral("days"), QStringLiteral("Days of usage and cost history"), QStringLiteral("n")});
     p.addOption({QStringLiteral("revision"),
-                 QStringLiteral("0: the org as captured; 1: the same org a week later"), QStringLiteral("n"),
+                 QStringLiteral("0: the org as captured; 1, 2, 3: the same org 1, 2, 3 weeks later (the changes "
+                                "are listed in changes.json beside the files)"),
+                 QStringLiteral("n"),
                  QStringLiteral("0")});
     p.addOption({QStringLiteral("captured-at"),
                  QStringLiteral("Unix time the org is captured at (default: a fixed date for scale 1)"),
@@ -53,9 +55,10 @@ int cmdFixtures(Context &ctx)
     o.days = intOpt("days", 0);
     o.revision = intOpt("revision", 0);
     o.capturedAt = p.value(QStringLiteral("captured-at")).toLongLong();
-    if (!ok || o.scale < 1)
+    if (!ok || o.scale < 1 || o.revision > kLastFixtureRevision)
         return fail(
-            ctx, QStringLiteral("--scale, --seed, --users, --keys and --days take whole numbers (scale ≥ 1)"),
+            ctx, QStringLiteral("--scale, --seed, --users, --keys, --days and --revision take whole numbers (scale ≥ "
+                           "1, revision 0 to 3)"),
             ExitUsage);
     auto r = FixtureGenerator(o).write(p.value(QStringLiteral("out")));
     if (!r) return fail(ctx, r.errorMessage());

@@ -133,6 +133,50 @@ Result<QHash<QString, EntityState>> stateMap(Database &db, const QString &orgKey
     return out;
 }
 
+// The fields whose value differs between two states of a row, noise and markers left out (and the
+// soft-delete column: a reappeared row's is the removal, which its change kind already says).
+QList<std::tuple<QString, QJsonValue, QJsonValue>>
+changedFields(const QJsonObject &before, const QJsonObject &after, const QStringList &noise)
+{
+    QList<std::tuple<QString, QJsonValue, QJsonValue>> out;
+    for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
+        if (noise.contains(it.key()) || it.key().startsWith(u"__") || it.key() == u"deleted_at" ||
+            it.key() == u"removed_at")
+            continue;
+        const QJsonValue old = before.value(it.key());
+        if (old != it.value()) out << std::make_tuple(it.key(), old, it.value());
+    }
+    return out;
+}
+
+struct RunSpan
+{
+    QString id;
+    qint64 started = 0, finished = 0; // finished 0: still running (or killed)
+};
+
+// The org's sync runs and imports, oldest first: a version's valid_from falls inside the run that wrote it.
+Result<QList<RunSpan>> runsOf(Database &db, const QString &orgKey)
+{
+    auto q = db.exec(QStringLiteral("SELECT id, started_at, finished_at FROM openai_admin_sync_runs WHERE "
+                                    "org_key = ? AND dry_run = ? ORDER BY started_at, id"),
+                     {orgKey, db.bindBool(false)});
+    if (!q) return q.error();
+    QList<RunSpan> out;
+    while (q->next())
+        out << RunSpan{q->value(0).toString(), Database::timestampSecs(q->value(1)),
+                       q->value(2).isNull() ? 0 : Database::timestampSecs(q->value(2))};
+    return out;
+}
+
+// The newest run whose span holds `at` (a killed run has no end: it holds everything after its start).
+QString runAt(const QList<RunSpan> &runs, qint64 at)
+{
+    for (auto it = runs.crbegin(); it != runs.crend(); ++it)
+        if (it->started <= at && (it->finished == 0 || at <= it->finished)) return it->id;
+    return {};
+}
+
 bool isRemoved(const EntityState &s)
 {
     return s.data.value(QLatin1String("__removed")).toBool();
@@ -264,6 +308,8 @@ QString changeText(ChangeKind kind)
         return QStringLiteral("removed");
     case ChangeKind::Changed:
         return QStringLiteral("changed");
+    case ChangeKind::Reappeared:
+        return QStringLiteral("reappeared");
     }
     return {};
 }
@@ -276,6 +322,8 @@ Result<QList<EntityChange>> diffBetween(Database &db, const QString &orgKey, qin
     auto span = observedSpan(db, orgKey);
     if (!span) return span.error();
     if (span->first == 0) return err(Error::Code::NotFound, beforeFirst(orgKey, from, 0));
+    auto runs = runsOf(db, orgKey);
+    if (!runs) return runs.error();
     QList<EntityChange> out;
     for (const HistoryEntity &e : entities.isEmpty() ? historyEntities() : entities) {
         // Before the first observation the org is unknown, not empty: "from" then reads as the first state
@@ -304,19 +352,18 @@ Result<QList<EntityChange>> diffBetween(Database &db, const QString &orgKey, qin
             if (auto owner = ownerName(db, orgKey, e, shown); !owner.isEmpty())
                 c.name += QStringLiteral(" — ") + owner;
             if (!was) {
-                c.change = ChangeKind::Added;
+                // A removed version still valid at `from`: the row is back, not new.
+                c.change = b != before->cend() ? ChangeKind::Reappeared : ChangeKind::Added;
+                if (c.change == ChangeKind::Reappeared) c.fields = changedFields(b->data, a->data, noise);
             } else if (!is) {
                 c.change = ChangeKind::Removed;
             } else {
                 c.change = ChangeKind::Changed;
-                for (auto it = a->data.constBegin(); it != a->data.constEnd(); ++it) {
-                    if (noise.contains(it.key()) || it.key().startsWith(u"__")) continue;
-                    const QJsonValue old = b->data.value(it.key());
-                    if (old != it.value()) c.fields << std::make_tuple(it.key(), old, it.value());
-                }
+                c.fields = changedFields(b->data, a->data, noise);
                 if (c.fields.isEmpty()) continue; // only noise moved
             }
             c.observedAt = a != after->cend() ? a->observedAt : 0;
+            c.observedBy = runAt(*runs, c.observedAt);
             const QString objectId = key.section(u'/', -1);
             auto ev = evidenceFor(db, orgKey, objectId, from, to);
             if (!ev) return ev.error();
@@ -324,7 +371,7 @@ Result<QList<EntityChange>> diffBetween(Database &db, const QString &orgKey, qin
                 c.evidence << id;
             if (!ev->isEmpty())
                 c.happenedAt = ev->constFirst().second;
-            else if (c.change == ChangeKind::Added)
+            else if (c.change == ChangeKind::Added || c.change == ChangeKind::Reappeared)
                 c.happenedAt = apiCreated(a->data);
             else if (c.change == ChangeKind::Changed)
                 c.happenedAt = stampedChange(c.fields);

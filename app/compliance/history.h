@@ -52,8 +52,9 @@ enum class ChangeKind
     Added,
     Removed,
     Changed,
+    Reappeared, // removed before `from`, present again at `to` (a member invited back keeps their id)
 };
-QString changeText(ChangeKind kind); // "added", "removed", "changed"
+QString changeText(ChangeKind kind); // "added", "removed", "changed", "reappeared"
 
 struct EntityChange
 {
@@ -61,9 +62,10 @@ struct EntityChange
     QString id;   // the row key
     QString name; // name, email or id: what a person recognises
     ChangeKind change = ChangeKind::Changed;
-    QList<std::tuple<QString, QJsonValue, QJsonValue>> fields; // field, old, new (Changed only)
+    QList<std::tuple<QString, QJsonValue, QJsonValue>> fields; // field, old, new (Changed, Reappeared)
     qint64 observedAt = 0;                                     // when Orgward saw the new state
-    qint64 happenedAt = 0;                                     // 0: unknown
+    QString observedBy;    // the sync run or import that saw it (openai_admin_sync_runs.id; empty: unknown)
+    qint64 happenedAt = 0; // 0: unknown
     QString happenedFrom; // the evidence for happenedAt: "audit_log", "object" (its own time field), or empty
     QStringList evidence; // audit-log event ids
 };

@@ -31,11 +31,16 @@ Shape::Shape(const TableSpec &s) : spec(s)
     for (const ColumnSpec &c : spec.columns)
         if (!spec.keyColumns().contains(c.name) && c.name != spec.goneColumn)
             sets << QStringLiteral("%1 = excluded.%1").arg(c.name);
-    // Unchanged rows keep their updated_at; every row seen gets the pass that saw it.
+    // Unchanged rows keep their updated_at; every row seen gets the pass that saw it. A soft-deleted row
+    // seen again has changed (it reappeared) even when its content has not: its updated_at is when, which
+    // row history takes as the reappeared version's valid_from. (SET expressions read the old row.)
+    const QString unchanged = goneCol >= 0
+                                  ? QStringLiteral("%1.row_hash = excluded.row_hash AND %1.%2 IS NULL")
+                                        .arg(spec.table, spec.goneColumn)
+                                  : QStringLiteral("%1.row_hash = excluded.row_hash").arg(spec.table);
     sets << QStringLiteral("raw = excluded.raw") << QStringLiteral("row_hash = excluded.row_hash")
-         << QStringLiteral("updated_at = CASE WHEN %1.row_hash = excluded.row_hash THEN %1.updated_at ELSE "
-                           "excluded.updated_at END")
-                .arg(spec.table)
+         << QStringLiteral("updated_at = CASE WHEN %1 THEN %2.updated_at ELSE excluded.updated_at END")
+                .arg(unchanged, spec.table)
          << QStringLiteral("last_seen_pass = excluded.last_seen_pass");
     if (goneCol >= 0) sets << QStringLiteral("%1 = NULL").arg(spec.goneColumn); // reappearance clears it
     updates = sets.join(QStringLiteral(", "));
