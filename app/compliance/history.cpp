@@ -280,6 +280,43 @@ Result<QList<EntityState>> statesAsOf(Database &db, const QString &orgKey, const
     return out;
 }
 
+Result<AsOfBasis> asOfBasis(Database &db, const QString &orgKey, qint64 at)
+{
+    AsOfBasis b;
+    auto last =
+        db.exec(QStringLiteral("SELECT started_at, source FROM openai_admin_sync_runs WHERE org_key = ? "
+                               "AND dry_run = ? AND started_at <= ? ORDER BY started_at DESC LIMIT 1"),
+                {orgKey, db.bindBool(false), db.bindTimestamp(at)});
+    if (!last) return last.error();
+    if (last->next()) {
+        b.observedAt = Database::timestampSecs(last->value(0));
+        b.source = last->value(1).toString();
+    }
+    auto next =
+        db.exec(QStringLiteral("SELECT MIN(started_at) FROM openai_admin_sync_runs WHERE org_key = ? AND "
+                               "dry_run = ? AND started_at > ?"),
+                {orgKey, db.bindBool(false), db.bindTimestamp(at)});
+    if (!next) return next.error();
+    if (next->next() && !next->value(0).isNull()) b.nextObservedAt = Database::timestampSecs(next->value(0));
+    return b;
+}
+
+QString describeAsOfBasis(const AsOfBasis &b)
+{
+    auto fmt = [](qint64 s) {
+        return QDateTime::fromSecsSinceEpoch(s, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    };
+    if (b.observedAt == 0) return QStringLiteral("Orgward had not observed the organization by then.");
+    const QString what = b.source == u"import" ? QStringLiteral("import") : QStringLiteral("sync");
+    QString s = QStringLiteral("As the %1 of %2 observed it").arg(what, fmt(b.observedAt));
+    if (b.nextObservedAt > 0)
+        s += QStringLiteral(
+                 "; a change made before the next observation (%1) shows from then, and `diff` dates "
+                 "it by its audit event")
+                 .arg(fmt(b.nextObservedAt));
+    return s + u'.';
+}
+
 Result<QList<QPair<HistoryEntity, qint64>>> countsAsOf(Database &db, const QString &orgKey, qint64 at)
 {
     auto span = observedSpan(db, orgKey);

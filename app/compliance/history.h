@@ -44,6 +44,18 @@ struct EntityState
 // first observation with a sentence that says when that was.
 Result<QList<EntityState>> statesAsOf(Database &db, const QString &orgKey, const HistoryEntity &entity,
                                       qint64 at);
+// What an as-of answer rests on: row history holds the states Orgward observed, so the org "as of" an
+// instant is as the last sync or import before it saw it. A change made between two observations shows
+// from the later one; diffBetween() dates it by its audit event when there is one.
+struct AsOfBasis
+{
+    qint64 observedAt = 0;     // the last sync or import started at or before the instant (0: none)
+    QString source;            // "sync" or "import"
+    qint64 nextObservedAt = 0; // the first one after the instant (0: none yet)
+};
+Result<AsOfBasis> asOfBasis(Database &db, const QString &orgKey, qint64 at);
+QString describeAsOfBasis(const AsOfBasis &basis); // one sentence, UTC times
+
 // Live row counts per entity as of `at`, in historyEntities() order.
 Result<QList<QPair<HistoryEntity, qint64>>> countsAsOf(Database &db, const QString &orgKey, qint64 at);
 

@@ -240,6 +240,15 @@ private Q_SLOTS:
         QVERIFY2(seen.reappeared, "revision 3 brings back a member revision 1 removed");
         QVERIFY2(seen.serviceAccount, "revision 2 creates a service account, explained by its audit event");
 
+        // What an as-of answer rests on: the import before the instant, and the next one.
+        auto basis = asOfBasis(*db, org, at[1] + 3600);
+        QVERIFY2(basis, qPrintable(basis.errorMessage()));
+        QCOMPARE(basis->observedAt, at[1]);
+        QCOMPARE(basis->source, QStringLiteral("import"));
+        QCOMPARE(basis->nextObservedAt, at[2]);
+        QVERIFY2(describeAsOfBasis(*basis).startsWith(u"As the import of 2026-11-27 00:00 UTC observed it"),
+                 qPrintable(describeAsOfBasis(*basis)));
+
         // Before the first observation: unknown, said plainly.
         auto before = statesAsOf(*db, org, historyEntities().first(), at[0] - 1);
         QVERIFY(!before);
