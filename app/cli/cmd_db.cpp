@@ -6,6 +6,7 @@
 #include "security/secretstore.h"
 #include "store/migration_v11_rbac.h"
 #include "store/migration_v12_history.h"
+#include "store/migration_v13_auditreach.h"
 #include "store/migration_v2_roles.h"
 #include "store/migration_v9_journal.h"
 #include "store/migrations.h"
@@ -210,8 +211,8 @@ int dbInstallRoles(Context &ctx)
             QStringLiteral("console roles exist only on PostgreSQL; on SQLite the local user is the owner"),
             ExitUsage);
     if (auto b = (*db)->begin(); !b) return fail(ctx, b.errorMessage());
-    if (auto r = migrateV2Roles(**db);
-        !r || !(r = grantJournal(**db)) || !(r = grantRbacTables(**db)) || !(r = grantHistory(**db))) {
+    if (auto r = migrateV2Roles(**db); !r || !(r = grantJournal(**db)) || !(r = grantRbacTables(**db)) ||
+                                       !(r = grantHistory(**db)) || !(r = grantAuditReach(**db))) {
         (*db)->rollback();
         return fail(ctx, r.errorMessage());
     }

@@ -92,6 +92,10 @@ void addSyncOptions(QCommandLineParser &p)
                  QStringLiteral("list")});
     p.addOption({QStringLiteral("dry-run"),
                  QStringLiteral("Fetch everything and print what would change; write nothing")});
+    p.addOption({QStringLiteral("audit-log-full"),
+                 QStringLiteral("Read the whole audit log, not only events newer than the last one stored, "
+                                "and record how far back the API still reaches (orgward status, the Audit "
+                                "log pane). Stored events the API no longer returns are kept")});
     p.addOption({QStringLiteral("trailing-days"),
                  QStringLiteral("Days of usage/costs re-fetched every sync (default 2)"), QStringLiteral("n"),
                  QStringLiteral("2")});
@@ -152,6 +156,7 @@ std::optional<int> syncOptions(Context &ctx, const QCommandLineParser &p, const 
         o->orgName = displayName;
     }
     o->dryRun = p.isSet(QStringLiteral("dry-run"));
+    o->fullAuditRead = p.isSet(QStringLiteral("audit-log-full"));
     bool ok = false;
     o->trailingDays = p.value(QStringLiteral("trailing-days")).toInt(&ok);
     if (!ok || o->trailingDays < 0)

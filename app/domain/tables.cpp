@@ -90,6 +90,8 @@ QList<TableSpec> buildSpecs()
                col("last_used_at", C::Timestamp), col("owner_type", C::Text), col("owner_id", C::Text),
                col("owner_name", C::Text), col("owner_role", C::Text)},
               {}, QStringLiteral("id"), deleted);
+    // No gone column, on purpose: an event the API no longer lists has aged out of its retention window
+    // (it did not un-happen), so no complete read soft-deletes a stored one (issue #13).
     s << make(QStringLiteral("openai_audit_logs"),
               {col("id", C::Text), col("type", C::Text), col("effective_at", C::Timestamp),
                col("project_id", C::Text), col("project_name", C::Text), col("actor_type", C::Text),

@@ -64,6 +64,8 @@ const QString kSyncRuns = QStringLiteral("openai_admin_sync_runs");
 // Row history (migration 12): its view is for roles that read the audit log (key tables' versions left out).
 const QString kHistory = QStringLiteral("orgward_history");
 const QString kCursors = QStringLiteral("openai_admin_cursors");
+// Migration 13: how far back the API's audit log reached; read by the roles that read the audit log.
+const QString kAuditReach = QStringLiteral("orgward_audit_reach");
 
 // No rows, the table's columns and types: the row type of a table needs no privilege on it.
 QString emptyOf(const QString &table)
@@ -106,6 +108,9 @@ QString sourceTable(ConsoleRole role, const QString &table)
     if (table == kHistory)
         return roleAllows(role, Capability::ViewAuditLog) ? kViews + QStringLiteral("history")
                                                           : emptyOf(table);
+    if (table == kAuditReach)
+        return roleAllows(role, Capability::ViewAuditLog) ? kViews + QStringLiteral("audit_reach")
+                                                          : emptyOf(table);
     // The view leaves out the cursors column (page tokens of each endpoint): not secret, but not in the view.
     if (table == kSyncRuns)
         return QStringLiteral("(SELECT v.*, CAST(NULL AS TEXT) AS cursors FROM %1sync_runs v)").arg(kViews);
@@ -120,7 +125,7 @@ QString rewriteForRole(ConsoleRole role, const QString &sql)
     // Per thread: the console's table-fetch worker rewrites on its own thread.
     thread_local const QRegularExpression re = [] {
         QStringList names = viewOf().keys();
-        names << keyTables() << auditTables() << kSyncRuns << kCursors << kHistory;
+        names << keyTables() << auditTables() << kSyncRuns << kCursors << kHistory << kAuditReach;
         return QRegularExpression(QStringLiteral("(?<![\\w.'\"])(%1)\\b(?![.'\"])").arg(names.join(u'|')));
     }();
     thread_local const QRegularExpression nextWord(QStringLiteral("\\s+(\\w+)"));

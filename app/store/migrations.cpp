@@ -6,6 +6,7 @@
 #include "migration_v10_nullablecost.h"
 #include "migration_v11_rbac.h"
 #include "migration_v12_history.h"
+#include "migration_v13_auditreach.h"
 #include "migration_v2_roles.h"
 #include "migration_v3_console.h"
 #include "migration_v4_perf.h"
@@ -302,6 +303,7 @@ const QList<Migration> &Migrations::all()
         {10, QStringLiteral("costs without an amount"), migrateV10NullableCost},
         {11, QStringLiteral("groups, roles, permissions, data retention and spend controls"), migrateV11Rbac},
         {12, QStringLiteral("row history"), migrateV12History},
+        {13, QStringLiteral("audit log reach"), migrateV13AuditReach},
     };
     return list;
 }

@@ -107,6 +107,8 @@ const QList<ViewDef> &viewDefs()
         {"spend_limits", "openai_spend_limits",
          "org_key, project_id, threshold_amount, currency, interval, enforcement_status, deleted_at, "
          "first_seen_at, updated_at"},
+        // Migration 13: how far back the API's audit log reached on the last full read (audit log readers).
+        {"audit_reach", "orgward_audit_reach", "org_key, api_oldest_at, read_at", true},
     };
     return defs;
 }

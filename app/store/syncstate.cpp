@@ -95,6 +95,19 @@ Status SyncState::saveCursor(const QString &orgKey, const CursorState &c)
     return {};
 }
 
+Status SyncState::saveAuditReach(const QString &orgKey, const QString &passId, qint64 readAt)
+{
+    // Every event the read returned carries its pass (unchanged rows too), whichever page it came on: a
+    // resumed read and an empty last page give the same answer.
+    auto r = m_db.native().execute(
+        "INSERT INTO orgward_audit_reach (org_key, api_oldest_at, read_at) VALUES ($1, (SELECT "
+        "MIN(effective_at) FROM openai_audit_logs WHERE org_key = $1 AND last_seen_pass = $2), $3) ON "
+        "CONFLICT (org_key) DO UPDATE SET api_oldest_at = excluded.api_oldest_at, read_at = excluded.read_at",
+        {Cell::of(orgKey.toUtf8()), Cell::of(passId.toUtf8()), timestampCell(readAt, m_db.isPostgres())});
+    if (!r) return r.error();
+    return {};
+}
+
 Status SyncState::ensureOrg(const OrgRecord &org)
 {
     return m_db.run(

@@ -43,6 +43,10 @@ public:
     Result<CursorState> cursor(const QString &orgKey, const QString &endpoint);
     Status saveCursor(const QString &orgKey, const CursorState &c); // any thread holding the connection
     Result<QList<CursorState>> cursors(const QString &orgKey);
+    // The audit log was read whole (no effective_at filter) to its end by pass passId: the oldest event that
+    // pass stored is how far back the API reached at readAt (orgward_audit_reach, migration 13; NULL when
+    // the pass saw no event). Through the native handle, inside the transaction of that read's last page.
+    Status saveAuditReach(const QString &orgKey, const QString &passId, qint64 readAt);
 
     Status ensureOrg(const OrgRecord &org);
     Result<QList<OrgRecord>> organizations();

@@ -95,19 +95,21 @@ Result<TableCounts> PageProcessor::land(const PreparedPage &p)
             if (*orphans > 0) counts[c.table].gone += *orphans;
         }
     }
+    if (p.complete && p.reach == Reach::Record)
+        if (auto r = m_state.saveAuditReach(m_orgKey, p.after.passId, p.now); !r) return r.error();
     if (auto r = m_state.saveCursor(m_orgKey, p.after); !r) return r.error();
     return counts;
 }
 
 Status PageProcessor::apply(const EndpointRef &ref, const QString &requestCursor, const ParsedPage &page,
-                            const QString &newPassId, TableCounts &counts)
+                            const QString &newPassId, TableCounts &counts, Reach reach)
 {
     auto cur = m_state.cursor(m_orgKey, ref.cursorKey());
     if (!cur) return cur.error();
     if (auto g = checkGuards(ref, requestCursor, page); !g) return g;
     const qint64 now = Clock::nowSecs();
-    const PreparedPage prepared =
-        prepare(ref, page, advance(*cur, ref, requestCursor, page, newPassId, now), now);
+    PreparedPage prepared = prepare(ref, page, advance(*cur, ref, requestCursor, page, newPassId, now), now);
+    prepared.reach = reach;
     if (auto r = m_db.begin(); !r) return r;
     auto landed = land(prepared);
     if (!landed) {

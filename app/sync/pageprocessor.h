@@ -21,11 +21,21 @@ class PageProcessor
 public:
     PageProcessor(Database &db, QString orgKey) : m_db(db), m_orgKey(std::move(orgKey)), m_state(db) {}
 
+    // Record: the page belongs to a live sync's read of the whole audit log (no effective_at filter); when
+    // it is that read's last page, the oldest event the read returned is saved as the API's reach
+    // (SyncState::saveAuditReach). A filtered read, or a fixture import (a recording), says nothing about
+    // what the API still returns: Ignore.
+    enum class Reach
+    {
+        Ignore,
+        Record
+    };
+
     // Checks the paging guards before writing: has_more without a cursor, a repeated cursor.
     // requestCursor is the after/page value the page was fetched with (empty for a chain's first page).
     // newPassId identifies a new chain's pass (used to soft-delete what a complete list no longer has).
     Status apply(const EndpointRef &ref, const QString &requestCursor, const ParsedPage &page,
-                 const QString &newPassId, TableCounts &counts);
+                 const QString &newPassId, TableCounts &counts, Reach reach = Reach::Ignore);
 
     // apply() in two steps, for the sync's page committer (pagecommitter.h), which lands pages on a
     // helper thread: a page made ready to land (its cells and the cursor it leaves), then landed.
@@ -36,6 +46,7 @@ public:
         CursorState after;     // from advance(); after.passId marks the rows
         qint64 now = 0;
         RowWriter::Prepared rows, events;
+        Reach reach = Reach::Ignore; // Record: see Reach (only acted on when complete)
     };
     // No database access: any thread, while another page is being landed.
     PreparedPage prepare(const EndpointRef &ref, const ParsedPage &page, CursorState after, qint64 now) const;

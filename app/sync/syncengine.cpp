@@ -34,6 +34,8 @@ struct SyncEngine::Chain
     QString requestCursor;
     QSet<QString> seenCursors;
     int badBodies = 0;
+    // Audit logs read without an effective_at filter: the chain's end records how far back the API reaches.
+    bool wholeAuditRead = false;
     // The request for the next page goes out before the current page is written (its cursor is known
     // once the page is parsed), so downloading and writing overlap. Whatever ends the chain early drops it.
     quint64 prefetched = 0;
@@ -412,7 +414,11 @@ bool SyncEngine::openChain(Chain &ch)
         ch.cursor = *cur;
     }
     const CursorState &c = ch.cursor;
-    ch.resuming = !c.nextPage.isEmpty() && !c.passId.isEmpty();
+    // A whole read asked for replaces an incremental audit chain left unfinished (window_start is the
+    // filter it started with); an unfinished whole read (window_start 0) is resumed.
+    const bool restartWhole =
+        m_o.fullAuditRead && ch.ref.kind == EndpointKind::AuditLogs && c.windowStart > 0;
+    ch.resuming = !c.nextPage.isEmpty() && !c.passId.isEmpty() && !restartWhole;
     ch.requestCursor = ch.resuming ? c.nextPage : QString();
     ch.passId = ch.resuming ? c.passId : QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (!ch.requestCursor.isEmpty()) ch.seenCursors.insert(ch.requestCursor);
@@ -452,8 +458,10 @@ Status SyncEngine::chainQuery(Chain &ch)
     if (ref.kind != EndpointKind::AuditLogs) return {};
     // Incremental by effective_at: newest first, so a fresh chain asks for everything at or after the
     // newest event already stored (ties share a second; the upsert de-duplicates by id). The filter a
-    // chain started with is kept in window_start so a resumed chain repeats it.
-    const qint64 gte = ch.resuming ? c.windowStart : c.windowEnd;
+    // chain started with is kept in window_start so a resumed chain repeats it. A whole read (the first,
+    // or SyncOptions::fullAuditRead) has none; stored events it no longer returns stay (no gone column).
+    const qint64 gte = ch.resuming ? c.windowStart : m_o.fullAuditRead ? 0 : c.windowEnd;
+    ch.wholeAuditRead = gte == 0;
     if (!ch.resuming && !m_o.dryRun) {
         c.windowStart = gte;
         if (auto s = settle(&ch.res); !s) return s;
@@ -524,7 +532,8 @@ Status SyncEngine::landPage(Chain &ch, const ParsedPage &page)
 {
     if (!m_committer) {
         TableCounts counts;
-        if (auto r = PageProcessor(m_db, m_o.orgKey).apply(ch.ref, ch.requestCursor, page, ch.passId, counts);
+        if (auto r = PageProcessor(m_db, m_o.orgKey)
+                         .apply(ch.ref, ch.requestCursor, page, ch.passId, counts, reachOf(ch));
             !r)
             return r;
         ++ch.res.pages;
@@ -540,10 +549,16 @@ Status SyncEngine::landPage(Chain &ch, const ParsedPage &page)
     m_cursors.insert(ch.res.endpoint, after);
     // Cells first, while the page before is still being written; then wait for it.
     PageCommitter::Batch batch = m_committer->prepare(ch.ref, page, std::move(after), now);
+    batch.reach = reachOf(ch);
     if (auto s = settle(&ch.res); !s) return s;
     m_committer->submit(std::move(batch));
     ++ch.res.pages;
     return {};
+}
+
+PageProcessor::Reach SyncEngine::reachOf(const Chain &ch)
+{
+    return ch.wholeAuditRead ? PageProcessor::Reach::Record : PageProcessor::Reach::Ignore;
 }
 
 EndpointResult SyncEngine::failChain(Chain &ch, QString message)

@@ -101,7 +101,8 @@ private:
     ApiReply fetchPage(Chain &ch);
     EndpointResult replyFailure(Chain &ch, const ApiReply &reply);
     EndpointResult notFound(Chain &ch, const ApiReply &reply);
-    Status landPage(Chain &ch, const ParsedPage &page); // overlapped (page committer) or in this thread
+    Status landPage(Chain &ch, const ParsedPage &page);   // overlapped (page committer) or in this thread
+    static PageProcessor::Reach reachOf(const Chain &ch); // Record for a whole audit log read
     EndpointResult failChain(Chain &ch, QString message);
     EndpointResult cancelChain(Chain &ch);
     EndpointResult chainDone(Chain &ch);

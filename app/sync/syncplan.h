@@ -21,6 +21,10 @@ struct SyncOptions
     int trailingDays = 2; // re-fetched every sync: recent buckets still change
     qint64 finalizationGraceSecs = kSecondsPerDay;
     bool dryRun = false;
+    // Read the whole audit log (no effective_at filter) instead of only events at or after the newest one
+    // stored: the oldest event it returns is recorded as how far back the API reaches (migration 13).
+    // Stored events it no longer returns (aged out of the API's retention) are kept.
+    bool fullAuditRead = false;
     int pageCap = 1000; // pages per chain before it is an error
     int listLimit = 100;
     // 1d buckets per page (the API allows 31 for usage, 180 for costs). A week per page bounds memory: a

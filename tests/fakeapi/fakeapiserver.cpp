@@ -168,6 +168,10 @@ QByteArray FakeApiServer::listPage(const EndpointRef &ref, const QUrlQuery &quer
         bound("gt", &lo, 1, true);
         bound("lte", &hi, 0, false);
         bound("lt", &hi, -1, false);
+        if (m_auditRetentionStart > 0) {
+            filtered = true;
+            lo = std::max(lo, m_auditRetentionStart);
+        }
         if (filtered) {
             QList<QJsonObject> kept;
             for (const QJsonObject &o : std::as_const(all)) {

@@ -74,6 +74,9 @@ public:
     // with the API's "Invalid URL" error body, before any other check. Replaces the previous set.
     void setUnavailable(const QStringList &pathFragments) { m_unavailablePaths = pathFragments; }
     void setUnavailableKinds(const QList<EndpointKind> &kinds) { m_unavailableKinds = kinds; }
+    // Audit events older than this (effective_at, Unix seconds) have aged out of the API's retention
+    // window: no request returns them any more. 0 (the default): every event is served.
+    void setAuditRetentionStart(qint64 secs) { m_auditRetentionStart = secs; }
     int requestCount() const { return m_count; }
     const QList<ServedRequest> &requests() const { return m_log; }
 
@@ -108,6 +111,7 @@ private:
     int m_exitAfter = 0;
     int m_delayMs = 0;
     int m_holdFrom = 0;
+    qint64 m_auditRetentionStart = 0;
     quint16 m_port = 0;
 };
 

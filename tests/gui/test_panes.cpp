@@ -1,5 +1,6 @@
 // Opens every pane of the console on the fixture org (imported through FixtureImporter), checks that
 // each shows real data, follows dashboard tiles to their filtered panes, and saves a screenshot per pane.
+#include "compliance/auditreach.h"
 #include "finance/asof.h"
 #include "finance/dashboard.h"
 #include "finance/governance.h"
@@ -409,6 +410,12 @@ void TestPanes::everyPaneHasData()
         QVERIFY(s.ok());
         QVERIFY(!s->spendMonthToDate.isZero());
         QVERIFY(d->tileText(DashboardPane::Spend).contains(s->spendMonthToDate.toFixed(2)));
+    }
+    if (pane == MainWindow::Audit) {
+        // Imported, never synced: how far back the local copy reaches, and that the API's reach is unknown.
+        auto reach = readAuditReach(m_window->database(), m_org);
+        QVERIFY(reach && reach->localEvents > 0 && !reach->apiRead);
+        QCOMPARE(static_cast<AuditPane *>(p)->reachLabel()->text(), describeAuditReach(*reach));
     }
     if (pane == MainWindow::Usage) {
         auto *u = static_cast<UsagePane *>(p);

@@ -2,18 +2,23 @@
 // the status bar shows endpoints done of the planned total and Cancel while it runs, no nested event loop
 // is entered on the GUI thread, the panes show the new org after, and closing the window during a sync
 // cancels it and joins its thread.
+#include "compliance/auditreach.h"
 #include "fakeapiserver.h"
 #include "models/sqltablemodel.h"
+#include "sync/syncengine.h"
 #include "sync/syncrunner.h"
 #include "testsupport/testsupport.h"
 #include "ui/entitypanes.h"
 #include "ui/mainwindow.h"
 #include "ui/tablepane.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonObject>
+#include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -62,6 +67,7 @@ private slots:
     void theGuardSeesANestedLoop();
     void f5SyncsAndPanesFollow();
     void closingDuringASyncJoinsItsThread();
+    void auditPaneShowsHowFarBackEachReaches();
 };
 
 // The guard the window's tests rely on fails when code under test runs a local QEventLoop.
@@ -189,6 +195,57 @@ void TestSyncWindow::closingDuringASyncJoinsItsThread()
     QCOMPARE(syncThreads(), 0); // joined, not left running against a window that is gone
     QVERIFY2(guard.deepest() == 0, qPrintable(guard.where()));
     server.setHoldFrom(0);
+}
+
+// Issue #13: the Audit log pane says how far back the local copy reaches and how far the API did on its last
+// whole read, read on the table worker. Here the API has since dropped the older half of the events.
+void TestSyncWindow::auditPaneShowsHowFarBackEachReaches()
+{
+    auto org = smallOrg();
+    EndpointRef audit;
+    audit.kind = EndpointKind::AuditLogs;
+    const QList<QJsonObject> served = org->listObjects(audit); // newest first
+    QVERIFY(served.size() > 2);
+    const qint64 cutoff =
+        qint64(served.at(served.size() / 2).value(QLatin1String("effective_at")).toDouble());
+    QTemporaryDir dir;
+    auto db = test::openSqlite(dir);
+    QVERIFY(db);
+    SyncOptions o;
+    o.endpoints = QStringList{QStringLiteral("audit_logs")};
+    for (bool agedOut : {false, true}) {
+        test::FakeApiServer server(org);
+        if (agedOut) server.setAuditRetentionStart(cutoff);
+        QVERIFY(server.start() != 0);
+        ApiOptions api;
+        api.baseUrl = server.baseUrl();
+        api.adminKey = QStringLiteral("sk-admin-test");
+        api.requestsPerSecond = 1000;
+        ApiClient client(api);
+        o.fullAuditRead = agedOut;
+        auto s = SyncEngine(*db, client, o).run();
+        QVERIFY2(s, qPrintable(s.errorMessage()));
+        QVERIFY2(s->status == SyncStatus::Complete, qPrintable(s->message));
+    }
+    auto expected = readAuditReach(*db, o.orgKey);
+    QVERIFY(expected && expected->apiRead && expected->onlyLocal > 0);
+
+    auto w = std::make_unique<MainWindow>(std::move(db), o.orgKey);
+    w->resize(1200, 800);
+    w->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    test::NestedLoopGuard guard;
+    w->showPane(MainWindow::Audit);
+    auto *pane = static_cast<AuditPane *>(w->pane(MainWindow::Audit));
+    QTRY_VERIFY(!pane->isBusy());
+    QTRY_VERIFY(pane->activeTable()->model()->isIdle());
+    QVERIFY(pane->reachLabel()->isVisible());
+    QCOMPARE(pane->reachLabel()->text(), describeAuditReach(*expected));
+    QCOMPARE(guard.deepest(), 0);
+    const QString shots = QStringLiteral(ORGWARD_BINARY_DIR) + QStringLiteral("/screenshots");
+    QDir().mkpath(shots);
+    QApplication::processEvents(); // the label's new text re-lays the pane out (a posted layout request)
+    QVERIFY(w->grab().save(shots + QStringLiteral("/audit-reach.png")));
 }
 
 QTEST_MAIN(TestSyncWindow)

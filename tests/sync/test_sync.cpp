@@ -2,6 +2,7 @@
 // exact data or a clear failure that a re-run completes; a second sync changes nothing; dry runs write
 // nothing; the worker thread reports and cancels; kill -9 of the orgward process resumes to a database
 // identical to a clean run; two processes syncing one org into PostgreSQL do not collide.
+#include "compliance/auditreach.h"
 #include "compliance/journal.h"
 #include "core/clock.h"
 #include "core/decimal.h"
@@ -14,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QtTest>
@@ -63,6 +65,21 @@ class TestSync : public QObject
             QCOMPARE(sums.value(it.key()), it.value());
     }
     qint64 usageEnd() const { return alignDay(m_org->capturedAt()) + kSecondsPerDay; }
+    // id, first_seen_at and updated_at of every stored audit event: a re-read that changed nothing keeps
+    // them.
+    QString auditStamps(Database &db)
+    {
+        auto q = db.exec(
+            QStringLiteral("SELECT id, %1, %2 FROM openai_audit_logs WHERE org_key = ? ORDER BY id")
+                .arg(db.tsToSecs(QStringLiteral("first_seen_at")), db.tsToSecs(QStringLiteral("updated_at"))),
+            {m_org->orgKey()});
+        if (!q) return q.errorMessage();
+        QStringList rows;
+        while (q->next())
+            rows << QStringLiteral("%1 %2 %3")
+                        .arg(q->value(0).toString(), q->value(1).toString(), q->value(2).toString());
+        return rows.join(u'\n');
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -612,6 +629,129 @@ private Q_SLOTS:
         QVERIFY2(again, qPrintable(again.errorMessage()));
         QCOMPARE(again->status, SyncStatus::Complete);
         QCOMPARE(storedIds(*db, audit), servedIds(audit));
+    }
+
+    // Issue #13: audit events the API no longer returns (aged out of its retention window) stay stored. A
+    // whole read (SyncOptions::fullAuditRead, `sync --audit-log-full`) of an API that now serves only the
+    // newer half deletes, soft-deletes and changes none of the older half, and records how far back the
+    // API reached then; an incremental run after it leaves that record alone.
+    void agedOutAuditEventsStayStored_data() { test::addEngineRows(); }
+    void agedOutAuditEventsStayStored()
+    {
+        QTemporaryDir dir;
+        auto db = test::openEngine(dir, QStringLiteral("sync_audit_aged_out"));
+        if (!db) return;
+        const auto restoreClock = qScopeGuard([this] { Clock::freezeAt(m_org->capturedAt()); });
+        QVERIFY(tableSpec(EndpointKind::AuditLogs).goneColumn.isEmpty()); // nothing can mark one gone
+        SyncOptions o = test::syncOptions(*m_org);
+        o.endpoints = QStringList{QStringLiteral("audit_logs")};
+        o.listLimit = 40; // several pages, before and after the older half ages out
+        EndpointRef audit;
+        audit.kind = EndpointKind::AuditLogs;
+        const QList<QJsonObject> served = m_org->listObjects(audit); // newest first
+        QVERIFY(served.size() > 2 * o.listLimit); // more than one page, also once half aged out
+        auto at = [](const QJsonObject &e) {
+            return qint64(e.value(QLatin1String("effective_at")).toDouble());
+        };
+        const QString org = m_org->orgKey();
+        {
+            test::FakeApiServer server(m_org);
+            QVERIFY(server.start());
+            auto s = test::syncOnce(*db, server.baseUrl(), o);
+            QVERIFY(s && s->status == SyncStatus::Complete);
+        }
+        const QStringList everyEvent = servedIds(audit);
+        QCOMPARE(storedIds(*db, audit), everyEvent);
+        auto first = readAuditReach(*db, org);
+        QVERIFY2(first, qPrintable(first.errorMessage()));
+        QVERIFY(first->apiRead); // the first sync reads the whole audit log
+        QCOMPARE(first->apiOldest, at(served.last()));
+        QCOMPARE(first->apiReadAt, m_org->capturedAt());
+        QCOMPARE(first->onlyLocal, qint64(0));
+        const QString before = test::tableChecksum(*db, QStringLiteral("openai_audit_logs"), org);
+        const QString stampsBefore = auditStamps(*db);
+
+        // The older half ages out of the API's retention window.
+        const qint64 cutoff = at(served.at(served.size() / 2));
+        qint64 agedOut = 0, apiOldest = std::numeric_limits<qint64>::max();
+        for (const QJsonObject &e : served) {
+            if (at(e) < cutoff)
+                ++agedOut;
+            else
+                apiOldest = std::min(apiOldest, at(e));
+        }
+        QVERIFY(agedOut > 0 && agedOut < served.size());
+        test::FakeApiServer server(m_org);
+        server.setAuditRetentionStart(cutoff);
+        QVERIFY(server.start());
+        Clock::freezeAt(m_org->capturedAt() + 3600);
+        SyncOptions whole = o;
+        whole.fullAuditRead = true;
+        auto s = test::syncOnce(*db, server.baseUrl(), whole);
+        QVERIFY(s && s->status == SyncStatus::Complete);
+        const WriteCounts counts = s->counts.value(QStringLiteral("openai_audit_logs"));
+        QCOMPARE(counts.gone, qint64(0));
+        QCOMPARE(counts.added + counts.changed, qint64(0));
+        QCOMPARE(counts.unchanged, qint64(served.size()) - agedOut);
+        QVERIFY(server.requestCount() > 1);
+        for (const test::ServedRequest &r : server.requests()) // a whole read: no filter on any page
+            QVERIFY2(!r.query.contains(QLatin1String("effective_at")), qPrintable(r.query));
+
+        // Every earlier event is still stored, unchanged (no deleted_at exists to set; updated_at kept).
+        QCOMPARE(storedIds(*db, audit), everyEvent);
+        QCOMPARE(test::tableChecksum(*db, QStringLiteral("openai_audit_logs"), org), before);
+        QCOMPARE(auditStamps(*db), stampsBefore);
+        auto second = readAuditReach(*db, org);
+        QVERIFY2(second, qPrintable(second.errorMessage()));
+        QCOMPARE(second->apiOldest, apiOldest);
+        QCOMPARE(second->apiReadAt, m_org->capturedAt() + 3600);
+        QCOMPARE(second->onlyLocal, agedOut);
+        QCOMPARE(second->localEvents, qint64(served.size()));
+        QCOMPARE(second->localOldest, at(served.last()));
+
+        // An incremental run asks only for newer events and leaves the record of the whole read alone.
+        Clock::freezeAt(m_org->capturedAt() + 7200);
+        const int requestsBefore = server.requestCount();
+        auto incremental = test::syncOnce(*db, server.baseUrl(), o);
+        QVERIFY(incremental && incremental->status == SyncStatus::Complete);
+        QVERIFY(server.requests().at(requestsBefore).query.contains(QLatin1String("effective_at[gte]")));
+        QCOMPARE(storedIds(*db, audit), everyEvent);
+        auto third = readAuditReach(*db, org);
+        QVERIFY(third);
+        QCOMPARE(third->apiReadAt, m_org->capturedAt() + 3600);
+        QCOMPARE(third->apiOldest, apiOldest);
+    }
+
+    // A whole audit log read that stops part-way is resumed by the next run (with or without the option)
+    // and records the API's reach from every page of its pass, the pages of the earlier run included.
+    void interruptedWholeAuditReadRecordsReachWhenResumed_data() { test::addEngineRows(); }
+    void interruptedWholeAuditReadRecordsReachWhenResumed()
+    {
+        QTemporaryDir dir;
+        auto db = test::openEngine(dir, QStringLiteral("sync_audit_resumed"));
+        if (!db) return;
+        SyncOptions o = test::syncOptions(*m_org);
+        o.endpoints = QStringList{QStringLiteral("audit_logs")};
+        EndpointRef audit;
+        audit.kind = EndpointKind::AuditLogs;
+        const QList<QJsonObject> served = m_org->listObjects(audit);
+        test::FakeApiServer server(m_org);
+        QVERIFY(server.start());
+        test::Fault refuse = test::fault(test::Fault::ServerError, QStringLiteral("audit_logs"), -1);
+        refuse.cursorOnly = true; // the first page lands, the second never comes
+        server.addFault(refuse);
+        auto cut = test::syncOnce(*db, server.baseUrl(), o);
+        QVERIFY(cut && cut->status != SyncStatus::Complete);
+        auto none = readAuditReach(*db, m_org->orgKey());
+        QVERIFY(none && !none->apiRead && none->localEvents == o.listLimit);
+        server.clearFaults();
+        auto resumed = test::syncOnce(*db, server.baseUrl(), o);
+        QVERIFY(resumed && resumed->status == SyncStatus::Complete);
+        QCOMPARE(storedIds(*db, audit), servedIds(audit));
+        auto reach = readAuditReach(*db, m_org->orgKey());
+        QVERIFY(reach && reach->apiRead);
+        QCOMPARE(reach->apiOldest, qint64(served.last().value(QLatin1String("effective_at")).toDouble()));
+        QCOMPARE(reach->onlyLocal, qint64(0));
     }
 
     // Both ways a page's key range is found before a COPY: by the ids' bytes where the database's
