@@ -197,7 +197,8 @@ QVariant ChangesModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ForegroundRole:
         if (index.column() != Change) return {};
-        if (c->change == ChangeKind::Added) return QColor(0x1b, 0x7a, 0x33);
+        if (c->change == ChangeKind::Added || c->change == ChangeKind::Reappeared)
+            return QColor(0x1b, 0x7a, 0x33);
         if (c->change == ChangeKind::Removed) return QColor(0xb0, 0x24, 0x18);
         return {};
     case EntityTableRole:

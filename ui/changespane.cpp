@@ -11,6 +11,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMap>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTimer>
@@ -33,6 +35,12 @@ QDateTimeEdit *instantEdit(const QString &name, const QString &objectName, QWidg
     return e;
 }
 
+QString readOnlyReason()
+{
+    return ChangesPane::tr("This database is open read-only: a review mark is an entry in its journal, which "
+                           "cannot be written from here.");
+}
+
 void setEdit(QDateTimeEdit *e, qint64 secs)
 {
     const QSignalBlocker block(e);
@@ -49,12 +57,16 @@ ChangesPane::ChangesPane(Database &db, QWidget *parent)
                                   }),
       m_diff(db, this, [this](const Result<QList<EntityChange>> &c) { showChanges(c); }),
       m_export(db, this, [this](const Result<qint64> &rows) { exportDone(rows); }),
+      m_review(db, this, [this](const Result<std::optional<ReviewMark>> &m) { showLastReview(m); }),
+      m_mark(db, this, [this](const Result<ReviewMark> &m) { reviewWritten(m); }),
       m_model(new ChangesModel(this)), m_proxy(new ChangesFilterModel(this)),
       m_fromEdit(instantEdit(tr("Changes from"), QStringLiteral("changesFrom"), this)),
       m_toEdit(instantEdit(tr("Changes until"), QStringLiteral("changesTo"), this)),
-      m_sinceFirst(new QPushButton(tr("Since the first observation"), this)), m_filter(new QLineEdit(this)),
+      m_sinceFirst(new QPushButton(tr("Since the first observation"), this)),
+      m_sinceReview(new QPushButton(tr("Since the last review"), this)),
+      m_markReviewed(new QPushButton(tr("Mark reviewed…"), this)), m_filter(new QLineEdit(this)),
       m_view(new QTreeView(this)), m_status(new QLabel(this)), m_summary(new QLabel(this)),
-      m_editDebounce(new QTimer(this))
+      m_editDebounce(new QTimer(this)), m_readOnly(db.isReadOnly())
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(QStringLiteral("<h2>%1</h2>").arg(tr("Changes").toHtmlEscaped()), this));
@@ -76,14 +88,18 @@ ChangesPane::ChangesPane(Database &db, QWidget *parent)
     m_sinceFirst->setObjectName(QStringLiteral("changesSinceFirst"));
     m_sinceFirst->setToolTip(tr("From Orgward's first sync or import of this organization until now"));
     m_sinceFirst->setEnabled(false);
+    m_sinceReview->setObjectName(QStringLiteral("changesSinceReview"));
+    m_sinceReview->setEnabled(false);
     range->addWidget(last7);
     range->addWidget(last30);
     range->addWidget(m_sinceFirst);
+    range->addWidget(m_sinceReview);
     range->addStretch(1);
     layout->addLayout(range);
     connect(last7, &QPushButton::clicked, this, [this] { chooseRange(Last7Days); });
     connect(last30, &QPushButton::clicked, this, [this] { chooseRange(Last30Days); });
     connect(m_sinceFirst, &QPushButton::clicked, this, [this] { chooseRange(SinceFirstObservation); });
+    connect(m_sinceReview, &QPushButton::clicked, this, [this] { chooseRange(SinceLastReview); });
 
     auto *tools = new QHBoxLayout;
     m_filter->setObjectName(QStringLiteral("changesFilter"));
@@ -92,10 +108,14 @@ ChangesPane::ChangesPane(Database &db, QWidget *parent)
     m_filter->setAccessibleName(tr("Filter changes"));
     auto *exportButton = new QPushButton(tr("Export CSV…"), this);
     exportButton->setObjectName(QStringLiteral("changesExport"));
+    m_markReviewed->setObjectName(QStringLiteral("changesMarkReviewed"));
+    m_markReviewed->setEnabled(false);
     tools->addWidget(m_filter, 1);
+    tools->addWidget(m_markReviewed);
     tools->addWidget(exportButton);
     layout->addLayout(tools);
     connect(exportButton, &QPushButton::clicked, this, &ChangesPane::chooseExportFile);
+    connect(m_markReviewed, &QPushButton::clicked, this, &ChangesPane::confirmReview);
 
     m_status->setObjectName(QStringLiteral("changesStatus"));
     m_status->setWordWrap(true);
@@ -139,6 +159,7 @@ ChangesPane::ChangesPane(Database &db, QWidget *parent)
         });
     }
     connect(m_editDebounce, &QTimer::timeout, this, &ChangesPane::applyEdits);
+    if (m_readOnly) m_markDenied = readOnlyReason();
     updateStatus();
 }
 
@@ -149,14 +170,19 @@ void ChangesPane::setOrg(const QString &orgKey, qint64)
     m_first = 0;
     m_sinceFirst->setEnabled(false);
     m_exportNote.clear();
+    m_reviewNote.clear();
+    m_lastReview.reset();
+    m_rangeReview.reset();
     if (orgKey.isEmpty()) {
         m_span.cancel();
         m_diff.cancel();
+        m_review.cancel();
         m_model->clear();
         updateStatus();
         return;
     }
     m_span.run([orgKey](Database &db) { return observedSpan(db, orgKey); });
+    loadLastReview();
     chooseRange(Last7Days);
 }
 
@@ -165,9 +191,10 @@ void ChangesPane::refresh()
     if (m_org.isEmpty()) return;
     const QString org = m_org;
     m_span.run([org](Database &db) { return observedSpan(db, org); });
+    loadLastReview(); // another console or the CLI may have marked one
     // A range that ends now follows the clock; a chosen one is compared again (a sync may have filled it).
     if (m_toIsNow)
-        setRange(m_from, Clock::nowSecs());
+        showRange(m_from, std::max(Clock::nowSecs(), m_to));
     else
         compare();
 }
@@ -175,11 +202,16 @@ void ChangesPane::refresh()
 void ChangesPane::applyRole(ConsoleRole role)
 {
     m_keys = roleAllows(role, Capability::ManageKeys);
+    m_markDenied = !roleAllows(role, Capability::RecordReview)
+                       ? tr("Your role (%1) may not record access reviews.").arg(roleName(role))
+                   : m_readOnly ? readOnlyReason()
+                                : QString();
+    updateReviewControls();
 }
 
 bool ChangesPane::isBusy() const
 {
-    return m_span.busy() || m_diff.busy() || m_export.busy();
+    return m_span.busy() || m_diff.busy() || m_export.busy() || m_review.busy() || m_mark.busy();
 }
 
 void ChangesPane::chooseRange(Range range)
@@ -192,10 +224,21 @@ void ChangesPane::chooseRange(Range range)
         return setRange(now - 30 * kSecondsPerDay, now);
     case SinceFirstObservation:
         return setRange(m_first > 0 ? m_first : 1, now);
+    case SinceLastReview:
+        if (!m_lastReview) return;
+        m_rangeReview = m_lastReview;
+        // A mark made this very second still gives a (one-second) range to compare, not an error.
+        return showRange(m_lastReview->at, std::max(now, m_lastReview->at + 1));
     }
 }
 
 void ChangesPane::setRange(qint64 from, qint64 to)
+{
+    m_rangeReview.reset();
+    showRange(from, to);
+}
+
+void ChangesPane::showRange(qint64 from, qint64 to)
 {
     m_editDebounce->stop();
     m_from = from;
@@ -212,6 +255,7 @@ void ChangesPane::applyEdits()
     const qint64 from = m_fromEdit->dateTime().toSecsSinceEpoch(),
                  to = m_toEdit->dateTime().toSecsSinceEpoch();
     if (from == m_from && to == m_to) return;
+    m_rangeReview.reset();
     m_from = from;
     m_to = to;
     m_toIsNow = to >= Clock::nowSecs();
@@ -227,14 +271,20 @@ void ChangesPane::compare()
         updateStatus();
         return;
     }
-    QList<HistoryEntity> entities;
-    if (!m_keys)
-        for (const HistoryEntity &e : historyEntities())
-            if (e.table != u"openai_project_api_keys" && e.table != u"openai_admin_api_keys") entities << e;
+    const QList<HistoryEntity> entities = comparedEntities();
     const QString org = m_org;
     const qint64 from = m_from, to = m_to;
     m_diff.run([org, from, to, entities](Database &db) { return diffBetween(db, org, from, to, entities); });
     updateStatus();
+}
+
+QList<HistoryEntity> ChangesPane::comparedEntities() const
+{
+    QList<HistoryEntity> entities;
+    if (!m_keys)
+        for (const HistoryEntity &e : historyEntities())
+            if (e.table != u"openai_project_api_keys" && e.table != u"openai_admin_api_keys") entities << e;
+    return entities;
 }
 
 void ChangesPane::showChanges(const Result<QList<EntityChange>> &changes)
@@ -259,6 +309,9 @@ void ChangesPane::updateStatus()
 {
     const QString from = AsOfController::instantText(m_from), to = AsOfController::instantText(m_to);
     QStringList lines;
+    if (m_rangeReview && !m_org.isEmpty())
+        lines << tr("Since the last review (marked %1 by %2)")
+                     .arg(AsOfController::instantText(m_rangeReview->at), m_rangeReview->actor);
     if (m_org.isEmpty())
         lines << tr("No organization selected.");
     else if (m_diff.busy())
@@ -276,17 +329,22 @@ void ChangesPane::updateStatus()
                     "changes are counted from then.")
                      .arg(AsOfController::instantText(m_first));
     if (!m_exportNote.isEmpty()) lines << m_exportNote;
+    if (!m_reviewNote.isEmpty()) lines << m_reviewNote;
     m_status->setText(lines.join(u'\n'));
+    updateReviewControls();
 
-    int added = 0, removed = 0, changed = 0;
+    QMap<ChangeKind, int> count;
     for (int g = 0; g < m_model->rowCount(); ++g) {
         const QModelIndex group = m_model->index(g, 0);
-        for (int r = 0; r < m_model->rowCount(group); ++r) {
-            const EntityChange *c = m_model->changeAt(m_model->index(r, 0, group));
-            (c->change == ChangeKind::Added ? added : c->change == ChangeKind::Removed ? removed : changed)++;
-        }
+        for (int r = 0; r < m_model->rowCount(group); ++r)
+            ++count[m_model->changeAt(m_model->index(r, 0, group))->change];
     }
-    QString summary = tr("%1 added, %2 removed, %3 changed").arg(added).arg(removed).arg(changed);
+    QString summary = tr("%1 added, %2 removed, %3 changed")
+                          .arg(count.value(ChangeKind::Added))
+                          .arg(count.value(ChangeKind::Removed))
+                          .arg(count.value(ChangeKind::Changed));
+    if (count.value(ChangeKind::Reappeared) > 0)
+        summary += tr(", %1 back after a removal").arg(count.value(ChangeKind::Reappeared));
     if (!m_proxy->filterWords().isEmpty()) summary += tr(" — %n shown", nullptr, m_proxy->shownChanges());
     m_summary->setText(summary);
 }
@@ -338,6 +396,101 @@ void ChangesPane::exportDone(const Result<qint64> &rows)
                         : tr("Export failed: %1").arg(error);
     updateStatus();
     emit csvExportFinished(m_exportPath, error, rows ? *rows : 0);
+}
+
+// Review marks -----------------------------------------------------------------------------------
+void ChangesPane::loadLastReview()
+{
+    const QString org = m_org;
+    m_reviewError.clear();
+    m_review.run([org](Database &db) { return orgward::lastReview(db, org); });
+    updateReviewControls();
+}
+
+void ChangesPane::showLastReview(const Result<std::optional<ReviewMark>> &mark)
+{
+    m_reviewError = mark ? QString() : Sanitizer::mask(mark.errorMessage());
+    m_lastReview = mark ? *mark : std::nullopt;
+    updateReviewControls();
+}
+
+void ChangesPane::confirmReview()
+{
+    ReviewMark m;
+    m.orgKey = m_org;
+    m.from = m_from;
+    m.to = m_to;
+    m.changes = m_model->changeCount();
+    for (const HistoryEntity &e : comparedEntities().isEmpty() ? historyEntities() : comparedEntities())
+        m.entities << e.name;
+    // What the box names is what gets marked (captured here, whatever a refresh does meanwhile). Opened,
+    // not exec()-ed: window-modal without a nested event loop.
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Mark reviewed"),
+        tr("Mark the %n change(s) of %1 between %2 and %3 as reviewed?", nullptr, int(m.changes))
+            .arg(m_org, AsOfController::instantText(m.from), AsOfController::instantText(m.to)),
+        QMessageBox::Cancel, this);
+    QString info = tr("This adds an entry under your name to the tamper-evident journal; it cannot be "
+                      "changed or removed. \"Since the last review\" then starts at this moment.");
+    if (!m_proxy->filterWords().isEmpty())
+        info.prepend(tr("The review covers every change of the range, not only those the filter shows. "));
+    box->setInformativeText(info);
+    box->setObjectName(QStringLiteral("changesConfirmReview"));
+    QPushButton *mark = box->addButton(tr("Mark reviewed"), QMessageBox::AcceptRole);
+    mark->setObjectName(QStringLiteral("changesConfirmReviewButton"));
+    box->setDefaultButton(mark);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(mark, &QPushButton::clicked, this, [this, m] { writeReview(m); });
+    box->open();
+}
+
+void ChangesPane::writeReview(const ReviewMark &m)
+{
+    // Off the GUI thread on a connection that may write (the table worker's reads only).
+    const bool started = m_mark.run(
+        [m](Database &db) { return markReviewed(db, m.orgKey, m.from, m.to, m.changes, m.entities); });
+    if (!started) m_reviewNote = tr("The previous review mark is still being written.");
+    updateStatus();
+}
+
+void ChangesPane::reviewWritten(const Result<ReviewMark> &mark)
+{
+    const QString error = mark ? QString() : Sanitizer::mask(mark.errorMessage());
+    if (!mark) {
+        m_reviewNote = tr("Could not mark the review: %1").arg(error);
+    } else {
+        m_reviewNote =
+            tr("Marked reviewed by %1 at %2: %n change(s) of %3 from %4 to %5 (journal entry %6).", nullptr,
+               int(mark->changes))
+                .arg(mark->actor, AsOfController::instantText(mark->at), mark->orgKey,
+                     AsOfController::instantText(mark->from), AsOfController::instantText(mark->to))
+                .arg(mark->seq);
+        if (mark->orgKey == m_org) {
+            m_lastReview = *mark;
+            loadLastReview(); // supersedes a read that may have started before the mark was committed
+        }
+    }
+    updateStatus();
+    emit reviewMarked(mark ? mark->seq : 0, error);
+}
+
+void ChangesPane::updateReviewControls()
+{
+    const bool known = !m_review.busy();
+    m_sinceReview->setEnabled(m_lastReview.has_value());
+    m_sinceReview->setToolTip(
+        m_lastReview ? tr("From the last review mark (%1 by %2) until now")
+                           .arg(AsOfController::instantText(m_lastReview->at), m_lastReview->actor)
+        : !m_reviewError.isEmpty() ? tr("Could not read the journal: %1").arg(m_reviewError)
+        : known                    ? tr("No review has been marked for this organization yet")
+                                   : tr("Looking for this organization's last review…"));
+    QString why = m_markDenied;
+    if (why.isEmpty() && m_org.isEmpty()) why = tr("No organization selected.");
+    if (why.isEmpty() && !m_error.isEmpty()) why = tr("The comparison failed: there is nothing to review.");
+    m_markReviewed->setEnabled(why.isEmpty() && !m_diff.busy() && !m_mark.busy());
+    m_markReviewed->setToolTip(why.isEmpty() ? tr("Record in the tamper-evident journal that the changes of "
+                                                  "this range were reviewed (you are asked to confirm)")
+                                             : why);
 }
 
 } // namespace orgward

@@ -2,6 +2,7 @@
 // history (compliance/history.h); and the org picker it shares with `status --as-of`.
 #include "command.h"
 #include "compliance/history.h"
+#include "compliance/review.h"
 #include "core/clock.h"
 #include "core/csvwriter.h"
 #include "core/instant.h"
@@ -54,7 +55,23 @@ QJsonObject changeJson(const EntityChange &c)
              c.happenedAt > 0 ? QJsonValue(isoOrEmpty(c.happenedAt)) : QJsonValue()},
             {QStringLiteral("happened_from"),
              c.happenedFrom.isEmpty() ? QJsonValue() : QJsonValue(c.happenedFrom)},
-            {QStringLiteral("evidence"), QJsonArray::fromStringList(c.evidence)}};
+            {QStringLiteral("evidence"), QJsonArray::fromStringList(c.evidence)},
+            {QStringLiteral("observed_by_run"), c.observedBy.isEmpty() ? QJsonValue() : QJsonValue(c.observedBy)}};
+}
+
+// --from last-review: when the newest review mark of org was made.
+Result<qint64> lastReviewInstant(Database &db, const QString &org)
+{
+    auto mark = lastReview(db, org);
+    if (!mark) return mark.error();
+    if (!*mark)
+        return err(
+            Error::Code::NotFound,
+            QStringLiteral("--from last-review: no review has been marked for organization %1 yet (mark "
+                           "one with 'orgward diff --from T1 --to T2 --mark-reviewed' or the Changes "
+                           "pane's Mark reviewed…)")
+                .arg(org));
+    return (*mark)->at;
 }
 
 } // namespace
@@ -90,7 +107,8 @@ int cmdDiff(Context &ctx)
         "Exit codes: 0 listed (changes or none), 1 failed (e.g. no record before the first sync), 2 usage."));
     addDatabaseOption(p);
     const QCommandLineOption from(QStringLiteral("from"),
-                                  QStringLiteral("First instant: 2026-09-30, ISO date-time, now, -30d."),
+                                  QStringLiteral("First instant: 2026-09-30, ISO date-time, now, -30d, or "
+                                                 "last-review (when the newest review mark was made)."),
                                   QStringLiteral("T1"));
     const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("Second instant (default: now)."),
                                 QStringLiteral("T2"), QStringLiteral("now"));
@@ -106,16 +124,22 @@ int cmdDiff(Context &ctx)
         QStringLiteral("list"));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text (default), json or csv."),
                                     QStringLiteral("format"), QStringLiteral("text"));
-    p.addOptions({from, to, org, entity, format});
+    const QCommandLineOption mark(
+        QStringLiteral("mark-reviewed"),
+        QStringLiteral("Then record in the journal that these changes were reviewed (an access review)."));
+    p.addOptions({from, to, org, entity, format, mark});
     int code = 0;
     if (!parseArgs(p, ctx, &code)) return code;
     if (!p.isSet(from)) return fail(ctx, QStringLiteral("--from is required (e.g. --from -30d)"), ExitUsage);
     const qint64 now = Clock::nowSecs();
-    auto t1 = parseInstant(p.value(from), now);
+    // last-review needs the database: it is resolved once the organization is known.
+    const bool sinceReview = p.value(from) == u"last-review";
+    auto t1 = sinceReview ? Result<qint64>(0) : parseInstant(p.value(from), now);
     if (!t1) return fail(ctx, QStringLiteral("--from: ") + t1.errorMessage(), ExitUsage);
     auto t2 = parseInstant(p.value(to), now);
     if (!t2) return fail(ctx, QStringLiteral("--to: ") + t2.errorMessage(), ExitUsage);
-    if (*t1 >= *t2) return fail(ctx, QStringLiteral("--from must be earlier than --to"), ExitUsage);
+    if (!sinceReview && *t1 >= *t2)
+        return fail(ctx, QStringLiteral("--from must be earlier than --to"), ExitUsage);
     const QString fmt = p.value(format);
     if (fmt != u"text" && fmt != u"json" && fmt != u"csv")
         return fail(ctx, QStringLiteral("--format: use text, json or csv"), ExitUsage);
@@ -133,6 +157,14 @@ int cmdDiff(Context &ctx)
     if (!db) return fail(ctx, db.errorMessage());
     auto key = chooseOrg(**db, p.value(org));
     if (!key) return fail(ctx, key.errorMessage(), ExitUsage);
+    if (sinceReview) {
+        t1 = lastReviewInstant(**db, *key);
+        if (!t1) return fail(ctx, t1.errorMessage());
+        if (*t1 >= *t2)
+            return fail(
+                ctx, QStringLiteral("--from last-review is %1, not earlier than --to").arg(isoOrEmpty(*t1)),
+                ExitUsage);
+    }
     auto changes = diffBetween(**db, *key, *t1, *t2, only);
     if (!changes) return fail(ctx, changes.errorMessage());
     if (fmt == u"json") {
@@ -144,11 +176,11 @@ int cmdDiff(Context &ctx)
         ctx.out << csv::record({QStringLiteral("entity"), QStringLiteral("id"), QStringLiteral("name"),
                                 QStringLiteral("change"), QStringLiteral("fields"),
                                 QStringLiteral("observed_at"), QStringLiteral("happened_at"),
-                                QStringLiteral("evidence")});
+                                QStringLiteral("evidence"), QStringLiteral("observed_by_run")});
         for (const EntityChange &c : *changes)
             ctx.out << csv::record({c.entity.name, c.id, c.name, changeText(c.change), fieldsText(c),
                                     isoOrEmpty(c.observedAt), isoOrEmpty(c.happenedAt),
-                                    c.evidence.join(u' ')});
+                                    c.evidence.join(u' '), c.observedBy});
     } else {
         ctx.out << QStringLiteral("Changes in %1 from %2 to %3: %4\n")
                        .arg(*key, isoOrEmpty(*t1), isoOrEmpty(*t2))
@@ -164,6 +196,16 @@ int cmdDiff(Context &ctx)
                 ctx.out << QStringLiteral(" [%1]").arg(c.evidence.join(QStringLiteral(", ")));
             ctx.out << "\n";
         }
+    }
+    if (p.isSet(mark)) {
+        QStringList compared;
+        for (const HistoryEntity &e : only.isEmpty() ? historyEntities() : only)
+            compared << e.name;
+        auto m = markReviewed(**db, *key, *t1, *t2, changes->size(), compared);
+        if (!m) return fail(ctx, QStringLiteral("Could not mark the review: ") + m.errorMessage());
+        ctx.err << QStringLiteral("Marked reviewed: journal entry %1, %2 by %3\n")
+                       .arg(m->seq)
+                       .arg(isoOrEmpty(m->at), m->actor);
     }
     return ExitOk;
 }

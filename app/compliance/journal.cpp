@@ -31,6 +31,7 @@ constexpr KindName kKinds[] = {
     {JournalKind::ProfileChange, "profile-change"},
     {JournalKind::RoleChange, "role-change"},
     {JournalKind::BudgetChange, "budget-change"},
+    {JournalKind::Review, "review"},
 };
 
 void netstring(QByteArray &out, const QByteArray &field)
@@ -213,7 +214,7 @@ Result<QList<JournalEntry>> Journal::entries(const JournalFilter &f)
         sql += QStringLiteral(" AND org_key = ?");
         binds << f.orgKey;
     }
-    sql += QStringLiteral(" ORDER BY seq");
+    sql += f.newestFirst ? QStringLiteral(" ORDER BY seq DESC") : QStringLiteral(" ORDER BY seq");
     if (f.limit > 0) {
         sql += QStringLiteral(" LIMIT ?");
         binds << f.limit;

@@ -1,8 +1,8 @@
 #pragma once
 // The tamper-evident journal (orgward_journal): one append-only, hash-chained entry for every sync run,
-// import, export, report, evidence bundle and admin action, written in the same transaction as the work it
-// records. HACKING.md ("The journal") defines the exact bytes each entry_hash covers, so anyone can
-// recompute the chain without Orgward.
+// import, export, report, evidence bundle, access review and admin action, written in the same transaction as
+// the work it records. HACKING.md ("The journal") defines the exact bytes each entry_hash covers, so anyone
+// can recompute the chain without Orgward.
 #include "core/result.h"
 
 #include <QByteArray>
@@ -26,6 +26,7 @@ enum class JournalKind
     ProfileChange,
     RoleChange,
     BudgetChange,
+    Review, // an access review marked done (compliance/review.h)
 };
 
 QString journalKindName(JournalKind kind);
@@ -74,7 +75,8 @@ struct JournalFilter
     qint64 sinceSecs = 0; // 0: from the start
     std::optional<JournalKind> kind;
     QString orgKey;
-    int limit = 0; // 0: all
+    int limit = 0;            // 0: all
+    bool newestFirst = false; // highest seq first (with limit 1: the newest matching entry)
 };
 
 class Journal

@@ -40,7 +40,8 @@ bool roleAllows(ConsoleRole role, Capability c)
     case ConsoleRole::Finance:
         return c == Capability::ViewCosts || c == Capability::EditBudgets || c == Capability::Export;
     case ConsoleRole::Auditor:
-        return c == Capability::ViewCosts || c == Capability::ViewAuditLog || c == Capability::Export;
+        return c == Capability::ViewCosts || c == Capability::ViewAuditLog || c == Capability::Export ||
+               c == Capability::RecordReview; // reviewing access is an auditor's job
     case ConsoleRole::Reader:
         return c == Capability::ViewCosts;
     }

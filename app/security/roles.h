@@ -29,6 +29,7 @@ enum class Capability
     ViewAuditLog,   // audit log and certificate events
     Export,         // evidence/finance exports
     ManageDatabase, // run migrations, manage connection roles
+    RecordReview,   // mark an access review done (a journal entry: needs a writable connection too)
 };
 
 QString roleName(ConsoleRole role); // "owner", "admin", …

@@ -90,6 +90,11 @@ private Q_SLOTS:
         QVERIFY(!roleAllows(ConsoleRole::Auditor, Capability::EditBudgets));
         QVERIFY(!roleAllows(ConsoleRole::Reader, Capability::ViewAuditLog));
         QVERIFY(!roleAllows(ConsoleRole::Reader, Capability::Export));
+        // An access review mark: the roles that see row history (Changes pane) may record one.
+        QVERIFY(roleAllows(ConsoleRole::Auditor, Capability::RecordReview));
+        QVERIFY(roleAllows(ConsoleRole::Admin, Capability::RecordReview));
+        QVERIFY(!roleAllows(ConsoleRole::Finance, Capability::RecordReview));
+        QVERIFY(!roleAllows(ConsoleRole::Reader, Capability::RecordReview));
         for (const char *n : {"owner", "admin", "finance", "auditor", "reader"})
             QCOMPARE(roleName(roleFromName(QString::fromLatin1(n)).value()), QString::fromLatin1(n));
         QVERIFY(!roleFromName(QStringLiteral("root")).ok());
