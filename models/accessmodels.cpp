@@ -22,9 +22,13 @@ QString roleKind(const QString &column)
 
 QString heldDirectly(bool pg, const QString &alias)
 {
+    return heldDirectlyBy(pg, alias + QStringLiteral(".assignment_sources"));
+}
+
+QString heldDirectlyBy(bool pg, const QString &sources)
+{
     // assignment_sources lists who the role came through: the user itself and/or groups. No list (NULL): a
     // direct assignment only. A role that came only through groups is shown with those groups instead.
-    const QString sources = alias + QStringLiteral(".assignment_sources");
     const QString type = jsonsql::field(pg, QStringLiteral("s.value"), QStringLiteral("principal_type"));
     return QStringLiteral("(NOT EXISTS (SELECT 1 FROM %1 s WHERE %2 = 'group') OR EXISTS (SELECT 1 FROM %1 s "
                           "WHERE %2 = 'user'))")

@@ -69,6 +69,8 @@ QString resourceType(const QString &column);
 QString roleKind(const QString &column);
 // True when a user role row (alias ur) is held directly: no assignment source, or a "user" one among them.
 QString heldDirectly(bool pg, const QString &alias);
+// The same for the assignment_sources JSON expression sources (a user role version's, in history).
+QString heldDirectlyBy(bool pg, const QString &sources);
 } // namespace accesssql
 
 } // namespace orgward

@@ -5,19 +5,16 @@
 
 namespace orgward {
 
-namespace {
-// The version of a row valid at the instant (two ? marks, both the instant): history alias a.
-QString validAt(const Database &db, const QString &a)
-{
-    const QString t = db.secsToTs(QStringLiteral("?"));
-    return QStringLiteral("%1.valid_from <= %2 AND (%1.valid_to IS NULL OR %1.valid_to > %2)").arg(a, t);
-}
-} // namespace
-
 AsOfTableModel::AsOfTableModel(Database &db, Entity entity, QObject *parent)
     : SqlTableModel(db, parent), m_db(db), m_entity(entity)
 {
     setAsOf(0);
+}
+
+QString AsOfTableModel::validAt(const Database &db, const QString &a)
+{
+    const QString t = db.secsToTs(QStringLiteral("?"));
+    return QStringLiteral("%1.valid_from <= %2 AND (%1.valid_to IS NULL OR %1.valid_to > %2)").arg(a, t);
 }
 
 QString AsOfTableModel::tableOf(Entity entity)

@@ -28,6 +28,9 @@ public:
     Entity entity() const { return m_entity; }
     // The entity table whose versions are shown (openai_users, …).
     static QString tableOf(Entity entity);
+    // "The version of history row alias is the one valid at the instant": two ? marks, both the instant
+    // (Unix seconds). The as-of detail tables read the same way (asofdetailmodel.h).
+    static QString validAt(const Database &db, const QString &alias);
     QString table() const { return tableOf(m_entity); }
     // The instant (Unix seconds) the rows are read as of; setOrgKey() or reload() runs the query.
     void setAsOf(qint64 at);

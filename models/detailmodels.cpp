@@ -112,7 +112,9 @@ Definition otherDefinition(Kind kind)
         QStringLiteral("s.id")};
 }
 
-Definition definition(Kind kind, bool pg)
+} // namespace
+
+Definition detail::definition(Kind kind, bool pg)
 {
     if (detail::isAccessKind(kind)) return detail::accessDefinition(kind, pg);
     switch (kind) {
@@ -134,12 +136,11 @@ Definition definition(Kind kind, bool pg)
     }
     return otherDefinition(Kind::ServiceAccounts);
 }
-} // namespace
 
 DetailTableModel::DetailTableModel(Database &db, Kind kind, QObject *parent)
     : SqlTableModel(db, parent), m_kind(kind)
 {
-    Definition d = definition(kind, db.isPostgres());
+    Definition d = detail::definition(kind, db.isPostgres());
     setQuery(std::move(d.columns), d.from, d.where, d.id);
     if (kind == Kind::MemberAuditEvents) sort(0, Qt::DescendingOrder); // newest first
 }

@@ -1,6 +1,7 @@
 #include "accesspanes.h"
 
 #include "asofbar.h"
+#include "detailtables.h"
 #include "models/accessmodels.h"
 #include "models/asofmodel.h"
 #include "models/detailmodels.h"
@@ -15,24 +16,22 @@ namespace orgward {
 namespace {
 using Kind = DetailTableModel::Kind;
 
-// Detail tabs beside a table: one DetailTableModel per (kind, tab name, object name), in order.
-QTabWidget *detailTabs(Database &db, const QList<std::tuple<Kind, QString, QString>> &tabs,
-                       const QString &name, const QString &objectName, QList<DetailTableModel *> *models,
-                       QObject *owner)
+// Detail tabs beside a table: one table of tables per (kind, tab name, object name), in order.
+QTabWidget *detailTabs(const QList<std::tuple<Kind, QString, QString>> &tabs, const QString &name,
+                       const QString &objectName, DetailTables *tables)
 {
     auto *w = new QTabWidget;
     w->setAccessibleName(name);
     w->setObjectName(objectName);
-    for (const auto &[kind, tabName, tabObject] : tabs) {
-        *models << new DetailTableModel(db, kind, owner);
-        w->addTab(detailView(models->last(), tabName, tabObject, w), tabName);
-    }
+    for (const auto &[kind, tabName, tabObject] : tabs)
+        w->addTab(tables->add(kind, tabName, tabObject, w), tabName);
     return w;
 }
 } // namespace
 
 GroupsPane::GroupsPane(Database &db, QWidget *parent)
-    : ConsolePane(parent), m_asOf(new AsOfController(db, this)), m_tabs(new QTabWidget(this))
+    : ConsolePane(parent), m_asOf(new AsOfController(db, this)), m_tabs(new QTabWidget(this)),
+      m_groupDetail(new DetailTables(db, m_asOf, this)), m_roleDetail(new DetailTables(db, m_asOf, this))
 {
     using GF = GroupsModel::Filter;
     using RF = RolesModel::Filter;
@@ -42,17 +41,14 @@ GroupsPane::GroupsPane(Database &db, QWidget *parent)
     m_groups->addPreset(tr("SCIM-managed"), GroupsModel::filterCondition(GF::ScimManaged));
     m_groups->addPreset(tr("Not SCIM-managed"), GroupsModel::filterCondition(GF::NotScimManaged));
     m_groups->addPreset(tr("Deleted"), GroupsModel::filterCondition(GF::Deleted));
-    m_groupDetailTabs = detailTabs(db,
-                                   {{Kind::GroupMembers, tr("Members"), QStringLiteral("groupMembers")},
+    m_groupDetailTabs = detailTabs({{Kind::GroupMembers, tr("Members"), QStringLiteral("groupMembers")},
                                     {Kind::GroupRoles, tr("Roles"), QStringLiteral("groupRoles")},
                                     {Kind::GroupProjects, tr("Projects"), QStringLiteral("groupProjects")}},
-                                   tr("Group details"), QStringLiteral("groupDetails"), &m_groupDetail, this);
+                                   tr("Group details"), QStringLiteral("groupDetails"), m_groupDetail);
     // A few dozen groups, each with short detail tables: the details get the full width, below the table.
     m_groups->setDetail(m_groupDetailTabs, 300, Qt::Vertical);
-    connect(m_groups, &TablePane::currentIdChanged, this, [this](const QString &id) {
-        for (DetailTableModel *m : std::as_const(m_groupDetail))
-            m->showParent(m_groups->model()->orgKey(), id);
-    });
+    connect(m_groups, &TablePane::currentIdChanged, this,
+            [this](const QString &id) { m_groupDetail->showParent(m_groups->model()->orgKey(), id); });
 
     m_roles = new TablePane(tr("Roles"), new RolesModel(db, this), this);
     m_roles->setEmptyText(tr("No roles synced for this organization yet."));
@@ -60,15 +56,12 @@ GroupsPane::GroupsPane(Database &db, QWidget *parent)
     m_roles->addPreset(tr("Custom"), RolesModel::filterCondition(RF::Custom));
     m_roles->addPreset(tr("Predefined"), RolesModel::filterCondition(RF::Predefined));
     m_roleDetailTabs =
-        detailTabs(db,
-                   {{Kind::RolePermissions, tr("Permissions"), QStringLiteral("rolePermissions")},
+        detailTabs({{Kind::RolePermissions, tr("Permissions"), QStringLiteral("rolePermissions")},
                     {Kind::RoleHolders, tr("Held by"), QStringLiteral("roleHolders")}},
-                   tr("Role details"), QStringLiteral("roleDetails"), &m_roleDetail, this);
+                   tr("Role details"), QStringLiteral("roleDetails"), m_roleDetail);
     m_roles->setDetail(m_roleDetailTabs, 300, Qt::Vertical);
-    connect(m_roles, &TablePane::currentIdChanged, this, [this](const QString &id) {
-        for (DetailTableModel *m : std::as_const(m_roleDetail))
-            m->showParent(m_roles->model()->orgKey(), id);
-    });
+    connect(m_roles, &TablePane::currentIdChanged, this,
+            [this](const QString &id) { m_roleDetail->showParent(m_roles->model()->orgKey(), id); });
 
     m_tabs->setObjectName(QStringLiteral("groupsAndRoles"));
     m_tabs->addTab(m_groups, tr("Groups"));
@@ -113,12 +106,12 @@ void GroupsPane::showTab(Tab tab)
 
 SqlTableModel *GroupsPane::groupDetailModel(GroupDetailTab tab) const
 {
-    return m_groupDetail.value(tab);
+    return m_groupDetail->shown(tab);
 }
 
 SqlTableModel *GroupsPane::roleDetailModel(RoleDetailTab tab) const
 {
-    return m_roleDetail.value(tab);
+    return m_roleDetail->shown(tab);
 }
 
 void GroupsPane::setOrg(const QString &org, qint64)
@@ -126,10 +119,8 @@ void GroupsPane::setOrg(const QString &org, qint64)
     m_asOf->setOrg(org);
     m_groups->model()->setOrgKey(org);
     m_roles->model()->setOrgKey(org);
-    for (DetailTableModel *m : std::as_const(m_groupDetail))
-        m->showParent(org, QString());
-    for (DetailTableModel *m : std::as_const(m_roleDetail))
-        m->showParent(org, QString());
+    m_groupDetail->showParent(org, QString());
+    m_roleDetail->showParent(org, QString());
 }
 
 void GroupsPane::refresh()
@@ -137,10 +128,8 @@ void GroupsPane::refresh()
     m_asOf->refresh();
     m_groups->model()->refresh();
     m_roles->model()->refresh();
-    for (DetailTableModel *m : std::as_const(m_groupDetail))
-        m->refresh();
-    for (DetailTableModel *m : std::as_const(m_roleDetail))
-        m->refresh();
+    m_groupDetail->refresh();
+    m_roleDetail->refresh();
 }
 
 } // namespace orgward

@@ -1,14 +1,14 @@
 #pragma once
 // Groups and roles (migration 11): the organization's groups with their members, roles and projects, and
 // every role with its permissions and holders. The queries live in models/ (GroupsModel, RolesModel and the
-// DetailTableModel kinds); this pane only binds the selected row.
+// DetailTableModel kinds, and as of a past instant AsOfDetailModel); this pane only binds the selected row.
 #include "consolepane.h"
 
 class QTabWidget;
 
 namespace orgward {
 class Database;
-class DetailTableModel;
+class DetailTables;
 class SqlTableModel;
 class AsOfController;
 
@@ -55,7 +55,8 @@ public:
     TablePane *groups() const { return m_groups; }
     TablePane *roles() const { return m_roles; }
     void showTab(Tab tab);
-    // The selected group's (role's) detail tables, in GroupDetailTab (RoleDetailTab) order.
+    // The selected group's (role's) detail tables as shown (as of the pane's instant while it is past), in
+    // GroupDetailTab (RoleDetailTab) order.
     SqlTableModel *groupDetailModel(GroupDetailTab tab) const;
     SqlTableModel *roleDetailModel(RoleDetailTab tab) const;
     void applyRole(ConsoleRole role) override;
@@ -65,9 +66,10 @@ public:
 
 private:
     AsOfController *m_asOf;
-    QTabWidget *m_tabs, *m_groupDetailTabs, *m_roleDetailTabs;
+    QTabWidget *m_tabs;
+    DetailTables *m_groupDetail, *m_roleDetail;
+    QTabWidget *m_groupDetailTabs, *m_roleDetailTabs;
     TablePane *m_groups, *m_roles;
-    QList<DetailTableModel *> m_groupDetail, m_roleDetail;
 };
 
 } // namespace orgward

@@ -2,6 +2,7 @@
 
 #include "asofbar.h"
 #include "core/clock.h"
+#include "detailtables.h"
 #include "finance/asof.h"
 #include "finance/groupbyset.h"
 #include "miniwidgets.h"
@@ -35,12 +36,6 @@ constexpr int kSparklineDays = 30;
 constexpr int kSparklineStacks = 1000; // every project its own stack: the selected one is never "Other"
 constexpr int kTimelineCertificates = 40;
 
-void showParent(const QList<DetailTableModel *> &models, const QString &org, const QString &id)
-{
-    for (DetailTableModel *m : models)
-        m->showParent(org, id);
-}
-
 // The row of a history key's parent: the first key column (a project member's project, a user role's user).
 QString parentKey(const QString &rowKey)
 {
@@ -59,7 +54,7 @@ bool showRowAsOf(AsOfController *asOf, TablePane *table, const QString &id, qint
 // Members ----------------------------------------------------------------------------------------
 MembersPane::MembersPane(Database &db, QWidget *parent)
     : ConsolePane(parent), m_asOf(new AsOfController(db, this)), m_tabs(new QTabWidget(this)),
-      m_detailTabs(new QTabWidget(this))
+      m_detailTabs(new QTabWidget(this)), m_details(new DetailTables(db, m_asOf, this))
 {
     using F = MembersModel::Filter;
     using E = AsOfTableModel::Entity;
@@ -80,10 +75,8 @@ MembersPane::MembersPane(Database &db, QWidget *parent)
         {Kind::MemberAccess, tr("Access"), QStringLiteral("memberAccess")},
         {Kind::MemberKeys, tr("Keys owned"), QStringLiteral("memberKeys")},
         {Kind::MemberAuditEvents, tr("Audit events"), QStringLiteral("memberAuditEvents")}};
-    for (const auto &[kind, name, objectName] : tabs) {
-        m_detail << new DetailTableModel(db, kind, this);
-        m_detailTabs->addTab(detailView(m_detail.last(), name, objectName, m_detailTabs), name);
-    }
+    for (const auto &[kind, name, objectName] : tabs)
+        m_detailTabs->addTab(m_details->add(kind, name, objectName, m_detailTabs), name);
     m_members->setDetail(m_detailTabs, 560); // the Access tab's four columns fit
     connect(m_members, &TablePane::currentIdChanged, this, &MembersPane::showDetail);
 
@@ -116,7 +109,7 @@ TablePane *MembersPane::activeTable()
 
 SqlTableModel *MembersPane::detailModel(int i) const
 {
-    return m_detail.value(i);
+    return m_details->shown(i);
 }
 
 bool MembersPane::isDetailTabVisible(DetailTab tab) const
@@ -150,8 +143,7 @@ void MembersPane::refresh()
     m_asOf->refresh();
     m_members->model()->refresh();
     m_invitesModel->refresh();
-    for (SqlTableModel *m : std::as_const(m_detail))
-        m->refresh();
+    m_details->refresh();
 }
 
 void MembersPane::showInvites(bool pendingOnly)
@@ -167,8 +159,9 @@ void MembersPane::showMembers()
 
 void MembersPane::showDetail(const QString &userId)
 {
-    // Each detail table reads on the table worker: the tables fill as their answers arrive.
-    showParent(m_detail, m_members->model()->orgKey(), userId);
+    // Each detail table reads on the table worker (as of the pane's instant while it is past): the tables
+    // fill as their answers arrive.
+    m_details->showParent(m_members->model()->orgKey(), userId);
 }
 
 // Projects ---------------------------------------------------------------------------------------
@@ -185,6 +178,7 @@ ProjectsPane::ProjectsPane(Database &db, QWidget *parent)
 {
     using F = ProjectsModel::Filter;
     m_asOf = new AsOfController(db, this);
+    m_details = new DetailTables(db, m_asOf, this);
     m_model = new ProjectsModel(db, this);
     m_table = new TablePane(tr("Projects"), m_model, this);
     m_table->addPreset(tr("All projects"));
@@ -205,9 +199,8 @@ ProjectsPane::ProjectsPane(Database &db, QWidget *parent)
         {Kind::ProjectCertificates, tr("Certificates"), QStringLiteral("projectCertificates")},
         {Kind::ProjectGroups, tr("Groups"), QStringLiteral("projectGroups")}};
     for (const auto &[kind, name, objectName] : tabs) {
-        m_detail << new DetailTableModel(db, kind, this);
-        m_detailOfTab.insert(m_detailTabs->count(), m_detail.last());
-        m_detailTabs->addTab(detailView(m_detail.last(), name, objectName, m_detailTabs), name);
+        m_detailOfTab.insert(m_detailTabs->count(), m_details->count());
+        m_detailTabs->addTab(m_details->add(kind, name, objectName, m_detailTabs), name);
     }
     // Controls: the project's permissions and spend limit, read in one go on the table worker.
     auto *controls = new QWidget(m_detailTabs);
@@ -232,11 +225,10 @@ ProjectsPane::ProjectsPane(Database &db, QWidget *parent)
         m_controls << value;
     }
     m_detailTabs->addTab(controls, tr("Controls"));
-    m_detail << new DetailTableModel(db, Kind::ProjectSpendAlerts, this);
-    m_detailOfTab.insert(m_detailTabs->count(), m_detail.last());
-    m_detailTabs->addTab(
-        detailView(m_detail.last(), tr("Spend alerts"), QStringLiteral("projectSpendAlerts"), m_detailTabs),
-        tr("Spend alerts"));
+    m_detailOfTab.insert(m_detailTabs->count(), m_details->count());
+    m_detailTabs->addTab(m_details->add(Kind::ProjectSpendAlerts, tr("Spend alerts"),
+                                        QStringLiteral("projectSpendAlerts"), m_detailTabs),
+                         tr("Spend alerts"));
     dl->addWidget(m_spark);
     dl->addWidget(m_detailTabs, 1);
     m_table->setDetail(detail, 560); // spend alerts: amount and recipients side by side
@@ -281,7 +273,7 @@ bool ProjectsPane::isBusy() const
 
 SqlTableModel *ProjectsPane::detailModel(DetailTab tab) const
 {
-    return m_detailOfTab.value(tab);
+    return m_detailOfTab.contains(tab) ? m_details->shown(m_detailOfTab.value(tab)) : nullptr;
 }
 
 QString ProjectsPane::controlText(Control c) const
@@ -330,7 +322,7 @@ void ProjectsPane::refresh()
 
 void ProjectsPane::showDetail(const QString &projectId)
 {
-    showParent(m_detail, m_org, projectId);
+    m_details->showParent(m_org, projectId);
     m_sparkProject = projectId;
     if (projectId.isEmpty()) {
         m_sparkRead.cancel();
@@ -342,8 +334,14 @@ void ProjectsPane::showDetail(const QString &projectId)
     }
     for (QLabel *l : std::as_const(m_controls))
         l->setText(tr("…"));
+    // While the pane is past: the controls' versions valid at its instant, and the 30 days of usage up to
+    // it (usage is a time series, not versioned: the days before the instant are what they were).
     const QString org = m_org;
-    m_controlsRead.run([org, projectId](Database &db) { return loadGovernanceControls(db, org, projectId); });
+    const qint64 at = m_asOf->isLive() ? 0 : m_asOf->at();
+    m_controlsRead.run([org, projectId, at](Database &db) {
+        return at ? loadGovernanceControlsAsOf(db, org, projectId, at)
+                  : loadGovernanceControls(db, org, projectId);
+    });
     // Requests per day over 30 days from one group_by set containing project_id (an SQL aggregate, read
     // on the table worker).
     UsageRequest r;
@@ -351,7 +349,8 @@ void ProjectsPane::showDetail(const QString &projectId)
     r.kind = QStringLiteral("completions");
     r.metric = QStringLiteral("num_model_requests");
     r.stackBy = QStringLiteral("project_id");
-    r.to = (m_now / kSecondsPerDay + 1) * kSecondsPerDay;
+    m_sparkAt = at;
+    r.to = ((at ? at : m_now) / kSecondsPerDay + 1) * kSecondsPerDay;
     r.from = r.to - kSparklineDays * kSecondsPerDay;
     r.topN = kSparklineStacks;
     m_sparkRead.run([r](Database &db) { return queryUsage(db, r); });
@@ -369,8 +368,10 @@ void ProjectsPane::showSparkline(const QString &projectId, const Result<UsageSer
         for (int b = 0; b < s->buckets.size(); ++b)
             m_sparkValues << (i >= 0 ? double(s->values[i][b]) : 0.0);
     }
-    m_spark->setValues(m_sparkValues, s ? tr("Completions requests per day, last 30 days")
-                                        : tr("Could not read usage: %1").arg(s.errorMessage()));
+    const QString caption = m_sparkAt ? tr("Completions requests per day, the 30 days up to %1")
+                                            .arg(AsOfController::instantText(m_sparkAt))
+                                      : tr("Completions requests per day, last 30 days");
+    m_spark->setValues(m_sparkValues, s ? caption : tr("Could not read usage: %1").arg(s.errorMessage()));
 }
 
 // Keys -------------------------------------------------------------------------------------------
@@ -449,8 +450,9 @@ CertificatesPane::CertificatesPane(Database &db, QWidget *parent)
     m_table = new TablePane(tr("Certificates"), m_model, this);
     m_table->addPreset(tr("All certificates"));
     m_table->addPreset(tr("Expiring within 14 days"));
-    m_events = new DetailTableModel(db, Kind::CertificateEvents, this);
-    m_eventsView = detailView(m_events, tr("Certificate events"), QStringLiteral("certificateEvents"), this);
+    m_events = new DetailTables(db, m_asOf, this); // as of the pane's instant: the events until then
+    m_eventsView = m_events->add(Kind::CertificateEvents, tr("Certificate events"),
+                                 QStringLiteral("certificateEvents"), this);
     m_table->setDetail(m_eventsView);
     m_timeline = new ExpiryTimeline(this);
     auto *l = vbox(this);
@@ -517,7 +519,8 @@ void CertificatesPane::refresh()
 
 // Audit log --------------------------------------------------------------------------------------
 AuditPane::AuditPane(Database &db, QWidget *parent)
-    : ConsolePane(parent), m_typesRead(db, this, [this](const Result<QStringList> &t) { showEventTypes(t); })
+    : ConsolePane(parent), m_typesRead(db, this, [this](const Result<QStringList> &t) { showEventTypes(t); }),
+      m_reachRead(db, this, [this](const Result<AuditReach> &r) { showReach(r); })
 {
     m_model = new AuditLogModel(db, this);
     m_table = new TablePane(tr("Audit log"), m_model, this);
@@ -540,6 +543,14 @@ AuditPane::AuditPane(Database &db, QWidget *parent)
     m_payload->setPlaceholderText(tr("Select an event to see its payload."));
     m_payload->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_table->setDetail(m_payload);
+    // Events age out of the API's retention window but never out of the local copy: this line says how far
+    // back each reaches.
+    m_reach = new QLabel(this);
+    m_reach->setObjectName(QStringLiteral("auditReach"));
+    m_reach->setWordWrap(true);
+    m_reach->setTextFormat(Qt::PlainText);
+    m_reach->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_table->setNote(m_reach);
     connect(m_type, &QComboBox::currentIndexChanged, this, &AuditPane::applyFilters);
     connect(m_range, &QComboBox::currentIndexChanged, this, &AuditPane::applyFilters);
     connect(m_table, &TablePane::currentIdChanged, this, [this](const QString &id) {
@@ -559,10 +570,25 @@ void AuditPane::applyFilters()
 void AuditPane::setOrg(const QString &org, qint64 now)
 {
     m_now = now;
+    m_org = org;
     m_model->setOrgKey(org);
     showEventTypes(QStringList());
     m_typesRead.run([org](Database &db) { return AuditLogModel::eventTypes(db, org); });
+    m_reach->setText(tr("Reading how far back the audit log reaches…"));
+    readReach();
     applyFilters();
+}
+
+void AuditPane::readReach()
+{
+    m_reachRead.run([org = m_org](Database &db) { return readAuditReach(db, org); });
+}
+
+void AuditPane::showReach(const Result<AuditReach> &reach)
+{
+    m_reach->setText(
+        reach ? describeAuditReach(*reach)
+              : tr("How far back the audit log reaches could not be read: %1").arg(reach.errorMessage()));
 }
 
 void AuditPane::showEventTypes(const Result<QStringList> &types)
@@ -582,12 +608,13 @@ void AuditPane::showEventTypes(const Result<QStringList> &types)
 
 bool AuditPane::isBusy() const
 {
-    return m_typesRead.busy() || ConsolePane::isBusy();
+    return m_typesRead.busy() || m_reachRead.busy() || ConsolePane::isBusy();
 }
 
 void AuditPane::refresh()
 {
     m_model->refresh();
+    readReach(); // a sync may have added events or read the whole audit log
 }
 
 // Sync -------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // The table panes: members (and invites), projects, keys, certificates, audit log and sync runs.
 // Every query lives in models/ (and finance/); these panes only choose filters, bind the selected row and
 // show what arrives from the table worker.
+#include "compliance/auditreach.h"
 #include "consolepane.h"
 #include "finance/governance.h"
 #include "finance/usagequery.h"
@@ -17,6 +18,7 @@ class QLabel;
 namespace orgward {
 class Database;
 class DetailTableModel;
+class DetailTables;
 class MembersModel;
 class InvitesModel;
 class ProjectsModel;
@@ -53,8 +55,8 @@ public:
     void applyRole(ConsoleRole role) override;
     TablePane *activeTable() override;
     TablePane *members() const { return m_members; }
-    // The selected member's detail tables (DetailTab order): projects and roles, access, keys owned, audit
-    // events.
+    // The selected member's detail tables (DetailTab order) as shown: projects and roles, access, keys owned,
+    // audit events; as of the pane's instant while it is past.
     SqlTableModel *detailModel(int i) const;
     bool isDetailTabVisible(DetailTab tab) const;
     void showInvites(bool pendingOnly);
@@ -69,7 +71,7 @@ private:
     QTabWidget *m_tabs, *m_detailTabs;
     TablePane *m_members, *m_invites;
     InvitesModel *m_invitesModel;
-    QList<DetailTableModel *> m_detail;
+    DetailTables *m_details;
     int m_pendingPreset = 0;
 };
 
@@ -106,11 +108,13 @@ public:
     TablePane *activeTable() override { return m_table; }
     bool isBusy() const override;
     bool isDetailTabVisible(DetailTab tab) const;
-    // The table of a detail tab (nullptr for Controls, which is not a table).
+    // The table a detail tab shows (nullptr for Controls, which is not a table): as of the pane's instant
+    // while it is past.
     SqlTableModel *detailModel(DetailTab tab) const;
-    // What the Controls tab shows for the selected project ("…" while it is read).
+    // What the Controls tab shows for the selected project ("…" while it is read), as of the pane's instant.
     QString controlText(Control c) const;
-    // The selected project's requests per day, as the sparkline shows them (empty: none selected).
+    // The selected project's requests per day, as the sparkline shows them (empty: none selected): the 30
+    // days up to now, or up to the pane's past instant.
     const QList<double> &sparklineValues() const { return m_sparkValues; }
     AsOfController *asOf() const { return m_asOf; }
     QStringList historyTables() const override;
@@ -124,9 +128,9 @@ private:
     ProjectsModel *m_model;
     TablePane *m_table;
     QTabWidget *m_detailTabs;
-    QList<DetailTableModel *> m_detail;
-    QHash<int, DetailTableModel *> m_detailOfTab;
-    QList<QLabel *> m_controls; // Control order
+    DetailTables *m_details;
+    QHash<int, int> m_detailOfTab; // tab → its table in m_details
+    QList<QLabel *> m_controls;    // Control order
     Sparkline *m_spark;
     QList<double> m_sparkValues;
     AsyncRead<GroupBySet> m_costSet;    // which costs set the cost column sums (read when the org changes)
@@ -134,6 +138,7 @@ private:
     AsyncRead<GovernanceControls> m_controlsRead; // the selected project's controls
     QString m_org;
     QString m_sparkProject; // the project the sparkline read is for
+    qint64 m_sparkAt = 0;   // the past instant the sparkline ends on (0: now)
     qint64 m_now = 0;
 };
 
@@ -192,7 +197,7 @@ private:
     AsOfController *m_asOf;
     CertificatesModel *m_model;
     TablePane *m_table;
-    DetailTableModel *m_events;
+    DetailTables *m_events;
     QWidget *m_eventsView;
     ExpiryTimeline *m_timeline;
     AsyncRead<QList<CertificateSpan>> m_timelineRead;
@@ -210,15 +215,21 @@ public:
     TablePane *activeTable() override { return m_table; }
     bool isBusy() const override;
     QComboBox *typeFilter() const { return m_type; }
+    QLabel *reachLabel() const { return m_reach; } // how far back the local copy and the API reach
 
 private:
     void applyFilters();
     void showEventTypes(const Result<QStringList> &types);
+    void readReach();
+    void showReach(const Result<AuditReach> &reach);
     AuditLogModel *m_model;
     TablePane *m_table;
     QComboBox *m_type, *m_range;
     QPlainTextEdit *m_payload;
+    QLabel *m_reach;
     AsyncRead<QStringList> m_typesRead;
+    AsyncRead<AuditReach> m_reachRead;
+    QString m_org;
     qint64 m_now = 0;
 };
 

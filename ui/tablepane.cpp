@@ -119,10 +119,7 @@ TablePane::TablePane(const QString &title, SqlTableModel *model, QWidget *parent
         if (m_shown == m_model) emit currentIdChanged(QString());
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &cur) {
-                if (m_shown == m_model)
-                    emit currentIdChanged(cur.isValid() ? m_model->idAt(cur.row()) : QString());
-            });
+            &TablePane::onCurrentRowChanged);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
         menu.addAction(tr("Copy cell"), this, [this] { copySelection(false); });
@@ -172,6 +169,12 @@ void TablePane::setDetail(QWidget *detail, int detailSize, Qt::Orientation orien
     m_split->setStretchFactor(0, 3);
     m_split->setStretchFactor(1, 1);
     m_split->setSizes({orientation == Qt::Horizontal ? 1260 - detailSize : 700 - detailSize, detailSize});
+}
+
+void TablePane::setNote(QWidget *note)
+{
+    note->setParent(this);
+    static_cast<QVBoxLayout *>(layout())->insertWidget(1, note); // 0 is the heading
 }
 
 QString TablePane::currentId() const
@@ -289,6 +292,9 @@ void TablePane::bindAsOf(AsOfController *asOf, AsOfTableModel *asOfModel)
     asOfModel->setAsync(true);
     connect(asOfModel, &SqlTableModel::reloaded, this, &TablePane::onShownReloaded);
     connect(asOfModel, &SqlTableModel::loadingChanged, this, &TablePane::updateSummary);
+    connect(asOfModel, &SqlTableModel::modelReset, this, [this] {
+        if (m_shown == m_asOfModel) emit currentIdChanged(QString());
+    });
     autoSizeColumnsOnce(m_view, asOfModel);
     m_tools->addWidget(new AsOfBar(asOf, this));
 
@@ -360,33 +366,30 @@ void TablePane::showModel(SqlTableModel *model)
         m_view->setProperty("orgwardSized", known); // a table shown before keeps its widths
     }
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &cur) {
-                if (m_shown == m_model)
-                    emit currentIdChanged(cur.isValid() ? m_model->idAt(cur.row()) : QString());
-            });
+            &TablePane::onCurrentRowChanged);
     if (model->filterText() != m_filter->text()) model->setFilterText(m_filter->text());
-    emit currentIdChanged(model == m_model ? currentId() : QString());
+    emit currentIdChanged(QString()); // the new selection model has no current row
+}
+
+void TablePane::onCurrentRowChanged(const QModelIndex &cur)
+{
+    emit currentIdChanged(cur.isValid() ? m_shown->idAt(cur.row()) : QString());
 }
 
 void TablePane::applyAsOf()
 {
+    // The selected row stays selected when the table shown next has it (the ids are the same entity's).
+    const QString keep = currentId();
     const bool past = !m_asOf->isLive();
-    QWidget *detail = m_split->count() > 1 ? m_split->widget(1) : nullptr;
     m_banner->setVisible(past);
     m_presets->setEnabled(!past);
     if (!past) {
         m_noRecord->setVisible(false);
         m_split->setVisible(true);
-        // Shown again only if the past hid it (a role may keep it hidden).
-        if (detail && m_detailHiddenByAsOf) detail->setVisible(true);
-        m_detailHiddenByAsOf = false;
         showModel(m_model);
+        selectWhenLoaded(keep);
         updateSummary();
         return;
-    }
-    if (detail && !detail->isHidden()) {
-        detail->setVisible(false);
-        m_detailHiddenByAsOf = true;
     }
     const QString when = AsOfController::instantText(m_asOf->at());
     if (m_asOf->isBeforeFirst()) {
@@ -397,9 +400,11 @@ void TablePane::applyAsOf()
         updateSummary();
         return;
     }
-    m_bannerText->setText(tr("Showing the organization as of %1 — not the present. Details of the selected "
-                             "row and figures computed from other tables are shown for the present only.")
-                              .arg(when));
+    m_bannerText->setText(
+        tr("Showing the organization as of %1 — not the present. The selected row's "
+           "details are as of the same instant; columns computed from other tables (counts, "
+           "key use, cost) are left out.")
+            .arg(when));
     m_noRecord->setVisible(false);
     m_split->setVisible(true);
     const QString org = m_asOf->org();
@@ -407,6 +412,7 @@ void TablePane::applyAsOf()
     if (!same) m_asOfModel->setAsOf(m_asOf->at());
     showModel(m_asOfModel);
     if (!same) m_asOfModel->setOrgKey(org); // reads the versions valid then, on the table worker
+    selectWhenLoaded(keep);
     updateSummary();
 }
 

@@ -51,6 +51,8 @@ public:
     // Shown beside the table (detailSize pixels wide at first), or below it (Qt::Vertical: detailSize high).
     void setDetail(QWidget *detail, int detailSize = 360, Qt::Orientation orientation = Qt::Horizontal);
     QHBoxLayout *toolbarLayout() const { return m_tools; }
+    // A line of context under the heading, above the toolbar (the audit log's reach); parented to the pane.
+    void setNote(QWidget *note);
     QString currentId() const;
     void copySelection(bool wholeRow);
     // Writes every row of the model's query to path off the GUI thread; exportFinished() follows.
@@ -66,9 +68,11 @@ public:
     }
 
     // History (issue #13): the pane's as-of choice decides what this table shows. While it names a past
-    // instant the view shows asOfModel (the entity's versions valid then) under a banner with "Back to now";
-    // presets, the detail area and currentIdChanged are off (details are the present's); before the org's
-    // first observation a message replaces the table. An AsOfBar (the picker) joins the toolbar.
+    // instant the view shows asOfModel (the entity's versions valid then) under a banner with "Back to now"
+    // and presets are off; currentIdChanged names the shown table's row, so the pane fills its detail area as
+    // of the same instant (DetailTables). The selected row stays selected across a switch when the other
+    // table has it. Before the org's first observation a message replaces the table and its details. An
+    // AsOfBar (the picker) joins the toolbar.
     void bindAsOf(AsOfController *asOf, AsOfTableModel *asOfModel);
     bool isAsOf() const { return m_asOf && m_shown != m_model; }
     AsOfTableModel *asOfModel() const { return m_asOfModel; }
@@ -86,6 +90,7 @@ private:
     void updateSummary();
     void applyAsOf();
     void showModel(SqlTableModel *model);
+    void onCurrentRowChanged(const QModelIndex &current);
     void onShownReloaded();
     void applyPreset();
     void exportDone(const Result<qint64> &rows);
@@ -109,7 +114,6 @@ private:
     QWidget *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
     QLabel *m_noRecord = nullptr;
-    bool m_detailHiddenByAsOf = false; // the detail area was hidden for the past, not by the pane
     QHash<const SqlTableModel *, QByteArray> m_headerState; // widths, hidden columns, sort of each model
     QString m_pendingSelect;
 };

@@ -5,6 +5,9 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <algorithm>
+#include <tuple>
 
 namespace orgward {
 
@@ -24,6 +27,107 @@ QString grouped(qint64 n)
     for (qsizetype i = digits.size() - 3; i > 0; i -= 3)
         digits.insert(i, u',');
     return digits;
+}
+
+// The data of table's versions valid at `at` (removals left out) that belong to the project. single: the
+// table holds one object per project, keyed by the project id (the history's row index finds it).
+Result<QList<QJsonObject>> projectVersionsAsOf(Database &db, const QString &org, const char *table,
+                                               const QString &projectId, qint64 at, bool single)
+{
+    QVariantList binds{org, QString::fromLatin1(table), db.bindTimestamp(at), db.bindTimestamp(at)};
+    if (single) binds << projectId;
+    auto q = db.exec(QStringLiteral("SELECT data FROM orgward_history WHERE org_key = ? AND entity = ? AND "
+                                    "valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) AND change <> "
+                                    "'removed'%1")
+                         .arg(single ? QStringLiteral(" AND row_key = ?") : QString()),
+                     binds);
+    if (!q) return q.error();
+    QList<QJsonObject> out;
+    while (q->next()) {
+        const QJsonObject d = QJsonDocument::fromJson(q->value(0).toString().toUtf8()).object();
+        if (d.value(QLatin1String("project_id")).toString() == projectId) out << d;
+    }
+    return out;
+}
+
+// A list column of a version: PostgreSQL keeps the JSON array, SQLite the array's text.
+QStringList versionStrings(const QJsonValue &v)
+{
+    if (!v.isArray()) return v.isString() ? governance::jsonStrings(v.toString()) : QStringList();
+    QStringList out;
+    const QJsonArray a = v.toArray();
+    for (const QJsonValue &e : a)
+        out << (e.isString() ? e.toString() : e.toVariant().toString());
+    return out;
+}
+
+// A boolean column of a version: true/false from PostgreSQL, 1/0 from SQLite; null when not reported.
+QVariant versionFlag(const QJsonValue &v)
+{
+    if (v.isBool()) return v.toBool();
+    return v.isDouble() ? QVariant(v.toDouble() != 0) : QVariant();
+}
+
+Status readRetentionAndLimitAsOf(Database &db, const QString &org, const QString &project, qint64 at,
+                                 GovernanceControls &c)
+{
+    auto retention = projectVersionsAsOf(db, org, "openai_data_retention", project, at, true);
+    if (!retention) return retention.error();
+    for (const QJsonObject &d : std::as_const(*retention)) {
+        c.retentionStored = true;
+        c.dataRetention = d.value(QLatin1String("type")).toString();
+    }
+    auto limit = projectVersionsAsOf(db, org, "openai_spend_limits", project, at, true);
+    if (!limit) return limit.error();
+    for (const QJsonObject &d : std::as_const(*limit))
+        c.spendLimit = SpendLimit{d.value(QLatin1String("threshold_amount")).toInteger(),
+                                  d.value(QLatin1String("currency")).toString(),
+                                  d.value(QLatin1String("interval")).toString(),
+                                  d.value(QLatin1String("enforcement_status")).toString()};
+    return {};
+}
+
+Status readAlertsAsOf(Database &db, const QString &org, const QString &project, qint64 at,
+                      GovernanceControls &c)
+{
+    auto alerts = projectVersionsAsOf(db, org, "openai_spend_alerts", project, at, false);
+    if (!alerts) return alerts.error();
+    for (const QJsonObject &d : std::as_const(*alerts)) {
+        SpendAlert a;
+        a.id = d.value(QLatin1String("id")).toString();
+        a.thresholdCents = d.value(QLatin1String("threshold_amount")).toInteger();
+        a.currency = d.value(QLatin1String("currency")).toString();
+        a.interval = d.value(QLatin1String("interval")).toString();
+        a.channel = d.value(QLatin1String("channel_type")).toString();
+        a.recipients = versionStrings(d.value(QLatin1String("recipients")));
+        a.subjectPrefix = d.value(QLatin1String("subject_prefix")).toString();
+        c.spendAlerts << a;
+    }
+    // As the live read orders them.
+    std::sort(c.spendAlerts.begin(), c.spendAlerts.end(), [](const SpendAlert &x, const SpendAlert &y) {
+        return std::tie(x.thresholdCents, x.id) < std::tie(y.thresholdCents, y.id);
+    });
+    return {};
+}
+
+Status readPermissionsAsOf(Database &db, const QString &org, const QString &project, qint64 at,
+                           GovernanceControls &c)
+{
+    auto models = projectVersionsAsOf(db, org, "openai_project_model_permissions", project, at, true);
+    if (!models) return models.error();
+    for (const QJsonObject &d : std::as_const(*models)) {
+        c.modelPermissionsStored = true;
+        c.modelMode = d.value(QLatin1String("mode")).toString();
+        c.modelIds = versionStrings(d.value(QLatin1String("model_ids")));
+    }
+    auto tools = projectVersionsAsOf(db, org, "openai_project_hosted_tool_permissions", project, at, true);
+    if (!tools) return tools.error();
+    for (const QJsonObject &d : std::as_const(*tools)) {
+        c.hostedTools.clear();
+        for (const char *t : kTools)
+            c.hostedTools << HostedTool{QString::fromLatin1(t), versionFlag(d.value(QLatin1String(t)))};
+    }
+    return {};
 }
 
 } // namespace
@@ -208,6 +312,16 @@ Result<GovernanceControls> loadGovernanceControls(Database &db, const QString &o
                                         v.isNull() ? QVariant() : QVariant(v.toBool())};
         }
     }
+    return c;
+}
+
+Result<GovernanceControls> loadGovernanceControlsAsOf(Database &db, const QString &org,
+                                                      const QString &projectId, qint64 at)
+{
+    GovernanceControls c;
+    if (auto r = readRetentionAndLimitAsOf(db, org, projectId, at, c); !r) return r.error();
+    if (auto r = readAlertsAsOf(db, org, projectId, at, c); !r) return r.error();
+    if (auto r = readPermissionsAsOf(db, org, projectId, at, c); !r) return r.error();
     return c;
 }
 

@@ -50,6 +50,10 @@ struct GovernanceControls
 // projectId empty: the organization's own settings (stored with project_id '').
 Result<GovernanceControls> loadGovernanceControls(Database &db, const QString &orgKey,
                                                   const QString &projectId = {});
+// A project's controls as they were at `at` (Unix seconds), from row history (issue #13): the versions of
+// each control table valid then.
+Result<GovernanceControls> loadGovernanceControlsAsOf(Database &db, const QString &orgKey,
+                                                      const QString &projectId, qint64 at);
 
 namespace governance {
 // "$1,000.00 / month"; other currencies "1,000.00 EUR / month"; no interval: no " / …".

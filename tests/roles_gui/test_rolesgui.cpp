@@ -24,6 +24,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -249,7 +250,7 @@ private Q_SLOTS:
         QVERIFY(projects->isDetailTabVisible(ProjectsPane::Members));
         QVERIFY(projects->activeTable()->view()->isColumnHidden(ProjectsModel::Keys));
         QVERIFY(!w.pane(MainWindow::Certificates)
-                     ->findChild<QWidget *>(QStringLiteral("certificateEvents"))
+                     ->findChild<QWidget *>(QStringLiteral("certificateEventsPage"))
                      ->isHidden());
         // Audit events really come through the audit view.
         w.showPane(MainWindow::Audit);
@@ -260,6 +261,19 @@ private Q_SLOTS:
         auto *changes = static_cast<ChangesPane *>(w.pane(MainWindow::Changes));
         QVERIFY2(!changes->statusText().contains(QLatin1String("Could not")),
                  qPrintable(changes->statusText()));
+        // Reviewing access is an auditor's job: the login's INSERT on the journal takes the mark.
+        w.showPane(MainWindow::Changes);
+        auto *mark = changes->findChild<QPushButton *>(QStringLiteral("changesMarkReviewed"));
+        QTRY_VERIFY2(mark->isEnabled(), qPrintable(mark->toolTip()));
+        QSignalSpy marked(changes, &ChangesPane::reviewMarked);
+        QTest::mouseClick(mark, Qt::LeftButton);
+        QMessageBox *confirm = nullptr;
+        QTRY_VERIFY((confirm = changes->findChild<QMessageBox *>(QStringLiteral("changesConfirmReview"))));
+        QTest::mouseClick(confirm->findChild<QPushButton *>(QStringLiteral("changesConfirmReviewButton")),
+                          Qt::LeftButton);
+        QTRY_COMPARE(marked.count(), 1);
+        QVERIFY2(marked[0][1].toString().isEmpty(), qPrintable(marked[0][1].toString()));
+        QTRY_VERIFY(changes->findChild<QPushButton *>(QStringLiteral("changesSinceReview"))->isEnabled());
         w.showPane(MainWindow::Members);
         QTRY_VERIFY(members->asOf()->isSpanKnown());
         QVERIFY(members->asOf()->firstObserved() > 0);
@@ -297,7 +311,7 @@ private Q_SLOTS:
         auto *certs = w.pane(MainWindow::Certificates)->activeTable();
         QVERIFY(certs->view()->isColumnHidden(CertificatesModel::Events));
         QVERIFY(w.pane(MainWindow::Certificates)
-                    ->findChild<QWidget *>(QStringLiteral("certificateEvents"))
+                    ->findChild<QWidget *>(QStringLiteral("certificateEventsPage"))
                     ->isHidden());
         // The cursor positions come from the sync tables, which the finance views do not hide.
         QVERIFY(!w.pane(MainWindow::Sync)->findChild<QWidget *>(QStringLiteral("cursorBox"))->isHidden());
