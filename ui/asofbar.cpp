@@ -16,13 +16,45 @@ constexpr int kApplyAfterMs = 700; // typing a date and time section by section 
 } // namespace
 
 AsOfController::AsOfController(Database &db, QObject *parent)
-    : QObject(parent), m_span(db, this, [this](const Result<ObservedSpan> &span) {
-          m_spanKnown = span.ok();
-          m_first = span ? span->first : 0;
-          if (!span) qCWarning(lcUi).noquote() << span.errorMessage();
-          emit changed();
+    : QObject(parent), m_span(db, this,
+                              [this](const Result<ObservedSpan> &span) {
+                                  m_spanKnown = span.ok();
+                                  m_first = span ? span->first : 0;
+                                  if (!span) qCWarning(lcUi).noquote() << span.errorMessage();
+                                  emit changed();
+                              }),
+      m_basis(db, this, [this](const Result<AsOfBasis> &basis) {
+          if (!basis) qCWarning(lcUi).noquote() << basis.errorMessage();
+          m_basisText = basis ? describe(*basis) : QString();
+          emit basisChanged();
       })
 {
+}
+
+void AsOfController::readBasis()
+{
+    m_basisText.clear();
+    if (isLive() || m_org.isEmpty() || !m_available) {
+        m_basis.cancel();
+    } else {
+        const QString org = m_org;
+        const qint64 at = m_at;
+        m_basis.run([org, at](Database &db) { return asOfBasis(db, org, at); });
+    }
+    emit basisChanged();
+}
+
+QString AsOfController::describe(const AsOfBasis &b) const
+{
+    if (b.observedAt == 0) return {};
+    const QString what = b.source == u"import" ? tr("import") : tr("sync");
+    QString s = tr("As the %1 of %2 observed it.").arg(what, instantText(b.observedAt));
+    if (b.nextObservedAt > 0)
+        s += u' ' +
+             tr("A change made before the next observation (%1) shows from then; the Changes pane dates "
+                "it by its audit event.")
+                 .arg(instantText(b.nextObservedAt));
+    return s;
 }
 
 void AsOfController::setOrg(const QString &orgKey)
@@ -36,6 +68,7 @@ void AsOfController::setOrg(const QString &orgKey)
     else
         m_span.run([orgKey](Database &db) { return observedSpan(db, orgKey); });
     emit changed();
+    readBasis();
 }
 
 void AsOfController::setAt(qint64 at)
@@ -44,6 +77,7 @@ void AsOfController::setAt(qint64 at)
     if (at == m_at) return;
     m_at = at;
     emit changed();
+    readBasis();
 }
 
 void AsOfController::setAvailable(bool available)

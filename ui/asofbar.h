@@ -46,14 +46,23 @@ public:
     QString noRecordText() const;
     bool isBusy() const { return m_span.busy(); }
 
+    // What a past instant's answer rests on: "As the sync of … observed it. …" (row history holds what
+    // syncs and imports observed). Empty while live, before it is read, or before the first observation.
+    QString basisText() const { return m_basisText; }
+
     // How the panes write an instant: local date and time to the minute.
     static QString instantText(qint64 secs);
 
 signals:
-    void changed(); // the instant, the availability or the first observation changed
+    void changed();      // the instant, the availability or the first observation changed
+    void basisChanged(); // basisText() changed (read on the table worker after the instant)
 
 private:
+    void readBasis();
+    QString describe(const AsOfBasis &basis) const;
     AsyncRead<ObservedSpan> m_span;
+    AsyncRead<AsOfBasis> m_basis;
+    QString m_basisText;
     QString m_org;
     qint64 m_at = 0;
     qint64 m_first = 0;

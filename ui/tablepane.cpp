@@ -334,6 +334,7 @@ void TablePane::bindAsOf(AsOfController *asOf, AsOfTableModel *asOfModel)
     l->insertWidget(at, m_banner);
     l->insertWidget(at + 2, m_noRecord, 1);
     connect(asOf, &AsOfController::changed, this, &TablePane::applyAsOf);
+    connect(asOf, &AsOfController::basisChanged, this, &TablePane::updateBanner);
     applyAsOf();
 }
 
@@ -400,11 +401,7 @@ void TablePane::applyAsOf()
         updateSummary();
         return;
     }
-    m_bannerText->setText(
-        tr("Showing the organization as of %1 — not the present. The selected row's "
-           "details are as of the same instant; columns computed from other tables (counts, "
-           "key use, cost) are left out.")
-            .arg(when));
+    updateBanner();
     m_noRecord->setVisible(false);
     m_split->setVisible(true);
     const QString org = m_asOf->org();
@@ -414,6 +411,19 @@ void TablePane::applyAsOf()
     if (!same) m_asOfModel->setOrgKey(org); // reads the versions valid then, on the table worker
     selectWhenLoaded(keep);
     updateSummary();
+}
+
+// The past's banner: the instant, what the details show, and which observation the answer rests on.
+void TablePane::updateBanner()
+{
+    if (!m_asOf || m_asOf->isLive() || m_asOf->isBeforeFirst()) return;
+    QString text =
+        tr("Showing the organization as of %1 — not the present. The selected row's details are as "
+           "of the same instant; columns computed from other tables (counts, key use, cost) are "
+           "left out.")
+            .arg(AsOfController::instantText(m_asOf->at()));
+    if (!m_asOf->basisText().isEmpty()) text += u'\n' + m_asOf->basisText();
+    m_bannerText->setText(text);
 }
 
 } // namespace orgward

@@ -89,6 +89,7 @@ signals:
 private:
     void updateSummary();
     void applyAsOf();
+    void updateBanner();
     void showModel(SqlTableModel *model);
     void onCurrentRowChanged(const QModelIndex &current);
     void onShownReloaded();

@@ -597,6 +597,14 @@ void TestHistoryGui::membersAsOf()
     QVERIFY2(t->asOfBannerText().contains(AsOfController::instantText(kT0 + 3600)),
              qPrintable(t->asOfBannerText()));
     QVERIFY(t->asOfBannerText().contains(QStringLiteral("not the present")));
+    // Which observation the answer rests on: the first import, and when the next one was.
+    QTRY_VERIFY2(
+        t->asOfBannerText().contains(
+            QStringLiteral("As the import of %1 observed it.").arg(AsOfController::instantText(kT0))),
+        qPrintable(t->asOfBannerText()));
+    QVERIFY2(t->asOfBannerText().contains(
+                 QStringLiteral("before the next observation (%1)").arg(AsOfController::instantText(kT1))),
+             qPrintable(t->asOfBannerText()));
     QVERIFY(details->isVisible()); // as of the same instant (filled below, once a row is selected)
     QVERIFY(!t->findChild<QToolButton *>(QStringLiteral("asOfNow"))->isChecked());
     // One instant for the pane: the Invites tab is as of T0 too.
