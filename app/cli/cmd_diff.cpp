@@ -56,7 +56,8 @@ QJsonObject changeJson(const EntityChange &c)
             {QStringLiteral("happened_from"),
              c.happenedFrom.isEmpty() ? QJsonValue() : QJsonValue(c.happenedFrom)},
             {QStringLiteral("evidence"), QJsonArray::fromStringList(c.evidence)},
-            {QStringLiteral("observed_by_run"), c.observedBy.isEmpty() ? QJsonValue() : QJsonValue(c.observedBy)}};
+            {QStringLiteral("observed_by_run"),
+             c.observedBy.isEmpty() ? QJsonValue() : QJsonValue(c.observedBy)}};
 }
 
 // --from last-review: when the newest review mark of org was made.
@@ -179,8 +180,8 @@ int cmdDiff(Context &ctx)
                                 QStringLiteral("evidence"), QStringLiteral("observed_by_run")});
         for (const EntityChange &c : *changes)
             ctx.out << csv::record({c.entity.name, c.id, c.name, changeText(c.change), fieldsText(c),
-                                    isoOrEmpty(c.observedAt), isoOrEmpty(c.happenedAt),
-                                    c.evidence.join(u' '), c.observedBy});
+                                    isoOrEmpty(c.observedAt), isoOrEmpty(c.happenedAt), c.evidence.join(u' '),
+                                    c.observedBy});
     } else {
         ctx.out << QStringLiteral("Changes in %1 from %2 to %3: %4\n")
                        .arg(*key, isoOrEmpty(*t1), isoOrEmpty(*t2))

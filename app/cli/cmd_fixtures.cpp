@@ -23,11 +23,11 @@ int cmdFixtures(Context &ctx)
                  QStringLiteral("n")});
     p.addOption(
         {QStringLiteral("days"), QStringLiteral("Days of usage and cost history"), QStringLiteral("n")});
-    p.addOption({QStringLiteral("revision"),
-                 QStringLiteral("0: the org as captured; 1, 2, 3: the same org 1, 2, 3 weeks later (the changes "
-                                "are listed in changes.json beside the files)"),
-                 QStringLiteral("n"),
-                 QStringLiteral("0")});
+    p.addOption(
+        {QStringLiteral("revision"),
+         QStringLiteral("0: the org as captured; 1, 2, 3: the same org 1, 2, 3 weeks later (the changes "
+                        "are listed in changes.json beside the files)"),
+         QStringLiteral("n"), QStringLiteral("0")});
     p.addOption({QStringLiteral("captured-at"),
                  QStringLiteral("Unix time the org is captured at (default: a fixed date for scale 1)"),
                  QStringLiteral("secs")});
@@ -56,10 +56,11 @@ int cmdFixtures(Context &ctx)
     o.revision = intOpt("revision", 0);
     o.capturedAt = p.value(QStringLiteral("captured-at")).toLongLong();
     if (!ok || o.scale < 1 || o.revision > kLastFixtureRevision)
-        return fail(
-            ctx, QStringLiteral("--scale, --seed, --users, --keys, --days and --revision take whole numbers (scale ≥ "
-                           "1, revision 0 to 3)"),
-            ExitUsage);
+        return fail(ctx,
+                    QStringLiteral(
+                        "--scale, --seed, --users, --keys, --days and --revision take whole numbers (scale ≥ "
+                        "1, revision 0 to 3)"),
+                    ExitUsage);
     auto r = FixtureGenerator(o).write(p.value(QStringLiteral("out")));
     if (!r) return fail(ctx, r.errorMessage());
     ctx.out << "Wrote " << r->files << " response files (" << r->rows << " objects and usage rows) to "

@@ -26,8 +26,8 @@
 #include <QThread>
 #include <libpq-fe.h>
 #include <sqlite3.h>
-#include <sys/resource.h>
 #include <string>
+#include <sys/resource.h>
 #include <variant>
 #include <vector>
 
