@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -26,6 +27,12 @@ int main(int argc, char **argv)
     orgward::installLogSanitizer();
     orgward::returnLargeBlocksToSystem();
     if (auto h = orgward::hardenProcess(); !h) qWarning("%s", qPrintable(h.errorMessage())); // no secret yet
+    if (orgward::cli::needsGuiApplication(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        setIdentity();
+        return orgward::cli::run(QCoreApplication::arguments());
+    }
     if (orgward::cli::isCliInvocation(argc, argv)) {
         QCoreApplication app(argc, argv);
         setIdentity();

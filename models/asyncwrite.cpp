@@ -32,30 +32,31 @@ bool SqlWriteJob::start(Job job)
         return true;
     }
     m_busy = true;
-    m_thread.reset(
-        QThread::create([this, job = std::move(job), url = m_db.url(), rewriter = m_db.statementRewriter()] {
-            std::shared_ptr<void> value;
-            {
-                // Writes the way the GUI's connection would (its role's reads, no migrations), closed on
-                // this thread before the answer leaves it.
-                OpenOptions o;
-                o.migrate = false;
-                o.create = false;
-                auto db = Database::open(url, o);
-                if (db) (*db)->setStatementRewriter(rewriter);
-                value = db ? job(db->get(), {}) : job(nullptr, db.errorMessage());
-            }
-            // Posted, not emitted here: receivers run on the owner's thread. The destructor joins this thread
-            // before the object goes, and an event still queued for it is dropped with it.
-            QMetaObject::invokeMethod(
-                this,
-                [this, value] {
-                    m_busy = false;
-                    join(); // it has posted this as its last act: the wait is for its return only
-                    emit finished(value);
-                },
-                Qt::QueuedConnection);
-        }));
+    m_thread.reset(QThread::create([this, job = std::move(job), url = m_db.url(),
+                                    readOnly = m_db.isReadOnly(), rewriter = m_db.statementRewriter()] {
+        std::shared_ptr<void> value;
+        {
+            // Writes the way the GUI's connection would (its role's reads, no migrations), closed on
+            // this thread before the answer leaves it.
+            OpenOptions o;
+            o.readOnly = readOnly; // an auditor's read-only file stays read-only
+            o.migrate = false;
+            o.create = false;
+            auto db = Database::open(url, o);
+            if (db) (*db)->setStatementRewriter(rewriter);
+            value = db ? job(db->get(), {}) : job(nullptr, db.errorMessage());
+        }
+        // Posted, not emitted here: receivers run on the owner's thread. The destructor joins this thread
+        // before the object goes, and an event still queued for it is dropped with it.
+        QMetaObject::invokeMethod(
+            this,
+            [this, value] {
+                m_busy = false;
+                join(); // it has posted this as its last act: the wait is for its return only
+                emit finished(value);
+            },
+            Qt::QueuedConnection);
+    }));
     m_thread->setObjectName(QStringLiteral("orgward-write"));
     m_thread->start();
     return true;

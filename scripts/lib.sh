@@ -2,7 +2,7 @@
 ORGWARD_PACKAGES=(cmake ninja-build g++ ccache pkg-config
   qt6-base-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
   libqt6opengl6-dev libqt6sql6-psql libqt6sql6-sqlite qtkeychain-qt6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libssl-dev libsqlite3-dev libpq-dev libgl-dev postgresql xvfb xauth gnome-keyring dbus-x11 python3-yaml)
+  libssl-dev libsqlite3-dev libpq-dev libzip-dev poppler-utils libgl-dev postgresql xvfb xauth gnome-keyring dbus-x11 python3-yaml)
 # Only scripts/fuzz needs these (libFuzzer ships with clang's runtime libraries); scripts/run does not.
 ORGWARD_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 

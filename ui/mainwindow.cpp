@@ -14,6 +14,7 @@
 #include "models/membersmodel.h"
 #include "models/projectsmodel.h"
 #include "models/sqltablemodel.h"
+#include "reportspane.h"
 #include "security/adminkeyasync.h"
 #include "security/orgprofiles.h"
 #include "security/tablesource.h"
@@ -139,7 +140,8 @@ void MainWindow::buildPanes(std::unique_ptr<Database> db)
     auto *changes = new ChangesPane(d, this);
     m_panes << dash << new MembersPane(d, this) << new GroupsPane(d, this) << new ProjectsPane(d, this)
             << new KeysPane(d, this) << new CertificatesPane(d, this) << new UsagePane(d, this)
-            << new CostsPane(d, this) << new AuditPane(d, this) << changes << new SyncPane(d, this);
+            << new CostsPane(d, this) << new AuditPane(d, this) << changes << new ReportsPane(d, this)
+            << new SyncPane(d, this);
     for (ConsolePane *p : std::as_const(m_panes)) {
         m_stack->addWidget(p);
         m_sidebar->addItem(p->title());
@@ -213,6 +215,7 @@ void MainWindow::applyRole()
     const bool audit = allows(Capability::ViewAuditLog);
     if (!keys) m_hiddenPanes << Keys;
     if (!audit) m_hiddenPanes << Audit << Changes; // row history is audit data
+    if (!allows(Capability::Export)) m_hiddenPanes << Reports;
     for (int i : std::as_const(m_hiddenPanes)) {
         m_sidebar->item(i)->setHidden(true);
         if (QAction *a = m_paneActions.value(i)) a->setVisible(false);

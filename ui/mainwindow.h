@@ -44,6 +44,7 @@ public:
         Costs,
         Audit,
         Changes, // what changed between two instants (row history)
+        Reports, // compliance reports, evidence bundles, the journal (issue #14)
         Sync,
         PaneCount
     };

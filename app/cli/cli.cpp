@@ -19,6 +19,12 @@ bool isCliInvocation(int argc, char **argv)
     return a[0] != '-'; // an unknown word: report it as an unknown command, do not open the GUI
 }
 
+bool needsGuiApplication(int argc, char **argv)
+{
+    // PDF rendering lays text out with QFont, which needs a QGuiApplication (on the offscreen platform).
+    return argc >= 2 && (!std::strcmp(argv[1], "report") || !std::strcmp(argv[1], "evidence"));
+}
+
 namespace {
 QString usage()
 {

@@ -21,6 +21,10 @@ const QList<Command> &commands()
          cmdDb},
         {"journal", "The tamper-evident journal (journal verify|show)", cmdJournal},
         {"diff", "What changed between two instants (members, roles, projects, keys, …)", cmdDiff},
+        {"sample", "A deterministic, repeatable sample for auditors (sample --help)", cmdSample},
+        {"evidence", "A signed evidence bundle of every report (PDF, CSV, JSON, manifest)", cmdEvidence},
+        {"verify", "Check an evidence bundle's signature and files (verify FILE.zip)", cmdVerify},
+        {"report", "Compliance reports as PDF, CSV or JSON (report list; report NAME --help)", cmdReport},
     };
     return list;
 }

@@ -59,6 +59,10 @@ int cmdOrg(Context &);
 int cmdDb(Context &);
 int cmdJournal(Context &);
 int cmdDiff(Context &);
+int cmdSample(Context &);
+int cmdEvidence(Context &);
+int cmdVerify(Context &);
+int cmdReport(Context &);
 // The organization a command works on: the one asked for, else the database's only one (a usage error
 // names the choices when there are several or none).
 Result<QString> chooseOrg(Database &db, const QString &asked);

@@ -86,7 +86,8 @@ void startJob(QKeychain::Job *job, const QString &what, QObject *context,
 // the GUI thread this would be a nested event loop, hence the warning.
 template <typename T> T waitFor(const std::function<void(QObject *, std::function<void(T)>)> &start)
 {
-    if (QCoreApplication::instance() && QCoreApplication::instance()->inherits("QGuiApplication") &&
+    // The console (QApplication) must not wait here; the CLI's offscreen QGuiApplication (PDF reports) may.
+    if (QCoreApplication::instance() && QCoreApplication::instance()->inherits("QApplication") &&
         QThread::currentThread() == QCoreApplication::instance()->thread())
         qCWarning(lcSecurity) << "blocking keychain call on the GUI thread; use the asynchronous form";
     QEventLoop loop;

@@ -9,3 +9,7 @@
 # (For a quick check on a small org: --live-scale 1 --live-users 0 --live-keys 0.)
 add_executable(orgward-bench-console ${CMAKE_CURRENT_LIST_DIR}/bench_console.cpp)
 target_link_libraries(orgward-bench-console PRIVATE orgward_ui orgward_models orgward_fakeapi orgward_core orgward_common)
+# Report benchmark (issue #14): the access review of the same 100k-member org as PDF; prints JSON.
+#   QT_QPA_PLATFORM=offscreen orgward-bench-report --db sqlite:///tmp/big.db --report access-review
+add_executable(orgward-bench-report ${CMAKE_CURRENT_LIST_DIR}/bench_report.cpp)
+target_link_libraries(orgward-bench-report PRIVATE orgward_core orgward_common)

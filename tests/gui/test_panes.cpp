@@ -15,6 +15,7 @@
 #include "ui/dashboardpane.h"
 #include "ui/entitypanes.h"
 #include "ui/mainwindow.h"
+#include "ui/reportspane.h"
 #include "ui/tablepane.h"
 
 #include <QApplication>
@@ -369,7 +370,7 @@ void TestPanes::everyPaneHasData_data()
         QStringLiteral("dashboard"), QStringLiteral("members"), QStringLiteral("groups"),
         QStringLiteral("projects"),  QStringLiteral("keys"),    QStringLiteral("certificates"),
         QStringLiteral("usage"),     QStringLiteral("costs"),   QStringLiteral("audit"),
-        QStringLiteral("changes"),   QStringLiteral("sync")};
+        QStringLiteral("changes"),   QStringLiteral("reports"), QStringLiteral("sync")};
     QCOMPARE(names.size(), int(MainWindow::PaneCount));
     for (int i = 0; i < names.size(); ++i)
         QTest::newRow(qPrintable(names[i])) << i << names[i];
@@ -410,6 +411,21 @@ void TestPanes::everyPaneHasData()
         QVERIFY(s.ok());
         QVERIFY(!s->spendMonthToDate.isZero());
         QVERIFY(d->tileText(DashboardPane::Spend).contains(s->spendMonthToDate.toFixed(2)));
+    }
+    if (pane == MainWindow::Reports) {
+        // A report is built and its first pages previewed off the GUI thread; the journal head is shown.
+        auto *r = static_cast<ReportsPane *>(p);
+        QSignalSpy done(r, &ReportsPane::jobFinished);
+        r->selectReport(QStringLiteral("access-review"));
+        r->runPreview();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
+        QVERIFY2(done.first().at(1).toBool(), qPrintable(done.first().at(0).toString()));
+        QVERIFY(r->report() && r->report()->rowCount() > 0);
+        QVERIFY(r->previewPages() > 0);
+        QTRY_VERIFY(!p->isBusy());
+        QVERIFY(p->findChild<QLabel *>(QStringLiteral("journalHead"))
+                    ->text()
+                    .contains(QStringLiteral("Journal head")));
     }
     if (pane == MainWindow::Audit) {
         // Imported, never synced: how far back the local copy reaches, and that the API's reach is unknown.

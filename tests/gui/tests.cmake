@@ -5,3 +5,5 @@ orgward_add_test(test_connect SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_connect.cpp
 orgward_add_test(test_orgswitch SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_orgswitch.cpp LIBS orgward_ui orgward_models LABELS gui TIMEOUT 300)
 # Row history in the console: entity panes as of an instant, the Changes pane (SQLite window; models on both engines).
 orgward_add_test(test_history_gui SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_history_gui.cpp LIBS orgward_ui orgward_models LABELS gui TIMEOUT 600)
+# The Reports pane: previews, exports with their journal entries, evidence bundles, Cancel, read-only.
+orgward_add_test(test_reports_gui SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_reports_gui.cpp LIBS orgward_ui orgward_models LABELS gui TIMEOUT 600)
