@@ -5,6 +5,7 @@
 #include "accesspanes.h"
 #include "changespane.h"
 #include "chartpanes.h"
+#include "compliance/exportrecord.h"
 #include "connectdialog.h"
 #include "core/sanitizer.h"
 #include "dashboardpane.h"
@@ -25,6 +26,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QLabel>
 #include <QListWidget>
@@ -147,6 +149,13 @@ void MainWindow::buildPanes(std::unique_ptr<Database> db)
         m_sidebar->addItem(p->title());
         m_stale << true;
     }
+    m_exportJournal = std::make_unique<AsyncWrite<JournalEntry>>(
+        d, this, [this](const Result<JournalEntry> &e) { onExportRecorded(e); });
+    for (ConsolePane *p : std::as_const(m_panes))
+        connect(p, &ConsolePane::csvExportFinished, this,
+                [this, p](const QString &path, const QString &error, qint64 rows) {
+                    if (error.isEmpty()) journalExport(path, p->title() + QStringLiteral(" (CSV)"), rows);
+                });
     connect(dash, &DashboardPane::tileActivated, this, [this](DashboardPane::Tile t) { openTile(int(t)); });
     connect(changes, &ChangesPane::openHistoryRow, this, &MainWindow::openHistoryRow);
     connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::onPaneShown);
@@ -164,6 +173,8 @@ void MainWindow::tearDownPanes()
     const QList<QAbstractItemModel *> models = findChildren<QAbstractItemModel *>(Qt::FindDirectChildrenOnly);
     for (QAbstractItemModel *m : models)
         delete m;
+    m_exportQueue.clear();
+    m_exportJournal.reset(); // joins a record being written: one short transaction
     m_panes.clear();
     m_stale.clear();
     m_hiddenPanes.clear();
@@ -638,7 +649,44 @@ void MainWindow::exportChart(const QString &suffix)
     if (!exportWidgetImage(chart, path, &error))
         QMessageBox::warning(this, tr("Export failed"), error);
     else
-        m_status->setText(tr("Exported %1").arg(path));
+        journalExport(path, p->title() + QStringLiteral(" chart (%1)").arg(suffix.toUpper()), 0);
+}
+
+void MainWindow::journalExport(const QString &path, const QString &what, qint64 rows)
+{
+    if (m_db->isReadOnly()) {
+        m_status->setText(tr("Exported %1; not journaled: this database is open read-only.").arg(path));
+        return;
+    }
+    m_exportQueue.append({path, what, rows});
+    if (!m_exportJournal->busy() && m_exportQueue.size() == 1) nextExportRecord();
+}
+
+void MainWindow::nextExportRecord()
+{
+    if (m_exportQueue.isEmpty()) return;
+    const PendingExport e = m_exportQueue.first();
+    const QString org = currentOrg();
+    m_exportJournal->run([e, org](Database &db) { return recordExport(db, org, e.path, e.what, e.rows); });
+}
+
+void MainWindow::onExportRecorded(const Result<JournalEntry> &entry)
+{
+    if (m_exportQueue.isEmpty()) return;
+    const PendingExport e = m_exportQueue.takeFirst();
+    if (entry) {
+        m_status->setText(tr("Exported %1 (journal entry %2)").arg(e.path).arg(entry->seq));
+    } else {
+        // An export the journal does not know is not kept.
+        QFile::remove(e.path);
+        const QString error = tr("The export %1 was removed: it could not be recorded in the journal (%2).")
+                                  .arg(e.path, Sanitizer::mask(entry.errorMessage()));
+        m_status->setText(error);
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export failed"), error, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    nextExportRecord();
 }
 
 } // namespace orgward

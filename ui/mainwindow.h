@@ -1,4 +1,6 @@
 #pragma once
+#include "compliance/journal.h"
+#include "models/asyncwrite.h"
 #include "security/roles.h"
 #include "store/database.h"
 #include "sync/syncengine.h"
@@ -99,6 +101,17 @@ private:
     void buildMenus();
     void exportTable();
     void exportChart(const QString &suffix);
+    // Every export lands in the journal (issue #14): queued, one write at a time, off the GUI thread.
+    void journalExport(const QString &path, const QString &what, qint64 rows);
+    void nextExportRecord();
+    void onExportRecorded(const Result<JournalEntry> &entry);
+    struct PendingExport
+    {
+        QString path, what;
+        qint64 rows = 0;
+    };
+    QList<PendingExport> m_exportQueue;
+    std::unique_ptr<AsyncWrite<JournalEntry>> m_exportJournal;
     void applyRole(); // hides panes, columns and tabs the role cannot read; disables what it cannot do
 
     std::unique_ptr<Database> m_db;

@@ -206,6 +206,11 @@ Result<QList<QImage>> renderPreview(const Report &r, const PdfOptions &o, int ma
     QList<QImage> pages;
     for (int i = 0; i < n; ++i) {
         QImage img(size, QImage::Format_RGB32);
+        // Fonts resolve their point sizes at the PDF's resolution, as the layout measured them; the
+        // painter's scale then brings the page down to the preview's.
+        constexpr double kInchesPerMeter = 39.3700787;
+        img.setDotsPerMeterX(int(kPdfDpi * kInchesPerMeter));
+        img.setDotsPerMeterY(int(kPdfDpi * kInchesPerMeter));
         img.fill(Qt::white);
         QPainter p(&img);
         p.setRenderHint(QPainter::Antialiasing);

@@ -13,8 +13,11 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -38,6 +41,7 @@ private Q_SLOTS:
     void exportLandsWithItsJournalEntry();
     void evidenceBundleCreatedAndVerified();
     void journalVerifies();
+    void tableExportsAreJournaled();
     void cancelStopsAJob();
     void readOnlyConnectionCannotBundle();
 
@@ -102,6 +106,12 @@ void TestReportsGui::everyReportPreviews()
         QCOMPARE(m_pane->report()->meta.name, info.name);
         QVERIFY(m_pane->report()->meta.asOf >= m_window->orgNow()); // "Latest": the state last observed
         QVERIFY(m_pane->previewPages() > 0);
+        // Each previewed page is shown whole (the area scrolls), not squeezed into the view.
+        const QList<QLabel *> pages =
+            m_pane->findChild<QWidget *>(QStringLiteral("reportPreview"))->findChildren<QLabel *>();
+        QVERIFY(!pages.isEmpty());
+        for (QLabel *page : pages)
+            QVERIFY2(page->height() >= page->pixmap().height(), qPrintable(QString::number(page->height())));
         QVERIFY(m_pane->findChild<QPushButton *>(QStringLiteral("exportPdf"))->isEnabled());
         shoot(QStringLiteral("reports-") + info.name);
     }
@@ -154,6 +164,37 @@ void TestReportsGui::journalVerifies()
     QString msg;
     QVERIFY2(runJob([this] { m_pane->verifyJournal(); }, &msg), qPrintable(msg));
     QVERIFY2(msg.startsWith(QStringLiteral("Journal verified")), qPrintable(msg));
+}
+
+void TestReportsGui::tableExportsAreJournaled()
+{
+    // A table exported as CSV (the File menu's export, the Changes pane's own) is recorded with its hash.
+    ConsolePane *members = m_window->pane(MainWindow::Members);
+    m_window->showPane(MainWindow::Members);
+    QTRY_VERIFY(!members->isBusy());
+    auto before = Journal(m_window->database()).head();
+    QVERIFY(before);
+    const QString csv = m_dir.filePath(QStringLiteral("members.csv"));
+    QSignalSpy finished(members, &ConsolePane::csvExportFinished);
+    members->startCsvExport(csv);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kJobTimeoutMs);
+    QVERIFY2(finished.first().at(1).toString().isEmpty(), qPrintable(finished.first().at(1).toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(Journal(m_window->database()).head()->seq == before->seq + 1, kJobTimeoutMs);
+    JournalFilter f;
+    f.kind = JournalKind::Export;
+    f.newestFirst = true;
+    f.limit = 1;
+    auto entries = Journal(m_window->database()).entries(f);
+    QVERIFY(entries && entries->size() == 1);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject payload = QJsonDocument::fromJson(entries->first().payload).object();
+    QCOMPARE(
+        payload.value(QStringLiteral("sha256")).toString(),
+        QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex()));
+    QCOMPARE(payload.value(QStringLiteral("rows")).toInteger(), finished.first().at(2).toLongLong());
+    QCOMPARE(entries->first().orgKey, m_org);
+    m_window->showPane(MainWindow::Reports);
 }
 
 void TestReportsGui::cancelStopsAJob()
