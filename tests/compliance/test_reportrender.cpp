@@ -109,42 +109,6 @@ QString squeezed(QString s)
     return s;
 }
 
-// An RFC 4180 reader, independent of the writer under test.
-QList<QStringList> parseCsv(const QString &text)
-{
-    QList<QStringList> records;
-    QStringList record;
-    QString field;
-    bool quoted = false;
-    for (int i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == u'"' && i + 1 < text.size() && text[i + 1] == u'"') {
-                field += u'"';
-                ++i;
-            } else if (c == u'"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == u'"') {
-            quoted = true;
-        } else if (c == u',') {
-            record << field;
-            field.clear();
-        } else if (c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n') {
-            record << field;
-            records << record;
-            record.clear();
-            field.clear();
-            ++i;
-        } else {
-            field += c;
-        }
-    }
-    return records;
-}
-
 Report syntheticReport(int rows)
 {
     Report r;
@@ -282,7 +246,7 @@ void TestReportRender::everyReportRendersInEveryFormat()
         QCOMPARE(json.value(QStringLiteral("meta")).toObject().value(QStringLiteral("report")).toString(),
                  info.name);
         QCOMPARE(json.value(QStringLiteral("tables")).toArray().size(), r->tables.size());
-        const QList<QStringList> csv = parseCsv(QString::fromUtf8(renderCsv(*r)));
+        const QList<QStringList> csv = test::parseCsv(QString::fromUtf8(renderCsv(*r)));
         QVERIFY(csv.size() >= 2);
         QCOMPARE(csv.first(), (QStringList{QStringLiteral("table"), QStringLiteral("report")}));
     }
@@ -351,7 +315,7 @@ void TestReportRender::csvRoundTrips()
     t.rows.append({cells.last().first, cells.last().first});
     const QByteArray bytes = renderCsvTable(t);
     QVERIFY(!bytes.startsWith("\xEF\xBB\xBF")); // UTF-8 without a byte order mark
-    const QList<QStringList> back = parseCsv(QString::fromUtf8(bytes));
+    const QList<QStringList> back = test::parseCsv(QString::fromUtf8(bytes));
     QCOMPARE(back.size(), t.rows.size() + 1);
     QCOMPARE(back[0], (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
     int k = 0;

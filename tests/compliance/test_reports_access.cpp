@@ -17,6 +17,8 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QElapsedTimer>
+#include <sys/resource.h>
 
 using namespace orgward;
 
@@ -468,6 +470,29 @@ private Q_SLOTS:
         QCOMPARE(figure(*r, QStringLiteral("Service accounts")).toLongLong(), total);
     }
 
+    void zbench()
+    {
+        const QString url = qEnvironmentVariable("RA_BENCH_DB");
+        if (url.isEmpty()) return;
+        auto u = DatabaseUrl::parse(url);
+        QVERIFY(u);
+        auto db = Database::open(*u);
+        QVERIFY(db);
+        for (const char *n : {"access-review", "key-hygiene", "service-accounts", "certificates"}) {
+            ReportParams p;
+            p.orgKey = kOrg;
+            p.asOf = QDateTime::currentSecsSinceEpoch();
+            QElapsedTimer t;
+            t.start();
+            auto r = buildReport(**db, QString::fromLatin1(n), p);
+            QVERIFY2(r, qPrintable(r.errorMessage()));
+            qWarning().noquote() << n << t.elapsed() << "ms rows" << r->rowCount();
+            for (const auto &[l, v] : r->summary) qWarning().noquote() << "  " << l << v.toString();
+        }
+        rusage ru{};
+        getrusage(RUSAGE_SELF, &ru);
+        qWarning() << "peak MiB" << ru.ru_maxrss / 1024;
+    }
     void zdump_data() { test::addEngineRows(); }
     void zdump()
     {

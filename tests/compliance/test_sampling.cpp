@@ -49,42 +49,6 @@ Run runSample(const QStringList &args)
                QString::fromUtf8(p.readAllStandardError())};
 }
 
-// RFC 4180 records (quoted fields, doubled quotes, CRLF): enough to read the CLI's CSV back.
-QList<QStringList> parseCsv(const QString &text)
-{
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == u'"' && i + 1 < text.size() && text[i + 1] == u'"') {
-                field += c;
-                ++i;
-            } else if (c == u'"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == u'"') {
-            quoted = true;
-        } else if (c == u',') {
-            row << field;
-            field.clear();
-        } else if (c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n') {
-            row << field;
-            rows << row;
-            row.clear();
-            field.clear();
-            ++i;
-        } else {
-            field += c;
-        }
-    }
-    return rows;
-}
-
 QString iso(qint64 secs)
 {
     return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
@@ -260,7 +224,7 @@ void TestSampling::sameSeedSameSample()
     const Run c1 = runSample(csv), c2 = runSample(csv);
     QVERIFY2(c1.code == 0, qPrintable(c1.err));
     QCOMPARE(c1.out, c2.out);
-    const QList<QStringList> rows = parseCsv(QString::fromUtf8(c1.out));
+    const QList<QStringList> rows = test::parseCsv(QString::fromUtf8(c1.out));
     QCOMPARE(rows.size(), kSampleSize + 1);
     QCOMPARE(rows[0].mid(0, 3),
              QStringList({QStringLiteral("rank"), QStringLiteral("id"), QStringLiteral("hmac_sha256")}));

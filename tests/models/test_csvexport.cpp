@@ -12,43 +12,6 @@
 using namespace orgward;
 
 namespace {
-// RFC 4180 reader (the test's own, so the writer is checked against the format, not against itself).
-QList<QStringList> parseCsv(const QString &text)
-{
-    QList<QStringList> records;
-    QStringList record;
-    QString field;
-    bool quoted = false, wasQuoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == u'"' && i + 1 < text.size() && text[i + 1] == u'"') {
-                field += u'"';
-                ++i;
-            } else if (c == u'"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == u'"' && field.isEmpty() && !wasQuoted) {
-            quoted = wasQuoted = true;
-        } else if (c == u',') {
-            record << field;
-            field.clear();
-            wasQuoted = false;
-        } else if (c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n') {
-            record << field;
-            records << record;
-            record.clear();
-            field.clear();
-            wasQuoted = false;
-            ++i;
-        } else {
-            field += c;
-        }
-    }
-    return records;
-}
 
 mode_t fileMode(const QString &path)
 {
@@ -126,7 +89,7 @@ void TestCsvExport::roundTripsAndIsPrivate()
     const QByteArray bytes = in.readAll();
     QVERIFY(!bytes.startsWith("\xEF\xBB\xBF")); // UTF-8 without a byte order mark
     QVERIFY(bytes.endsWith("\r\n"));
-    const QList<QStringList> back = parseCsv(QString::fromUtf8(bytes));
+    const QList<QStringList> back = test::parseCsv(QString::fromUtf8(bytes));
     QCOMPARE(back.size(), records.size());
     for (int r = 0; r < records.size(); ++r) {
         QStringList expected;
@@ -207,7 +170,7 @@ void TestCsvExport::tableExportNeutralises()
     QCOMPARE(fileMode(path), mode_t(0600));
     QFile in(path);
     QVERIFY(in.open(QIODevice::ReadOnly));
-    const QList<QStringList> back = parseCsv(QString::fromUtf8(in.readAll()));
+    const QList<QStringList> back = test::parseCsv(QString::fromUtf8(in.readAll()));
     QCOMPARE(back.size(), 4);
     QCOMPARE(back[0].value(0), QStringLiteral("Name"));
     QCOMPARE(back[1].value(0), QStringLiteral("'=HYPERLINK(\"http://evil.example\",\"click\")"));

@@ -61,4 +61,8 @@ private:
     Filter *m_filter;
 };
 
+// An RFC 4180 reader of the tests' own (writers are checked against the format, not against themselves):
+// records of fields, quotes undone, CRLF ending a record.
+QList<QStringList> parseCsv(const QString &text);
+
 } // namespace orgward::test
