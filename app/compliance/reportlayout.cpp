@@ -86,6 +86,8 @@ ReportLayout::ReportLayout(const Report &r, QPaintDevice *metrics, QSizeF pagePx
     // and unshaped Latin text lays out faster.
     for (QFont *f : {&m_body, &m_bold, &m_small, &m_heading, &m_title})
         f->setStyleStrategy(QFont::PreferNoShaping);
+    m_bodyMetrics = std::make_unique<QFontMetricsF>(m_body, m_metrics);
+    m_boldMetrics = std::make_unique<QFontMetricsF>(m_bold, m_metrics);
     const double top = pt(kMarginTop + kHeaderBand);
     m_content = QRectF(pt(kMarginSide), top, m_page.width() - 2 * pt(kMarginSide),
                        m_page.height() - top - pt(kFooterBand + kMarginTop / 2));
@@ -224,7 +226,8 @@ double ReportLayout::textHeight(const QFont &f, const QString &text, double widt
 
 double ReportLayout::cellHeight(const QString &text, double width, bool header) const
 {
-    const QFontMetricsF fm(header ? m_bold : m_body, m_metrics);
+    // Made once: constructing font metrics per cell cost more than measuring the cell.
+    const QFontMetricsF &fm = header ? *m_boldMetrics : *m_bodyMetrics;
     const double line = fm.lineSpacing();
     const double inner = width - 2 * pt(kCellPadX);
     double h = line;
@@ -390,6 +393,14 @@ void ReportLayout::paintTable(QPainter &p, const Placement &pl) const
             const QString text = reportCellText(row[c]);
             if (text.isEmpty()) continue;
             const double inner = g.colW[c] - 2 * pt(kCellPadX);
+            const double width = fm.horizontalAdvance(text);
+            // Most cells fit on one line: drawn at their baseline, without the text layout a rectangle costs.
+            if (width <= inner && !text.contains(u'\n')) {
+                const double x =
+                    g.colX[c] + pt(kCellPadX) + (t.columns[c].kind == CellKind::Number ? inner - width : 0);
+                p.drawText(QPointF(x, y + pt(kCellPadY) + fm.ascent()), text);
+                continue;
+            }
             const QRectF cell(g.colX[c] + pt(kCellPadX), y + pt(kCellPadY), inner, h - 2 * pt(kCellPadY));
             const int align = t.columns[c].kind == CellKind::Number ? Qt::AlignRight : Qt::AlignLeft;
             p.drawText(cell, align | Qt::AlignTop | wrapFlags(fm, text, inner), text);

@@ -7,8 +7,10 @@
 #include "compliance/reportrender.h"
 
 #include <QFont>
+#include <QFontMetricsF>
 #include <QPaintDevice>
 #include <QRectF>
+#include <memory>
 #include <vector>
 
 class QPainter;
@@ -71,6 +73,7 @@ private:
     QSizeF m_page;
     int m_dpi;
     QFont m_body, m_bold, m_title, m_heading, m_small;
+    std::unique_ptr<QFontMetricsF> m_bodyMetrics, m_boldMetrics; // on m_metrics
     QRectF m_content;
     QList<ReportTable> m_ownTables; // meta, freshness, summary, findings
     QList<Block> m_blocks;

@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <algorithm>
 
 namespace orgward::reports::access {
@@ -234,46 +235,69 @@ QList<QJsonObject> pendingInvites(const QList<QJsonObject> &invites)
 namespace {
 ReportTable emptyRemovedTable()
 {
-    return {
-        QStringLiteral("removed_members"),
-        QStringLiteral("Members removed in the period"),
-        QStringLiteral("From row history: members present at the period's start (or at Orgward's first "
-                       "observation of the organization, when later) and gone at its end. Removed on is the "
-                       "date of the audit log's event naming the member (user.deleted), when it holds one; "
-                       "otherwise the first sync after the removal observed it."),
-        {{QStringLiteral("email"), QStringLiteral("Email"), CellKind::Email, 4},
-         {QStringLiteral("name"), QStringLiteral("Name"), CellKind::Name, 3},
-         {QStringLiteral("user_id"), QStringLiteral("User id"), CellKind::Text, 3},
-         {QStringLiteral("org_role"), QStringLiteral("Org role"), CellKind::Text, 2},
-         {QStringLiteral("removed_on"), QStringLiteral("Removed on"), CellKind::Date, 2},
-         {QStringLiteral("evidence"), QStringLiteral("Audit events"), CellKind::Text, 4}},
-        {}};
+    return {QStringLiteral("removed_members"),
+            QStringLiteral("Members removed in the period"),
+            QStringLiteral(
+                "From row history: members present at the period's start (or at Orgward's first "
+                "observation of the organization, when later) and gone at its end. Removed on is the "
+                "date of the audit log's user.deleted event for the member in the period, when it "
+                "holds one; empty otherwise (the removal was only observed by a later sync or import)."),
+            {{QStringLiteral("email"), QStringLiteral("Email"), CellKind::Email, 4},
+             {QStringLiteral("name"), QStringLiteral("Name"), CellKind::Name, 3},
+             {QStringLiteral("user_id"), QStringLiteral("User id"), CellKind::Text, 3},
+             {QStringLiteral("org_role"), QStringLiteral("Org role"), CellKind::Text, 2},
+             {QStringLiteral("removed_on"), QStringLiteral("Removed on"), CellKind::Date, 2},
+             {QStringLiteral("evidence"), QStringLiteral("Audit events"), CellKind::Text, 4}},
+            {}};
 }
 } // namespace
 
+// user.deleted events of the period by the member they removed: (event id, time), oldest first.
+Result<QHash<QString, QList<QPair<QString, qint64>>>> deletions(ReportSource &src, qint64 from, qint64 to)
+{
+    auto events = src.auditEvents(from, to, {QStringLiteral("user.deleted")});
+    if (!events) return events.error();
+    QHash<QString, QList<QPair<QString, qint64>>> out;
+    for (const QJsonObject &e : std::as_const(*events))
+        out[text(e.value(QStringLiteral("payload")).toObject(), kId)].append(
+            {text(e, kId), secs(e, QStringLiteral("effective_at"))});
+    return out;
+}
+
+// The members at the period's start (or Orgward's first observation, when later) that are gone at its end:
+// the rows with a removal observed in the period and absent at its end, as they were at its start (read
+// only when there is one). Not diffBetween(): it looks up audit evidence for every change of every
+// kind, one query each, which an org that grew by thousands of members in the period cannot afford.
 Result<ReportTable> removedTable(ReportSource &src, const ReportParams &p)
 {
     ReportTable t = emptyRemovedTable();
     auto span = observedSpan(src.db(), src.orgKey());
     if (!span) return span.error();
     const qint64 to = std::min(p.to, src.asOf());
-    if (span->first == 0 || to <= span->first) return t; // nothing observed before the end: nothing removed
-    const auto members = historyEntity(QStringLiteral("members"));
-    auto diff = diffBetween(src.db(), src.orgKey(), p.from, to, {*members});
-    if (!diff) return diff.error();
-    QList<EntityChange> removed;
-    std::copy_if(diff->cbegin(), diff->cend(), std::back_inserter(removed),
-                 [](const EntityChange &c) { return c.change == ChangeKind::Removed; });
-    if (removed.isEmpty()) return t;
-    // Who they were: the members as of the period's start (the diff names them by name or email only).
-    ReportSource before(src.db(), src.orgKey(), std::max(p.from, span->first));
+    const qint64 from = std::max(p.from, span->first);
+    if (span->first == 0 || to <= from) return t; // nothing observed before the end: nothing removed
+    auto candidates = src.removedBetween(QStringLiteral("members"), from, to);
+    if (!candidates) return candidates.error();
+    auto now = src.entity(QStringLiteral("members"));
+    if (!now) return now.error();
+    for (const QJsonObject &m : std::as_const(*now))
+        candidates->remove(text(m, kId)); // removed, then back: not removed over the period
+    if (candidates->isEmpty()) return t;
+    ReportSource before(src.db(), src.orgKey(), from);
     auto then = before.entity(QStringLiteral("members"));
     if (!then) return then.error();
-    const QHash<QString, QJsonObject> byId = indexBy(*then, kId);
-    for (const EntityChange &c : std::as_const(removed)) {
-        const QJsonObject m = byId.value(c.id);
-        t.rows.append({textCell(text(m, kEmail)), textCell(text(m, kName)), c.id, textCell(text(m, kRole)),
-                       dateCell(c.happenedAt), textCell(c.evidence.join(QStringLiteral(", ")))});
+    auto deleted = deletions(src, p.from, to);
+    if (!deleted) return deleted.error();
+    for (const QJsonObject &m : std::as_const(*then)) {
+        const QString id = text(m, kId);
+        if (!candidates->contains(id)) continue; // still a member, or added after the period's start
+        const QList<QPair<QString, qint64>> events = deleted->value(id);
+        QStringList evidence;
+        for (const auto &e : events)
+            evidence << e.first;
+        t.rows.append({textCell(text(m, kEmail)), textCell(text(m, kName)), id, textCell(text(m, kRole)),
+                       dateCell(events.isEmpty() ? 0 : events.constLast().second),
+                       textCell(evidence.join(QStringLiteral(", ")))});
     }
     sortRows(t.rows, {0, 1, 2});
     return t;

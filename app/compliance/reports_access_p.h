@@ -50,8 +50,8 @@ private:
 
 QList<QJsonObject> pendingInvites(const QList<QJsonObject> &invites);
 
-// Members removed in the period, from row history (diffBetween between the period's start, or the first
-// observation when later, and its end).
+// Members removed in the period, from row history (the members as of the period's start, or the first
+// observation when later, that are gone at its end), dated by the audit log's user.deleted events.
 Result<ReportTable> removedTable(ReportSource &src, const ReportParams &p);
 
 } // namespace orgward::reports::access

@@ -150,6 +150,21 @@ Result<QHash<QString, qint64>> ReportSource::lastAuditActivity(qint64 to)
     return out;
 }
 
+Result<QSet<QString>> ReportSource::removedBetween(const QString &entity, qint64 from, qint64 to)
+{
+    const auto e = historyEntity(entity);
+    if (!e) return err(Error::Code::Usage, QStringLiteral("No entity named \"%1\" has history").arg(entity));
+    auto q =
+        m_db.exec(QStringLiteral("SELECT DISTINCT row_key FROM orgward_history WHERE org_key = ? AND "
+                                 "entity = ? AND change = 'removed' AND valid_from > ? AND valid_from <= ?"),
+                  {m_orgKey, e->table, m_db.bindTimestamp(from), m_db.bindTimestamp(to)});
+    if (!q) return q.error();
+    QSet<QString> out;
+    while (q->next())
+        out.insert(q->value(0).toString());
+    return out;
+}
+
 Result<QList<QJsonObject>> ReportSource::certificateEvents(qint64 from, qint64 to)
 {
     auto q =

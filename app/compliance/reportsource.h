@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
 
 namespace orgward {
 
@@ -27,6 +28,9 @@ public:
     Result<QList<QJsonObject>> auditEvents(qint64 from, qint64 to, const QStringList &types = {});
     // The newest audit event per actor id before `to` (last activity): actor_id → Unix seconds.
     Result<QHash<QString, qint64>> lastAuditActivity(qint64 to);
+    // Row keys of an entity ("members") with a removal observed in (from, to]: row history's "removed"
+    // versions. Cheap (no row data): a builder reads the earlier state only when there is one.
+    Result<QSet<QString>> removedBetween(const QString &entity, qint64 from, qint64 to);
     // openai_certificate_events with occurred_at < to, oldest first.
     Result<QList<QJsonObject>> certificateEvents(qint64 from, qint64 to);
     // Billed cost per project in [from, to): project_id → (currency → amount as exact decimal text).

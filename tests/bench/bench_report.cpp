@@ -28,6 +28,37 @@ double peakRssMiB()
     return double(u.ru_maxrss) / kKiBPerMiB; // Linux: KiB
 }
 
+// An access-review-shaped report of n members without a database: the renderer's share of the target.
+Report syntheticAccessReview(int n)
+{
+    Report r;
+    r.meta.name = QStringLiteral("access-review");
+    r.meta.title = QStringLiteral("Access review (synthetic)");
+    r.meta.orgKey = QStringLiteral("bench");
+    r.meta.orgName = QStringLiteral("Benchmark org");
+    r.meta.journalHead = QString(64, u'0');
+    r.meta.version = QStringLiteral(ORGWARD_VERSION);
+    ReportTable t{QStringLiteral("members"), QStringLiteral("Members"), {}, {}, {}};
+    const char *cols[] = {"email",         "name",         "user_id",
+                          "org_role",      "custom_roles", "groups",
+                          "group_roles",   "projects",     "projects_via_groups",
+                          "last_activity", "invited_by",   "added",
+                          "reviewer",      "review_date",  "decision"};
+    for (const char *c : cols)
+        t.columns.append({QString::fromLatin1(c), QString::fromLatin1(c), CellKind::Text, 2});
+    t.rows.reserve(n);
+    for (int i = 0; i < n; ++i)
+        t.rows.append(
+            {QStringLiteral("member%1@example.com").arg(i), QStringLiteral("Member Number %1").arg(i),
+             QStringLiteral("user-%1").arg(i, 24, 16, QLatin1Char('0')), QStringLiteral("reader"),
+             i % 3 ? QString() : QStringLiteral("Finance Analyst"), QStringLiteral("Platform Engineering"),
+             QString(), QStringLiteral("Default project (member), Data platform (member)"),
+             QStringLiteral("Data platform (via Platform Engineering)"), QStringLiteral("2026-11-16"),
+             QString(), QStringLiteral("2025-02-12"), QString(), QString(), QString()});
+    r.tables.append(t);
+    return r;
+}
+
 int fail(const QString &why)
 {
     std::fprintf(stderr, "orgward-bench-report: %s\n", qPrintable(why));
@@ -47,7 +78,27 @@ int main(int argc, char **argv)
                  QStringLiteral("name"), QStringLiteral("access-review")});
     p.addOption({QStringLiteral("org"), QStringLiteral("organization key (default: the only one)"),
                  QStringLiteral("key")});
+    p.addOption({QStringLiteral("synthetic"),
+                 QStringLiteral("render a synthetic access review of N members "
+                                "(no database): the PDF's share alone"),
+                 QStringLiteral("N")});
     p.process(app);
+    if (p.isSet(QStringLiteral("synthetic"))) {
+        QElapsedTimer t;
+        t.start();
+        const Report report = syntheticAccessReview(p.value(QStringLiteral("synthetic")).toInt());
+        const qint64 buildMs = t.restart();
+        auto pdf = renderPdf(report);
+        if (!pdf) return fail(pdf.errorMessage());
+        const QJsonObject out{{QStringLiteral("report"), QStringLiteral("access-review (synthetic)")},
+                              {QStringLiteral("rows"), report.rowCount()},
+                              {QStringLiteral("build_ms"), buildMs},
+                              {QStringLiteral("pdf_ms"), t.elapsed()},
+                              {QStringLiteral("pdf_bytes"), qint64(pdf->size())},
+                              {QStringLiteral("peak_rss_mib"), peakRssMiB()}};
+        std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Indented).constData());
+        return 0;
+    }
     auto url = DatabaseUrl::parse(p.value(QStringLiteral("db")));
     if (!url) return fail(url.errorMessage());
     auto db = Database::open(*url, OpenOptions{false, true, false});
@@ -57,15 +108,11 @@ int main(int argc, char **argv)
         auto orgs = SyncState(**db).organizations();
         if (!orgs || orgs->size() != 1) return fail(QStringLiteral("choose the organization with --org"));
         org = orgs->first().key;
-        if (orgs->first().snapshotAt == 0) return fail(QStringLiteral("the org has no snapshot time"));
     }
-    qint64 asOf = 0;
-    if (auto orgs = SyncState(**db).organizations())
-        for (const OrgRecord &o : *orgs)
-            if (o.key == org) asOf = o.snapshotAt;
     ReportParams params;
     params.orgKey = org;
-    params.asOf = asOf;
+    // As of now: the state the import observed (an imported org is known from its import on, not from its
+    // capture time).
     QElapsedTimer t;
     t.start();
     auto report = buildReport(**db, p.value(QStringLiteral("report")), params);

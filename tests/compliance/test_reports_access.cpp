@@ -17,8 +17,6 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QElapsedTimer>
-#include <sys/resource.h>
 
 using namespace orgward;
 
@@ -133,8 +131,8 @@ class TestReportsAccess : public QObject
     }
 
     // Last activity as the report defines it, from the tables: the user's api_key_last_used_at, their project
-    // keys' last use, their own audit events and those of their project and admin keys before the period's end
-    // (the as-of instant).
+    // keys' last use, their own audit events and those of their project and admin keys before the period's
+    // end (the as-of instant).
     QHash<QString, qint64> lastActivity(Database &db)
     {
         QHash<QString, qint64> last;
@@ -159,11 +157,12 @@ class TestReportsAccess : public QObject
             bump(keys->value(0).toString(), keys->value(1));
             bump(keys->value(0).toString(), keys->value(2));
         }
-        auto adminKeys = db.exec(QStringLiteral("SELECT k.owner_id, MAX(a.effective_at) FROM openai_admin_api_keys k "
-                                                "JOIN openai_audit_logs a ON a.org_key = k.org_key AND a.actor_id = "
-                                                "k.id AND a.effective_at < ? WHERE k.org_key = ? AND k.deleted_at IS "
-                                                "NULL AND k.owner_type = 'user' GROUP BY k.owner_id"),
-                                 {db.bindTimestamp(m_at), kOrg});
+        auto adminKeys =
+            db.exec(QStringLiteral("SELECT k.owner_id, MAX(a.effective_at) FROM openai_admin_api_keys k "
+                                   "JOIN openai_audit_logs a ON a.org_key = k.org_key AND a.actor_id = "
+                                   "k.id AND a.effective_at < ? WHERE k.org_key = ? AND k.deleted_at IS "
+                                   "NULL AND k.owner_type = 'user' GROUP BY k.owner_id"),
+                    {db.bindTimestamp(m_at), kOrg});
         while (adminKeys && adminKeys->next())
             bump(adminKeys->value(0).toString(), adminKeys->value(1));
         const QHash<QString, QVariant> audit = pairs(
@@ -409,9 +408,11 @@ private Q_SLOTS:
                                  "deleted_at IS NULL"),
                   {kOrg}));
         // Events of the default period: the 90 days before the as-of instant.
-        const qint64 events = count(*db, QStringLiteral("SELECT COUNT(*) FROM openai_certificate_events WHERE "
-                                                        "org_key = ? AND occurred_at >= ? AND occurred_at < ?"),
-                                    {kOrg, db->bindTimestamp(m_at - 90 * kSecondsPerDay), db->bindTimestamp(m_at)});
+        const qint64 events =
+            count(*db,
+                  QStringLiteral("SELECT COUNT(*) FROM openai_certificate_events WHERE "
+                                 "org_key = ? AND occurred_at >= ? AND occurred_at < ?"),
+                  {kOrg, db->bindTimestamp(m_at - 90 * kSecondsPerDay), db->bindTimestamp(m_at)});
         QVERIFY(events > 0);
         QCOMPARE(qint64(table(*r, QStringLiteral("events"))->rows.size()), events);
         bool warned = false;
@@ -470,51 +471,6 @@ private Q_SLOTS:
         QCOMPARE(figure(*r, QStringLiteral("Service accounts")).toLongLong(), total);
     }
 
-    void zbench()
-    {
-        const QString url = qEnvironmentVariable("RA_BENCH_DB");
-        if (url.isEmpty()) return;
-        auto u = DatabaseUrl::parse(url);
-        QVERIFY(u);
-        auto db = Database::open(*u);
-        QVERIFY(db);
-        for (const char *n : {"access-review", "key-hygiene", "service-accounts", "certificates"}) {
-            ReportParams p;
-            p.orgKey = kOrg;
-            p.asOf = QDateTime::currentSecsSinceEpoch();
-            QElapsedTimer t;
-            t.start();
-            auto r = buildReport(**db, QString::fromLatin1(n), p);
-            QVERIFY2(r, qPrintable(r.errorMessage()));
-            qWarning().noquote() << n << t.elapsed() << "ms rows" << r->rowCount();
-            for (const auto &[l, v] : r->summary) qWarning().noquote() << "  " << l << v.toString();
-        }
-        rusage ru{};
-        getrusage(RUSAGE_SELF, &ru);
-        qWarning() << "peak MiB" << ru.ru_maxrss / 1024;
-    }
-    void zdump_data() { test::addEngineRows(); }
-    void zdump()
-    {
-        Database *db = imported();
-        for (const char *n : {"access-review", "key-hygiene", "certificates", "service-accounts"}) {
-            auto r = buildReport(*db, QString::fromLatin1(n), params());
-            QVERIFY2(r, qPrintable(r.errorMessage()));
-            qWarning().noquote() << "=====" << n;
-            for (const auto &[l, v] : r->summary) qWarning().noquote() << "  " << l << v.toString();
-            for (const auto &f : r->findings) qWarning().noquote() << "  F" << findingSeverityName(f.severity) << f.control << f.text;
-            for (const auto &t : r->tables) {
-                qWarning().noquote() << " T" << t.id << t.title << t.rows.size() << "|" << t.note;
-                QStringList h; for (const auto &c : t.columns) h << c.key;
-                qWarning().noquote() << "   " << h.join(QStringLiteral(" | "));
-                for (int i = 0; i < std::min<qsizetype>(4, t.rows.size()); ++i) {
-                    QStringList cells; for (const auto &v : t.rows[i]) cells << (v.isNull() ? QStringLiteral("-") : v.toString());
-                    qWarning().noquote() << "   " << cells.join(QStringLiteral(" | "));
-                }
-            }
-        }
-    }
-
     // Revision 1 of the generated org (a week later) removes members: the access review as of its capture,
     // over a period that holds both captures, lists exactly the members the store soft-deleted.
     void removedMembersBetweenRevisions_data() { test::addEngineRows(); }
@@ -543,10 +499,27 @@ private Q_SLOTS:
         const ReportTable *removed = table(*r, QStringLiteral("removed_members"));
         QVERIFY(removed);
         QSet<QString> got;
+        int dated = 0;
         for (const QVariantList &row : removed->rows) {
             got.insert(row[column(*removed, QStringLiteral("user_id"))].toString());
             QVERIFY(!row[column(*removed, QStringLiteral("email"))].toString().isEmpty());
+            // The date is that of the audit log's user.deleted event the row names as its evidence.
+            const QString evidence = row[column(*removed, QStringLiteral("evidence"))].toString();
+            if (evidence.isEmpty()) continue;
+            const QString last = evidence.split(QStringLiteral(", ")).constLast();
+            auto q =
+                db->exec(QStringLiteral("SELECT type, effective_at, payload FROM openai_audit_logs WHERE "
+                                        "org_key = ? AND id = ?"),
+                         {kOrg, last});
+            QVERIFY(q && q->next());
+            QCOMPARE(q->value(0).toString(), QStringLiteral("user.deleted"));
+            QCOMPARE(row[column(*removed, QStringLiteral("removed_on"))].toString(),
+                     date(Database::timestampSecs(q->value(1))));
+            QVERIFY(
+                q->value(2).toString().contains(row[column(*removed, QStringLiteral("user_id"))].toString()));
+            ++dated;
         }
+        QVERIFY(dated > 0);
         const QHash<QString, QVariant> gone = pairs(
             *db,
             QStringLiteral("SELECT id, email FROM openai_users WHERE org_key = ? AND deleted_at IS NOT NULL"),
