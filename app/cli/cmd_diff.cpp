@@ -16,11 +16,6 @@ namespace orgward::cli {
 
 namespace {
 
-QString isoOrEmpty(qint64 secs)
-{
-    return secs > 0 ? QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate) : QString();
-}
-
 QString valueText(const QJsonValue &v)
 {
     if (v.isNull() || v.isUndefined()) return QStringLiteral("null");
@@ -50,9 +45,9 @@ QJsonObject changeJson(const EntityChange &c)
             {QStringLiteral("change"), changeText(c.change)},
             {QStringLiteral("fields"), fields},
             {QStringLiteral("observed_at"),
-             c.observedAt > 0 ? QJsonValue(isoOrEmpty(c.observedAt)) : QJsonValue()},
+             c.observedAt > 0 ? QJsonValue(formatInstantOrEmpty(c.observedAt)) : QJsonValue()},
             {QStringLiteral("happened_at"),
-             c.happenedAt > 0 ? QJsonValue(isoOrEmpty(c.happenedAt)) : QJsonValue()},
+             c.happenedAt > 0 ? QJsonValue(formatInstantOrEmpty(c.happenedAt)) : QJsonValue()},
             {QStringLiteral("happened_from"),
              c.happenedFrom.isEmpty() ? QJsonValue() : QJsonValue(c.happenedFrom)},
             {QStringLiteral("evidence"), QJsonArray::fromStringList(c.evidence)},
@@ -162,9 +157,10 @@ int cmdDiff(Context &ctx)
         t1 = lastReviewInstant(**db, *key);
         if (!t1) return fail(ctx, t1.errorMessage());
         if (*t1 >= *t2)
-            return fail(
-                ctx, QStringLiteral("--from last-review is %1, not earlier than --to").arg(isoOrEmpty(*t1)),
-                ExitUsage);
+            return fail(ctx,
+                        QStringLiteral("--from last-review is %1, not earlier than --to")
+                            .arg(formatInstantOrEmpty(*t1)),
+                        ExitUsage);
     }
     auto changes = diffBetween(**db, *key, *t1, *t2, only);
     if (!changes) return fail(ctx, changes.errorMessage());
@@ -180,19 +176,20 @@ int cmdDiff(Context &ctx)
                                 QStringLiteral("evidence"), QStringLiteral("observed_by_run")});
         for (const EntityChange &c : *changes)
             ctx.out << csv::record({c.entity.name, c.id, c.name, changeText(c.change), fieldsText(c),
-                                    isoOrEmpty(c.observedAt), isoOrEmpty(c.happenedAt), c.evidence.join(u' '),
-                                    c.observedBy});
+                                    formatInstantOrEmpty(c.observedAt), formatInstantOrEmpty(c.happenedAt),
+                                    c.evidence.join(u' '), c.observedBy});
     } else {
         ctx.out << QStringLiteral("Changes in %1 from %2 to %3: %4\n")
-                       .arg(*key, isoOrEmpty(*t1), isoOrEmpty(*t2))
+                       .arg(*key, formatInstantOrEmpty(*t1), formatInstantOrEmpty(*t2))
                        .arg(changes->size());
         QString section;
         for (const EntityChange &c : *changes) {
             if (c.entity.label != section) ctx.out << "\n" << (section = c.entity.label) << "\n";
             ctx.out << QStringLiteral("  %1 %2 (%3)").arg(changeText(c.change), -8).arg(c.name, c.id);
             if (!c.fields.isEmpty()) ctx.out << "  " << fieldsText(c);
-            ctx.out << QStringLiteral("  observed %1").arg(isoOrEmpty(c.observedAt));
-            if (c.happenedAt > 0) ctx.out << QStringLiteral(", happened %1").arg(isoOrEmpty(c.happenedAt));
+            ctx.out << QStringLiteral("  observed %1").arg(formatInstantOrEmpty(c.observedAt));
+            if (c.happenedAt > 0)
+                ctx.out << QStringLiteral(", happened %1").arg(formatInstantOrEmpty(c.happenedAt));
             if (!c.evidence.isEmpty())
                 ctx.out << QStringLiteral(" [%1]").arg(c.evidence.join(QStringLiteral(", ")));
             ctx.out << "\n";
@@ -206,7 +203,7 @@ int cmdDiff(Context &ctx)
         if (!m) return fail(ctx, QStringLiteral("Could not mark the review: ") + m.errorMessage());
         ctx.err << QStringLiteral("Marked reviewed: journal entry %1, %2 by %3\n")
                        .arg(m->seq)
-                       .arg(isoOrEmpty(m->at), m->actor);
+                       .arg(formatInstantOrEmpty(m->at), m->actor);
     }
     return ExitOk;
 }

@@ -19,11 +19,6 @@ namespace {
 // Audit events without --from: the same default period as the reports (ReportParams::from).
 constexpr qint64 kDefaultPeriodDays = 90;
 
-QString iso(qint64 secs)
-{
-    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
-}
-
 QStringList header(const Sample &s)
 {
     return QStringList{QStringLiteral("rank"), QStringLiteral("id"), QStringLiteral("hmac_sha256")} +
@@ -61,10 +56,10 @@ QJsonObject methodJson(const Sample &s)
         {QStringLiteral("size"), qint64(s.items.size())},
         {QStringLiteral("whole_population"), s.wholePopulation()}};
     if (r.population == SamplePopulation::AuditEvents) {
-        m.insert(QStringLiteral("from"), iso(r.from));
-        m.insert(QStringLiteral("to"), iso(r.to));
+        m.insert(QStringLiteral("from"), formatInstant(r.from));
+        m.insert(QStringLiteral("to"), formatInstant(r.to));
     } else {
-        m.insert(QStringLiteral("as_of"), iso(r.asOf));
+        m.insert(QStringLiteral("as_of"), formatInstant(r.asOf));
     }
     return m;
 }
@@ -163,8 +158,8 @@ Result<SampleRequest> requestFrom(const QCommandLineParser &p, const Options &o)
         r.from = *from;
     }
     if (r.from >= r.to)
-        return usage(
-            QStringLiteral("--from (%1) must be earlier than --to (%2)").arg(iso(r.from), iso(r.to)));
+        return usage(QStringLiteral("--from (%1) must be earlier than --to (%2)")
+                         .arg(formatInstant(r.from), formatInstant(r.to)));
     return r;
 }
 

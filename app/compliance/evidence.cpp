@@ -1,4 +1,5 @@
 #include "evidence.h"
+#include "core/instant.h"
 
 #include "canonicaljson.h"
 #include "core/clock.h"
@@ -27,11 +28,6 @@ namespace {
 
 constexpr qint64 kDefaultPeriodDays = 90; // as buildReport resolves ReportParams::from == 0
 constexpr int kSha256HexChars = 64;
-
-QString iso(qint64 secs)
-{
-    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
-}
 
 QString sha256Hex(const QByteArray &bytes)
 {
@@ -88,7 +84,7 @@ Result<ReportParams> resolvedParams(Database &db, const EvidenceParams &e)
     if (p.from == 0) p.from = p.to - kDefaultPeriodDays * kSecondsPerDay;
     if (p.from >= p.to)
         return err(Error::Code::Usage, QStringLiteral("the period must start before it ends (from %1, to %2)")
-                                           .arg(iso(p.from), iso(p.to)));
+                                           .arg(formatInstant(p.from), formatInstant(p.to)));
     if (p.databaseLabel.isEmpty()) p.databaseLabel = db.describe();
     return p;
 }
@@ -155,9 +151,10 @@ QJsonArray freshnessJson(const QList<BuiltReport> &reports)
             lastSync.insert(f.endpoint, qMax(lastSync.value(f.endpoint), f.lastSync));
     QJsonArray out;
     for (auto it = lastSync.cbegin(); it != lastSync.cend(); ++it)
-        out.append(QJsonObject{{QStringLiteral("endpoint"), it.key()},
-                               {QStringLiteral("last_sync"), it.value() > 0 ? QJsonValue(iso(it.value()))
-                                                                            : QJsonValue(QJsonValue::Null)}});
+        out.append(
+            QJsonObject{{QStringLiteral("endpoint"), it.key()},
+                        {QStringLiteral("last_sync"), it.value() > 0 ? QJsonValue(formatInstant(it.value()))
+                                                                     : QJsonValue(QJsonValue::Null)}});
     return out;
 }
 
@@ -190,9 +187,9 @@ QJsonObject manifestJson(const ManifestInput &m)
         {QStringLiteral("framework"), m.evidence.framework},
         {QStringLiteral("org"),
          QJsonObject{{QStringLiteral("key"), m.params.orgKey}, {QStringLiteral("name"), first.orgName}}},
-        {QStringLiteral("period"),
-         QJsonObject{{QStringLiteral("from"), iso(m.params.from)}, {QStringLiteral("to"), iso(m.params.to)}}},
-        {QStringLiteral("as_of"), iso(m.params.asOf)},
+        {QStringLiteral("period"), QJsonObject{{QStringLiteral("from"), formatInstant(m.params.from)},
+                                               {QStringLiteral("to"), formatInstant(m.params.to)}}},
+        {QStringLiteral("as_of"), formatInstant(m.params.asOf)},
         {QStringLiteral("as_of_basis"), first.asOfBasis},
         {QStringLiteral("parameters"),
          QJsonObject{{QStringLiteral("unused_days"), m.params.unusedDays},
@@ -207,7 +204,7 @@ QJsonObject manifestJson(const ManifestInput &m)
         {QStringLiteral("orgward_version"), QStringLiteral(ORGWARD_VERSION)},
         {QStringLiteral("signer"), QJsonObject{{QStringLiteral("algorithm"), QStringLiteral("Ed25519")},
                                                {QStringLiteral("fingerprint"), m.fingerprint}}},
-        {QStringLiteral("created_at"), iso(m.createdAt)},
+        {QStringLiteral("created_at"), formatInstant(m.createdAt)},
         {QStringLiteral("reports"), reports},
         {QStringLiteral("files"), files},
     };
@@ -360,9 +357,9 @@ Result<EvidenceResult> createEvidenceBundle(Database &db, SecretStore &secrets, 
                               {QStringLiteral("manifest_sha256"), manifestHash},
                               {QStringLiteral("files"), listed},
                               {QStringLiteral("framework"), params.framework},
-                              {QStringLiteral("from"), iso(p->from)},
-                              {QStringLiteral("to"), iso(p->to)},
-                              {QStringLiteral("as_of"), iso(p->asOf)},
+                              {QStringLiteral("from"), formatInstant(p->from)},
+                              {QStringLiteral("to"), formatInstant(p->to)},
+                              {QStringLiteral("as_of"), formatInstant(p->asOf)},
                               {QStringLiteral("fingerprint"), fingerprint}};
     auto entry = writeAndRecord(db, params.outPath, *zip, p->orgKey, payload);
     if (!entry) return entry.error();

@@ -1,5 +1,7 @@
 #include "history.h"
 
+#include "core/instant.h"
+
 #include "domain/tables.h"
 #include "store/database.h"
 #include "store/migration_v12_history.h"
@@ -22,22 +24,26 @@ QJsonObject parseData(const QVariant &v)
 
 // Booleans arrive as 0/1 from SQLite and true/false from PostgreSQL; JSON columns as text from SQLite and
 // as JSON from PostgreSQL. One form for comparing and printing: the TableSpec's types.
-QJsonObject normalise(const QString &table, QJsonObject o)
+const TableSpec *specOf(const QString &table)
 {
-    for (const TableSpec *t : allSyncedTables()) {
-        if (t->table != table) continue;
-        for (const ColumnSpec &c : t->columns) {
-            const QJsonValue v = o.value(c.name);
-            if (c.type == ColType::Bool && v.isDouble()) o.insert(c.name, v.toInt() != 0);
-            // Instants as ISO 8601 UTC: what a reader of a diff or an export recognises.
-            if (c.type == ColType::Timestamp && v.isDouble())
-                o.insert(c.name,
-                         QDateTime::fromSecsSinceEpoch(qint64(v.toDouble()), Qt::UTC).toString(Qt::ISODate));
-            if (c.type == ColType::Json && v.isString()) {
-                const QJsonDocument doc = QJsonDocument::fromJson(v.toString().toUtf8());
-                if (doc.isArray()) o.insert(c.name, doc.array());
-                if (doc.isObject()) o.insert(c.name, doc.object());
-            }
+    for (const TableSpec *t : allSyncedTables())
+        if (t->table == table) return t;
+    return nullptr;
+}
+
+QJsonObject normalise(const TableSpec *spec, QJsonObject o)
+{
+    if (!spec) return o;
+    for (const ColumnSpec &c : spec->columns) {
+        const QJsonValue v = o.value(c.name);
+        if (c.type == ColType::Bool && v.isDouble()) o.insert(c.name, v.toInt() != 0);
+        // Instants as ISO 8601 UTC: what a reader of a diff or an export recognises.
+        if (c.type == ColType::Timestamp && v.isDouble())
+            o.insert(c.name, formatInstant(qint64(v.toDouble())));
+        if (c.type == ColType::Json && v.isString()) {
+            const QJsonDocument doc = QJsonDocument::fromJson(v.toString().toUtf8());
+            if (doc.isArray()) o.insert(c.name, doc.array());
+            if (doc.isObject()) o.insert(c.name, doc.object());
         }
     }
     return o;
@@ -120,11 +126,12 @@ Result<QHash<QString, EntityState>> stateMap(Database &db, const QString &orgKey
         {orgKey, e.table, db.bindTimestamp(at), db.bindTimestamp(at)});
     if (!q) return q.error();
     QHash<QString, EntityState> out;
+    const TableSpec *spec = specOf(e.table); // once, not per row
     while (q->next()) {
         if (!keepRemoved && q->value(3).toString() == u"removed") continue;
         EntityState s;
         s.rowKey = q->value(0).toString();
-        s.data = normalise(e.table, parseData(q->value(1)));
+        s.data = normalise(spec, parseData(q->value(1)));
         s.observedAt = Database::timestampSecs(q->value(2));
         if (keepRemoved && q->value(3).toString() == u"removed")
             s.data.insert(QStringLiteral("__removed"), true);

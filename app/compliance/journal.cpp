@@ -1,4 +1,5 @@
 #include "journal.h"
+#include "core/instant.h"
 
 #include "canonicaljson.h"
 #include "core/clock.h"
@@ -40,11 +41,6 @@ void netstring(QByteArray &out, const QByteArray &field)
     out += ':';
     out += field;
     out += ',';
-}
-
-QString isoSecs(qint64 secs)
-{
-    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
 }
 
 const QString kColumns = QStringLiteral("seq, at, actor, kind, org_key, payload, prev_hash, entry_hash");
@@ -185,7 +181,7 @@ Result<JournalEntry> Journal::append(JournalKind kind, const QString &orgKey, co
     if (!h) return h.error();
     JournalEntry e;
     e.seq = h->seq + 1;
-    e.at = isoSecs(Clock::nowSecs());
+    e.at = formatInstant(Clock::nowSecs());
     e.actor = *who;
     e.kind = journalKindName(kind);
     e.orgKey = orgKey.isNull() ? QStringLiteral("") : orgKey; // a null QString would bind as NULL
@@ -205,7 +201,7 @@ Result<JournalEntry> Journal::append(JournalKind kind, const QString &orgKey, co
 Result<QList<JournalEntry>> Journal::entries(const JournalFilter &f)
 {
     QString sql = QStringLiteral("SELECT %1 FROM orgward_journal WHERE at >= ?").arg(kColumns);
-    QVariantList binds{isoSecs(f.sinceSecs)};
+    QVariantList binds{formatInstant(f.sinceSecs)};
     if (f.kind) {
         sql += QStringLiteral(" AND kind = ?");
         binds << journalKindName(*f.kind);

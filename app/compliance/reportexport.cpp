@@ -1,4 +1,5 @@
 #include "reportexport.h"
+#include "core/instant.h"
 
 #include "compliance/journal.h"
 #include "store/database.h"
@@ -9,13 +10,6 @@
 #include <QJsonObject>
 
 namespace orgward {
-
-namespace {
-QString iso(qint64 secs)
-{
-    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
-}
-} // namespace
 
 Result<ReportExport> exportReport(Database &db, const Report &r, ReportFormat format, const QByteArray &bytes,
                                   const QString &path)
@@ -37,9 +31,9 @@ Result<ReportExport> exportReport(Database &db, const Report &r, ReportFormat fo
                               {QStringLiteral("sha256"), out.sha256},
                               {QStringLiteral("bytes"), out.bytes},
                               {QStringLiteral("rows"), r.rowCount()},
-                              {QStringLiteral("from"), iso(r.meta.from)},
-                              {QStringLiteral("to"), iso(r.meta.to)},
-                              {QStringLiteral("as_of"), iso(r.meta.asOf)},
+                              {QStringLiteral("from"), formatInstant(r.meta.from)},
+                              {QStringLiteral("to"), formatInstant(r.meta.to)},
+                              {QStringLiteral("as_of"), formatInstant(r.meta.asOf)},
                               {QStringLiteral("redaction"), redactModeName(r.meta.redaction)}};
     if (auto s = db.begin(); !s) return s.error();
     auto entry = Journal(db).append(JournalKind::Report, r.meta.orgKey, payload);

@@ -17,6 +17,7 @@ constexpr double kFooterBand = 30; // below the content
 constexpr double kCellPadX = 3;
 constexpr double kCellPadY = 2;
 constexpr double kBlockGap = 10;
+constexpr double kHeadingGap = 4; // between a table's title (and note) and its header row
 constexpr double kBodyPt = 7.5;
 constexpr double kSmallPt = 6.5;
 constexpr double kHeadingPt = 11;
@@ -48,6 +49,11 @@ QString minute(qint64 secs)
 ReportColumn column(const char *key, const char *title, int weight, CellKind kind = CellKind::Text)
 {
     return {QString::fromLatin1(key), QString::fromLatin1(title), kind, weight};
+}
+
+QString continuedTitle(const ReportTable &t)
+{
+    return QStringLiteral("%1 (continued)").arg(t.title);
 }
 
 // A word longer than its column (an id, a hash) must still break somewhere.
@@ -289,9 +295,12 @@ bool ReportLayout::paginate(const ReportProgress &progress)
         bool cancelled = false;
         TableGeometry g = measureTable(t, progress, &cancelled);
         if (cancelled) return false;
-        const double headingH = textHeight(m_heading, t.title, m_content.width()) +
-                                (t.note.isEmpty() ? 0 : textHeight(m_body, t.note, m_content.width())) +
-                                pt(4);
+        // Measured as paintTable() draws it: a later page's title says "(continued)".
+        auto headingHeight = [&](bool continued) {
+            return textHeight(m_heading, continued ? continuedTitle(t) : t.title, m_content.width()) +
+                   (t.note.isEmpty() ? 0 : textHeight(m_body, t.note, m_content.width())) + pt(kHeadingGap);
+        };
+        const double headingH = headingHeight(false);
         const double firstRow = g.rowHeights.empty() ? 0 : g.rowHeights.front();
         // A heading never ends a page: it moves on with its header row and first row.
         if (y + headingH + g.headerHeight + firstRow > bottom && y > m_content.top()) newPage();
@@ -299,7 +308,7 @@ bool ReportLayout::paginate(const ReportProgress &progress)
         bool continued = false;
         do {
             Placement pl{b, y, row, row, continued, 0};
-            double cy = y + headingH + (t.columns.isEmpty() ? 0 : g.headerHeight);
+            double cy = y + headingHeight(continued) + (t.columns.isEmpty() ? 0 : g.headerHeight);
             while (row < int(g.rowHeights.size()) &&
                    (cy + g.rowHeights[size_t(row)] <= bottom || row == pl.rowFrom)) {
                 cy += g.rowHeights[size_t(row)];
@@ -355,7 +364,8 @@ void ReportLayout::paintTableHeader(QPainter &p, const ReportTable &t, const Tab
         const QRectF cell(g.colX[c] + pt(kCellPadX), y + pt(kCellPadY), g.colW[c] - 2 * pt(kCellPadX),
                           g.headerHeight - 2 * pt(kCellPadY));
         const int align = t.columns[c].kind == CellKind::Number ? Qt::AlignRight : Qt::AlignLeft;
-        p.drawText(cell, align | Qt::AlignTop | Qt::TextWordWrap, t.columns[c].title);
+        p.drawText(cell, align | Qt::AlignTop | wrapFlags(*m_boldMetrics, t.columns[c].title, cell.width()),
+                   t.columns[c].title);
     }
 }
 
@@ -366,7 +376,7 @@ void ReportLayout::paintTable(QPainter &p, const Placement &pl) const
     double y = pl.y;
     p.setFont(m_heading);
     p.setPen(Qt::black);
-    const QString title = pl.continued ? QStringLiteral("%1 (continued)").arg(t.title) : t.title;
+    const QString title = pl.continued ? continuedTitle(t) : t.title;
     const double th = textHeight(m_heading, title, m_content.width());
     p.drawText(QRectF(m_content.left(), y, m_content.width(), th), Qt::AlignLeft | Qt::TextWordWrap, title);
     y += th;
@@ -378,12 +388,12 @@ void ReportLayout::paintTable(QPainter &p, const Placement &pl) const
                    t.note);
         y += nh;
     }
-    y += pt(4);
+    y += pt(kHeadingGap);
     if (t.columns.isEmpty()) return;
     paintTableHeader(p, t, g, y);
     y += g.headerHeight;
     p.setFont(m_body);
-    const QFontMetricsF fm(m_body, p.device());
+    const QFontMetricsF &fm = *m_bodyMetrics; // wrap as measured (the preview paints on another device)
     for (int r = pl.rowFrom; r < pl.rowTo; ++r) {
         const double h = g.rowHeights[size_t(r)];
         if (r % 2 == 1) p.fillRect(QRectF(m_content.left(), y, m_content.width(), h), kStripe);
@@ -393,14 +403,6 @@ void ReportLayout::paintTable(QPainter &p, const Placement &pl) const
             const QString text = reportCellText(row[c]);
             if (text.isEmpty()) continue;
             const double inner = g.colW[c] - 2 * pt(kCellPadX);
-            const double width = fm.horizontalAdvance(text);
-            // Most cells fit on one line: drawn at their baseline, without the text layout a rectangle costs.
-            if (width <= inner && !text.contains(u'\n')) {
-                const double x =
-                    g.colX[c] + pt(kCellPadX) + (t.columns[c].kind == CellKind::Number ? inner - width : 0);
-                p.drawText(QPointF(x, y + pt(kCellPadY) + fm.ascent()), text);
-                continue;
-            }
             const QRectF cell(g.colX[c] + pt(kCellPadX), y + pt(kCellPadY), inner, h - 2 * pt(kCellPadY));
             const int align = t.columns[c].kind == CellKind::Number ? Qt::AlignRight : Qt::AlignLeft;
             p.drawText(cell, align | Qt::AlignTop | wrapFlags(fm, text, inner), text);

@@ -1,4 +1,5 @@
 #include "reportrender.h"
+#include "core/instant.h"
 
 #include "compliance/redaction.h"
 #include "core/csvwriter.h"
@@ -43,11 +44,6 @@ void setupWriter(QPdfWriter &w, const Report &r, PageSize size)
     w.setCreator(QStringLiteral("Orgward %1").arg(r.meta.version));
 }
 
-QString iso(qint64 secs)
-{
-    return secs == 0 ? QString() : QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
-}
-
 QJsonValue cellJson(const QVariant &v)
 {
     if (v.isNull() || !v.isValid()) return QJsonValue::Null;
@@ -66,56 +62,54 @@ QJsonValue cellJson(const QVariant &v)
     }
 }
 
+// The facts every report states about itself, in one order for JSON and CSV.
+QList<QPair<QString, QJsonValue>> metaFields(const ReportMeta &m)
+{
+    return {{QStringLiteral("report"), m.name},
+            {QStringLiteral("title"), m.title},
+            {QStringLiteral("org_key"), m.orgKey},
+            {QStringLiteral("org_name"), m.orgName},
+            {QStringLiteral("scope"), m.scope},
+            {QStringLiteral("period_from"), formatInstantOrEmpty(m.from)},
+            {QStringLiteral("period_to"), formatInstantOrEmpty(m.to)},
+            {QStringLiteral("as_of"), formatInstantOrEmpty(m.asOf)},
+            {QStringLiteral("as_of_basis"), m.asOfBasis},
+            {QStringLiteral("database"), m.database},
+            {QStringLiteral("journal_head"), m.journalHead},
+            {QStringLiteral("journal_seq"), m.journalSeq},
+            {QStringLiteral("orgward_version"), m.version},
+            {QStringLiteral("generated_at"), formatInstantOrEmpty(m.generatedAt)},
+            {QStringLiteral("redaction"), redactModeName(m.redaction)}};
+}
+
 QJsonObject metaJson(const ReportMeta &m)
 {
+    QJsonObject out;
+    for (const auto &[k, v] : metaFields(m))
+        out.insert(k, v);
     QJsonObject params;
     for (const auto &[k, v] : m.parameters)
         params.insert(k, v);
+    out.insert(QStringLiteral("parameters"), params);
     QJsonArray fresh;
     for (const ReportFreshness &f : m.freshness)
-        fresh.append(QJsonObject{
-            {QStringLiteral("endpoint"), f.endpoint},
-            {QStringLiteral("last_sync"), f.lastSync ? QJsonValue(iso(f.lastSync)) : QJsonValue()}});
-    return QJsonObject{{QStringLiteral("report"), m.name},
-                       {QStringLiteral("title"), m.title},
-                       {QStringLiteral("org_key"), m.orgKey},
-                       {QStringLiteral("org_name"), m.orgName},
-                       {QStringLiteral("scope"), m.scope},
-                       {QStringLiteral("period_from"), iso(m.from)},
-                       {QStringLiteral("period_to"), iso(m.to)},
-                       {QStringLiteral("as_of"), iso(m.asOf)},
-                       {QStringLiteral("as_of_basis"), m.asOfBasis},
-                       {QStringLiteral("database"), m.database},
-                       {QStringLiteral("journal_head"), m.journalHead},
-                       {QStringLiteral("journal_seq"), m.journalSeq},
-                       {QStringLiteral("orgward_version"), m.version},
-                       {QStringLiteral("generated_at"), iso(m.generatedAt)},
-                       {QStringLiteral("redaction"), redactModeName(m.redaction)},
-                       {QStringLiteral("parameters"), params},
-                       {QStringLiteral("sync_freshness"), fresh}};
+        fresh.append(QJsonObject{{QStringLiteral("endpoint"), f.endpoint},
+                                 {QStringLiteral("last_sync"),
+                                  f.lastSync ? QJsonValue(formatInstant(f.lastSync)) : QJsonValue()}});
+    out.insert(QStringLiteral("sync_freshness"), fresh);
+    return out;
 }
 
 QList<QPair<QString, QString>> metaPairs(const Report &r)
 {
     const ReportMeta &m = r.meta;
-    QList<QPair<QString, QString>> out{{QStringLiteral("report"), m.name},
-                                       {QStringLiteral("org_key"), m.orgKey},
-                                       {QStringLiteral("org_name"), m.orgName},
-                                       {QStringLiteral("scope"), m.scope},
-                                       {QStringLiteral("period_from"), iso(m.from)},
-                                       {QStringLiteral("period_to"), iso(m.to)},
-                                       {QStringLiteral("as_of"), iso(m.asOf)},
-                                       {QStringLiteral("as_of_basis"), m.asOfBasis},
-                                       {QStringLiteral("database"), m.database},
-                                       {QStringLiteral("journal_head"), m.journalHead},
-                                       {QStringLiteral("journal_seq"), QString::number(m.journalSeq)},
-                                       {QStringLiteral("orgward_version"), m.version},
-                                       {QStringLiteral("generated_at"), iso(m.generatedAt)},
-                                       {QStringLiteral("redaction"), redactModeName(m.redaction)}};
+    QList<QPair<QString, QString>> out;
+    for (const auto &[k, v] : metaFields(m))
+        out.append({k, v.isDouble() ? QString::number(v.toInteger()) : v.toString()});
     for (const auto &[k, v] : m.parameters)
         out.append({k, v});
     for (const ReportFreshness &f : m.freshness)
-        out.append({QStringLiteral("last_sync:") + f.endpoint, iso(f.lastSync)});
+        out.append({QStringLiteral("last_sync:") + f.endpoint, formatInstantOrEmpty(f.lastSync)});
     for (const ReportTable &t : r.tables)
         out.append({QStringLiteral("rows:") + t.id, QString::number(t.rows.size())});
     for (const auto &[k, v] : r.summary)

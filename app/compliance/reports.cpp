@@ -5,6 +5,7 @@
 #include "compliance/redaction.h"
 #include "compliance/reportsource.h"
 #include "core/clock.h"
+#include "core/instant.h"
 #include "store/database.h"
 #include "store/syncstate.h"
 
@@ -136,10 +137,8 @@ Result<ReportParams> resolved(const ReportParams &in)
     if (p.to == 0) p.to = p.asOf;
     if (p.from == 0) p.from = p.to - kDefaultPeriodDays * kSecondsPerDay;
     if (p.from >= p.to)
-        return err(Error::Code::Usage,
-                   QStringLiteral("The period must start before it ends (from %1, to %2)")
-                       .arg(QDateTime::fromSecsSinceEpoch(p.from, Qt::UTC).toString(Qt::ISODate),
-                            QDateTime::fromSecsSinceEpoch(p.to, Qt::UTC).toString(Qt::ISODate)));
+        return err(Error::Code::Usage, QStringLiteral("The period must start before it ends (from %1, to %2)")
+                                           .arg(formatInstant(p.from), formatInstant(p.to)));
     if (p.unusedDays <= 0 || p.maxAgeDays <= 0)
         return err(Error::Code::Usage, QStringLiteral("--unused-days and --max-age-days must be at least 1"));
     return p;

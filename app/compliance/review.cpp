@@ -1,4 +1,5 @@
 #include "review.h"
+#include "core/instant.h"
 
 #include "journal.h"
 
@@ -10,11 +11,6 @@
 namespace orgward {
 
 namespace {
-
-QString isoSecs(qint64 secs)
-{
-    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
-}
 
 qint64 secsOf(const QString &iso)
 {
@@ -51,8 +47,8 @@ Result<ReviewMark> markReviewed(Database &db, const QString &orgKey, qint64 from
         return err(Error::Code::Usage, QStringLiteral("a review concerns one organization"));
     if (from >= to)
         return err(Error::Code::Usage, QStringLiteral("the reviewed range must start before it ends"));
-    const QJsonObject payload{{QStringLiteral("from"), isoSecs(from)},
-                              {QStringLiteral("to"), isoSecs(to)},
+    const QJsonObject payload{{QStringLiteral("from"), formatInstant(from)},
+                              {QStringLiteral("to"), formatInstant(to)},
                               {QStringLiteral("changes"), changes},
                               {QStringLiteral("entities"), QJsonArray::fromStringList(entities)}};
     auto entry = Journal(db).append(JournalKind::Review, orgKey, payload);

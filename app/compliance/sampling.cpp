@@ -1,4 +1,5 @@
 #include "sampling.h"
+#include "core/instant.h"
 
 #include "compliance/history.h"
 #include "store/database.h"
@@ -40,11 +41,6 @@ const PopulationSpec &specOf(SamplePopulation p)
     for (const PopulationSpec &s : populationSpecs())
         if (s.population == p) return s;
     return populationSpecs().first();
-}
-
-QString iso(qint64 secs)
-{
-    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
 }
 
 QString text(const QJsonValue &v)
@@ -142,7 +138,7 @@ Result<Population> auditEvents(Database &db, const SampleRequest &r)
     while (q->next()) {
         SampleItem item;
         item.id = q->value(0).toString();
-        item.values << iso(Database::timestampSecs(q->value(1)));
+        item.values << formatInstant(Database::timestampSecs(q->value(1)));
         for (int i = 2; i < cols.size() + 1; ++i)
             item.values << q->value(i).toString();
         p.items << item;
@@ -153,8 +149,9 @@ Result<Population> auditEvents(Database &db, const SampleRequest &r)
 QString scopeWords(const SampleRequest &r)
 {
     if (r.population == SamplePopulation::AuditEvents)
-        return QStringLiteral("stored with %1 <= effective_at < %2").arg(iso(r.from), iso(r.to));
-    return QStringLiteral("as of %1").arg(iso(r.asOf));
+        return QStringLiteral("stored with %1 <= effective_at < %2")
+            .arg(formatInstant(r.from), formatInstant(r.to));
+    return QStringLiteral("as of %1").arg(formatInstant(r.asOf));
 }
 
 } // namespace

@@ -47,4 +47,14 @@ Result<qint64> parseInstant(const QString &text, qint64 nowSecs)
                    .arg(text));
 }
 
+QString formatInstant(qint64 secs)
+{
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
+}
+
+QString formatInstantOrEmpty(qint64 secs)
+{
+    return secs == 0 ? QString() : formatInstant(secs);
+}
+
 } // namespace orgward

@@ -11,4 +11,10 @@ namespace orgward {
 // Unix seconds, or an error that quotes the text and lists the accepted forms.
 Result<qint64> parseInstant(const QString &text, qint64 nowSecs);
 
+// The other way: UTC ISO 8601 to the second ("2026-12-03T09:41:02Z"), as files, JSON and the journal write
+// it.
+QString formatInstant(qint64 secs);
+// formatInstant(), or "" for 0 (the stores' "never" / "not known").
+QString formatInstantOrEmpty(qint64 secs);
+
 } // namespace orgward

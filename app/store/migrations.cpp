@@ -7,6 +7,7 @@
 #include "migration_v11_rbac.h"
 #include "migration_v12_history.h"
 #include "migration_v13_auditreach.h"
+#include "migration_v14_historyindex.h"
 #include "migration_v2_roles.h"
 #include "migration_v3_console.h"
 #include "migration_v4_perf.h"
@@ -304,6 +305,7 @@ const QList<Migration> &Migrations::all()
         {11, QStringLiteral("groups, roles, permissions, data retention and spend controls"), migrateV11Rbac},
         {12, QStringLiteral("row history"), migrateV12History},
         {13, QStringLiteral("audit log reach"), migrateV13AuditReach},
+        {14, QStringLiteral("row history by entity and time"), migrateV14HistoryIndex},
     };
     return list;
 }
