@@ -7,6 +7,7 @@
 #include "store/migration_v11_rbac.h"
 #include "store/migration_v12_history.h"
 #include "store/migration_v13_auditreach.h"
+#include "store/migration_v15_finance.h"
 #include "store/migration_v2_roles.h"
 #include "store/migration_v9_journal.h"
 #include "store/migrations.h"
@@ -212,7 +213,8 @@ int dbInstallRoles(Context &ctx)
             ExitUsage);
     if (auto b = (*db)->begin(); !b) return fail(ctx, b.errorMessage());
     if (auto r = migrateV2Roles(**db); !r || !(r = grantJournal(**db)) || !(r = grantRbacTables(**db)) ||
-                                       !(r = grantHistory(**db)) || !(r = grantAuditReach(**db))) {
+                                       !(r = grantHistory(**db)) || !(r = grantAuditReach(**db)) ||
+                                       !(r = grantFinanceTables(**db))) {
         (*db)->rollback();
         return fail(ctx, r.errorMessage());
     }

@@ -1,6 +1,7 @@
 #include "command.h"
 
 #include "core/clock.h"
+#include "finance/budgetcheck.h"
 
 namespace orgward::cli {
 
@@ -13,6 +14,29 @@ QString label(const QString &v)
         .replace(u'\n', QStringLiteral("\\n"));
     return u'"' + s + u'"';
 }
+// Budgets as the organization's own now sees them; nothing recorded (metrics only read).
+int printBudgetGauges(Context &ctx, Database &db)
+{
+    auto statuses = evaluateBudgets(db, QString(), CrossingRecord::ReadOnly);
+    if (!statuses) return fail(ctx, statuses.errorMessage());
+    ctx.out << "# HELP orgward_budget_utilization_ratio Billed spend in the budget's current period / its "
+               "amount.\n"
+               "# TYPE orgward_budget_utilization_ratio gauge\n";
+    for (const BudgetStatus &s : std::as_const(*statuses))
+        ctx.out << "orgward_budget_utilization_ratio{budget=" << label(s.budget.name) << "} " << s.utilization
+                << "\n";
+    ctx.out
+        << "# HELP orgward_budget_threshold_crossed 1 when the budget's threshold (percent) is crossed this "
+           "period.\n"
+           "# TYPE orgward_budget_threshold_crossed gauge\n";
+    for (const BudgetStatus &s : std::as_const(*statuses))
+        for (const ThresholdStatus &t : s.thresholds)
+            ctx.out << "orgward_budget_threshold_crossed{budget=" << label(s.budget.name)
+                    << ",threshold=" << label(QString::number(t.threshold)) << "} " << (t.crossed ? 1 : 0)
+                    << "\n";
+    return ExitOk;
+}
+
 } // namespace
 
 int cmdMetrics(Context &ctx)
@@ -20,7 +44,8 @@ int cmdMetrics(Context &ctx)
     QCommandLineParser p;
     p.setApplicationDescription(
         QStringLiteral("Print sync health in Prometheus text format: admin_sync_failures_total, "
-                       "admin_cursor_drift_seconds, admin_certificate_expiring_total."));
+                       "admin_cursor_drift_seconds, admin_certificate_expiring_total, "
+                       "orgward_budget_utilization_ratio, orgward_budget_threshold_crossed."));
     addDatabaseOption(p);
     p.addOption({QStringLiteral("expiring-days"),
                  QStringLiteral("Certificates expiring within this many days count (default 30)"),
@@ -75,7 +100,7 @@ int cmdMetrics(Context &ctx)
     while (q->next())
         ctx.out << "admin_certificate_expiring_total{org=" << label(q->value(0).toString()) << "} "
                 << q->value(1).toLongLong() << "\n";
-    return ExitOk;
+    return printBudgetGauges(ctx, db);
 }
 
 } // namespace orgward::cli

@@ -25,6 +25,10 @@ const QList<Command> &commands()
         {"evidence", "A signed evidence bundle of every report (PDF, CSV, JSON, manifest)", cmdEvidence},
         {"verify", "Check an evidence bundle's signature and files (verify FILE.zip)", cmdVerify},
         {"report", "Compliance reports as PDF, CSV or JSON (report list; report NAME --help)", cmdReport},
+        {"budget", "Budgets on billed spend with alert thresholds (budget set|list|remove|check)", cmdBudget},
+        {"forecast", "Period-end projection of billed spend, with its backtest", cmdForecast},
+        {"allocate", "Cost centres and workloads of projects (allocate set|list|import|export|costs)",
+         cmdAllocate},
     };
     return list;
 }
@@ -83,6 +87,26 @@ Context subContext(Context &ctx, const QString &sub)
     QStringList a = ctx.args.mid(1);
     a[0] = ctx.args.value(0) + u' ' + sub;
     return Context{a, ctx.out, ctx.err};
+}
+
+int dispatchSubcommand(Context &ctx, const QList<QPair<QString, Handler>> &subs, const QString &usage)
+{
+    const QString sub = ctx.args.value(1);
+    for (const auto &[name, fn] : subs)
+        if (sub == name) {
+            Context c = subContext(ctx, sub);
+            return fn(c);
+        }
+    if (sub == u"--help" || sub == u"-h") {
+        ctx.out << usage;
+        return ExitOk;
+    }
+    ctx.err << ctx.args.value(0) << ": "
+            << (sub.isEmpty() ? QStringLiteral("name a subcommand")
+                              : QStringLiteral("unknown subcommand '%1'").arg(sub))
+            << "\n"
+            << usage;
+    return ExitUsage;
 }
 
 bool isTerminal(FILE *f)

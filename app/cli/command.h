@@ -17,7 +17,8 @@ enum ExitCode
     ExitPartial = 3, // sync finished with some endpoints failed; re-run to complete
     ExitAuth = 4,    // the key was refused or lacks a scope
     ExitCancelled = 5,
-    ExitVerifyFailed = 7, // a journal, bundle or signature did not verify
+    ExitBudgetCrossed = 6, // budget check: a budget's threshold is crossed
+    ExitVerifyFailed = 7,  // a journal, bundle or signature did not verify
 };
 
 struct Context
@@ -48,6 +49,9 @@ int fail(Context &ctx, const QString &message, int code = ExitFailed);
 // The context of "orgward <command> <sub>": args from the subcommand on, named for help texts.
 Context subContext(Context &ctx, const QString &sub);
 bool isTerminal(FILE *f);
+// "orgward <command> <sub> …": runs the handler named by args[1]; --help prints usage; anything else is a
+// usage error naming the subcommand.
+int dispatchSubcommand(Context &ctx, const QList<QPair<QString, Handler>> &subs, const QString &usage);
 
 // Command handlers (one file each).
 int cmdImport(Context &);
@@ -63,6 +67,9 @@ int cmdSample(Context &);
 int cmdEvidence(Context &);
 int cmdVerify(Context &);
 int cmdReport(Context &);
+int cmdBudget(Context &);
+int cmdForecast(Context &);
+int cmdAllocate(Context &);
 // The organization a command works on: the one asked for, else the database's only one (a usage error
 // names the choices when there are several or none).
 Result<QString> chooseOrg(Database &db, const QString &asked);

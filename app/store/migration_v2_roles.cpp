@@ -67,7 +67,9 @@ Status grantTable(Database &db, const QString &table, TableClass cls)
     case TableClass::Audit:
         break; // admins only; auditors read audit data through the views
     case TableClass::Finance:
-        s << QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON %1 TO orgward_finance").arg(table);
+        s << QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON %1 TO orgward_finance").arg(table)
+          // Budgets, allocations and policies are no secret: auditors and readers see what finance decided.
+          << QStringLiteral("GRANT SELECT ON %1 TO orgward_auditor, orgward_reader").arg(table);
         break;
     case TableClass::Bookkeeping:
         s << QStringLiteral("GRANT SELECT ON %1 TO orgward_finance").arg(table);

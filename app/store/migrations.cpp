@@ -8,6 +8,7 @@
 #include "migration_v12_history.h"
 #include "migration_v13_auditreach.h"
 #include "migration_v14_historyindex.h"
+#include "migration_v15_finance.h"
 #include "migration_v2_roles.h"
 #include "migration_v3_console.h"
 #include "migration_v4_perf.h"
@@ -306,6 +307,7 @@ const QList<Migration> &Migrations::all()
         {12, QStringLiteral("row history"), migrateV12History},
         {13, QStringLiteral("audit log reach"), migrateV13AuditReach},
         {14, QStringLiteral("row history by entity and time"), migrateV14HistoryIndex},
+        {15, QStringLiteral("budgets, allocations and model policy"), migrateV15Finance},
     };
     return list;
 }

@@ -23,6 +23,10 @@ class TestRoles : public QObject
     std::unique_ptr<Database> m_pg;
     DatabaseUrl m_url;
     QStringList m_tables; // every base table in the schema
+    const QStringList kFinanceTables{
+        QStringLiteral("orgward_budgets"), QStringLiteral("orgward_budget_crossings"),
+        QStringLiteral("orgward_allocations"), QStringLiteral("orgward_allocation_rules"),
+        QStringLiteral("orgward_model_allowlists")};
 
     std::unique_ptr<Database> connectAs(const QString &user, bool migrate = true)
     {
@@ -273,8 +277,9 @@ private Q_SLOTS:
         // Nothing else writable: every base table and every view, every verb.
         for (const QString &t : std::as_const(m_tables)) {
             if (t == journal) continue;
-            QVERIFY2(denied(*db, QStringLiteral("SELECT 1 FROM %1 LIMIT 1").arg(t)) ||
-                         t == u"schema_migrations",
+            // Budgets, allocations and model policy (migration 15) are readable, never writable.
+            const bool readable = t == u"schema_migrations" || kFinanceTables.contains(t);
+            QVERIFY2(denied(*db, QStringLiteral("SELECT 1 FROM %1 LIMIT 1").arg(t)) != readable,
                      qPrintable(t));
             QVERIFY2(denied(*db, QStringLiteral("INSERT INTO %1 DEFAULT VALUES").arg(t)), qPrintable(t));
             QVERIFY2(denied(*db, QStringLiteral("DELETE FROM %1").arg(t)), qPrintable(t));
@@ -323,10 +328,16 @@ private Q_SLOTS:
         }
         QVERIFY(denied(*db, QStringLiteral("SELECT * FROM openai_admin_api_keys")));
         QVERIFY(denied(*db, QStringLiteral("SELECT * FROM openai_audit_logs")));
-        // Budgets (a later migration) are finance's to edit: checked when that table exists.
-        if (m_tables.contains(QStringLiteral("budgets"))) {
-            QVERIFY(db->run(QStringLiteral("SELECT COUNT(*) FROM budgets")).ok());
+        // Budgets, allocations and model policy are finance's to edit.
+        for (const QString &t : kFinanceTables) {
+            QVERIFY2(m_tables.contains(t), qPrintable(t));
+            QVERIFY2(db->run(QStringLiteral("SELECT COUNT(*) FROM %1").arg(t)).ok(), qPrintable(t));
+            QVERIFY2(!denied(*db, QStringLiteral("DELETE FROM %1").arg(t)), qPrintable(t));
         }
+        QVERIFY(db->run(QStringLiteral("INSERT INTO orgward_allocation_rules (org_key, position, pattern, "
+                                       "cost_centre, workload) VALUES ('o', 0, '*', 'cc', 'wl')"))
+                    .ok());
+        QVERIFY(db->run(QStringLiteral("DELETE FROM orgward_allocation_rules WHERE org_key = 'o'")).ok());
     }
 
     void adminAndReader()
@@ -353,6 +364,9 @@ private Q_SLOTS:
                  1);
         QVERIFY(denied(*reader, QStringLiteral("SELECT * FROM openai_admin_readonly.audit_logs")));
         QVERIFY(denied(*reader, QStringLiteral("SELECT * FROM openai_costs")));
+        QVERIFY(reader->run(QStringLiteral("SELECT COUNT(*) FROM orgward_budgets")).ok());
+        QVERIFY(denied(*reader, QStringLiteral("DELETE FROM orgward_budgets")));
+        QVERIFY(admin->run(QStringLiteral("DELETE FROM orgward_budgets WHERE name = 'none'")).ok());
 
         // A user in no Orgward group cannot even read the schema version (so the default open fails).
         QVERIFY(!connectAs(QStringLiteral("t_ow_nobody")));
