@@ -3,6 +3,7 @@
 #include <QAbstractItemModel>
 
 #include "accesspanes.h"
+#include "budgetspane.h"
 #include "changespane.h"
 #include "chartpanes.h"
 #include "compliance/exportrecord.h"
@@ -39,6 +40,8 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -140,10 +143,11 @@ void MainWindow::buildPanes(std::unique_ptr<Database> db)
     Database &d = *m_db;
     auto *dash = new DashboardPane(d, this);
     auto *changes = new ChangesPane(d, this);
+    auto *budgets = new BudgetsPane(d, this);
     m_panes << dash << new MembersPane(d, this) << new GroupsPane(d, this) << new ProjectsPane(d, this)
             << new KeysPane(d, this) << new CertificatesPane(d, this) << new UsagePane(d, this)
-            << new CostsPane(d, this) << new AuditPane(d, this) << changes << new ReportsPane(d, this)
-            << new SyncPane(d, this);
+            << new CostsPane(d, this) << budgets << new AuditPane(d, this) << changes
+            << new ReportsPane(d, this) << new SyncPane(d, this);
     for (ConsolePane *p : std::as_const(m_panes)) {
         m_stack->addWidget(p);
         m_sidebar->addItem(p->title());
@@ -158,6 +162,7 @@ void MainWindow::buildPanes(std::unique_ptr<Database> db)
                 });
     connect(dash, &DashboardPane::tileActivated, this, [this](DashboardPane::Tile t) { openTile(int(t)); });
     connect(changes, &ChangesPane::openHistoryRow, this, &MainWindow::openHistoryRow);
+    connect(budgets, &BudgetsPane::crossed, this, &MainWindow::notifyCrossings);
     connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::onPaneShown);
     m_status->setText(roleProblem.isEmpty()
                           ? QString()
@@ -562,6 +567,23 @@ void MainWindow::onSyncFinished(bool ok, const QString &message)
     if (m_orgBox->findData(m_syncOrg) < 0) loadOrganizations(m_syncOrg);
     refreshAll();
     m_status->setText(ok ? tr("Sync finished. %1").arg(message) : tr("Sync failed: %1").arg(message));
+    // New billed costs may cross a budget threshold: evaluate and record first crossings (reported once).
+    if (ok) static_cast<BudgetsPane *>(m_panes[Budgets])->checkAndRecord();
+}
+
+void MainWindow::notifyCrossings(const QStringList &lines)
+{
+    const QString title = tr("%n budget threshold(s) crossed", nullptr, int(lines.size()));
+    m_status->setText(title + QStringLiteral(": ") + lines.join(QStringLiteral("; ")));
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(
+            windowIcon().isNull() ? style()->standardIcon(QStyle::SP_MessageBoxWarning) : windowIcon(), this);
+        m_tray->setToolTip(QStringLiteral("Orgward"));
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] { showPane(Budgets); });
+    }
+    m_tray->show();
+    m_tray->showMessage(title, lines.join(u'\n'), QSystemTrayIcon::Warning);
 }
 
 void MainWindow::openSettings()

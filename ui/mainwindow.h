@@ -10,6 +10,7 @@
 
 class QComboBox;
 class QListWidget;
+class QSystemTrayIcon;
 class QStackedWidget;
 class QLabel;
 class QProgressBar;
@@ -44,6 +45,7 @@ public:
         Certificates,
         Usage,
         Costs,
+        Budgets, // budgets on billed spend, thresholds crossed (issue #15)
         Audit,
         Changes, // what changed between two instants (row history)
         Reports, // compliance reports, evidence bundles, the journal (issue #14)
@@ -87,6 +89,8 @@ public slots:
     void onStoreChanged(); // a sync committed: coalesces bursts of commits into one refreshAll()
     void openSettings();
     void openConnectDialog(); // File → Connect… (non-modal)
+    // Thresholds crossed for the first time: the status bar and, where there is one, the system tray.
+    void notifyCrossings(const QStringList &lines);
 
 private:
     void buildPanes(std::unique_ptr<Database> db); // role, title, sidebar and panes over db
@@ -129,6 +133,7 @@ private:
     SyncRunner *m_sync = nullptr;
     int m_endpointsDone = 0; // of this sync
     ConnectDialog *m_connectDialog = nullptr;
+    QSystemTrayIcon *m_tray = nullptr; // created at the first alert where a tray exists
     QString m_connectionWarning;
     QString m_syncOrg;
     ConsoleRole m_role = ConsoleRole::Owner;

@@ -1,3 +1,4 @@
+#include "budgetnotice.h"
 #include "command.h"
 #include "store/tablecounts.h"
 #include "sync/fixtureimporter.h"
@@ -59,6 +60,7 @@ int cmdImport(Context &ctx)
         for (const auto &c : *counts)
             ctx.out
                 << QStringLiteral("  %1 %2 (%3 active)\n").arg(c.table, -30).arg(c.total, 9).arg(c.active, 9);
+        reportNewCrossings(ctx, **db, result->orgKey);
     }
     return ExitOk;
 }

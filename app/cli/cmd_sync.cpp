@@ -1,3 +1,4 @@
+#include "budgetnotice.h"
 #include "command.h"
 
 #include "core/clock.h"
@@ -271,6 +272,8 @@ int cmdSync(Context &ctx)
     if (tty) ctx.err << "\r\033[K" << Qt::flush;
     if (!result) return fail(ctx, result.errorMessage());
     printSummary(ctx, *result, (*db)->describe());
+    if (!result->dryRun && result->status != SyncStatus::Failed)
+        reportNewCrossings(ctx, **db, result->orgKey);
     return exitCodeFor(ctx, *result);
 }
 

@@ -133,6 +133,27 @@ Result<BudgetStatus> evaluateBudget(Database &db, const Budget &b, CrossingRecor
     return st;
 }
 
+Result<QList<BudgetCrossing>> listCrossings(Database &db, const QString &orgKey, int limit)
+{
+    auto q = db.exec(
+        QStringLiteral("SELECT budget, org_key, period_start, threshold, crossed_on, spent, recorded_at "
+                       "FROM orgward_budget_crossings WHERE ? = '' OR org_key = ? OR org_key = '' "
+                       "ORDER BY recorded_at DESC, budget, threshold DESC LIMIT ?"),
+        {orgKey.isNull() ? QStringLiteral("") : orgKey, orgKey.isNull() ? QStringLiteral("") : orgKey,
+         limit});
+    if (!q) return q.error();
+    QList<BudgetCrossing> out;
+    while (q->next())
+        out << BudgetCrossing{q->value(0).toString(),
+                              q->value(1).toString(),
+                              Database::timestampSecs(q->value(2)),
+                              q->value(3).toInt(),
+                              Database::timestampSecs(q->value(4)),
+                              Decimal::parse(q->value(5).toString()).value_or(Decimal()),
+                              Database::timestampSecs(q->value(6))};
+    return out;
+}
+
 Result<QList<BudgetStatus>> evaluateBudgets(Database &db, const QString &orgKey, CrossingRecord mode)
 {
     auto budgets = BudgetStore(db).list();

@@ -42,6 +42,20 @@ enum class CrossingRecord
     ReadOnly, // an auditor's view: nothing written, isNew always false
 };
 
+// A recorded first crossing (orgward_budget_crossings), for the history of crossings.
+struct BudgetCrossing
+{
+    QString budget;
+    QString orgKey; // empty: the budget spans every organization
+    qint64 periodStart = 0;
+    int threshold = 0;
+    qint64 crossedOn = 0;  // the UTC day the billed spend reached the threshold
+    Decimal spent;         // the period's spend when it was recorded
+    qint64 recordedAt = 0; // when Orgward noticed
+};
+// Newest first; those of one organization (and the all-organization budgets) when orgKey is set.
+Result<QList<BudgetCrossing>> listCrossings(Database &db, const QString &orgKey, int limit = 500);
+
 Result<BudgetStatus> evaluateBudget(Database &db, const Budget &budget, CrossingRecord mode);
 // Every budget, or those of one organization (and the all-organization ones) when orgKey is set.
 Result<QList<BudgetStatus>> evaluateBudgets(Database &db, const QString &orgKey, CrossingRecord mode);

@@ -102,7 +102,7 @@ Status BudgetStore::checkAgainstStore(const Budget &b)
         if (!billed->isEmpty() && *billed != b.currency)
             return err(Error::Code::Usage,
                        QObject::tr("Budget '%1': organization '%2' is billed in %3, not %4; budgets compare "
-                                   "billed amounts, so use --currency %3.")
+                                   "billed amounts, so use %3.")
                            .arg(b.name, org, *billed, b.currency));
     }
     if (b.scope.kind == BudgetScopeKind::Project) {

@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -549,9 +550,47 @@ private Q_SLOTS:
         r = budget({QStringLiteral("set"), QStringLiteral("Monthly"), QStringLiteral("--amount"),
                     QStringLiteral("100")});
         QCOMPARE(r.code, 0);
+        // The next import (as a sync would) records and announces each first crossing once.
+        const QStringList import{QStringLiteral("import"), test::fixturesDir(), QStringLiteral("--db"), url};
+        r = runOrgward(import);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        for (const char *t : {"70", "85", "95"})
+            QVERIFY2(
+                r.out.contains(QStringLiteral("Budget threshold crossed: Monthly reached %1% of 100 USD on ")
+                                   .arg(QLatin1String(t))),
+                qPrintable(r.out));
+        r = runOrgward(import);
+        QCOMPARE(r.code, 0);
+        QVERIFY2(!r.out.contains(QLatin1String("Budget threshold crossed")), qPrintable(r.out));
+        r = budget({QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.code, 6);
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8())
+                     .array()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("crossed"))
+                     .toArray()
+                     .size(),
+                 3);
+        QVERIFY(QJsonDocument::fromJson(r.out.toUtf8())
+                    .array()
+                    .first()
+                    .toObject()
+                    .value(QLatin1String("newly_crossed"))
+                    .toArray()
+                    .isEmpty());
         r = budget({QStringLiteral("check")});
         QCOMPARE(r.code, 6);
         QVERIFY2(r.out.contains(QLatin1String("CROSSED 70%, 85%, 95%")), qPrintable(r.out));
+        // The same figures as Prometheus gauges.
+        r = runOrgward({QStringLiteral("metrics"), QStringLiteral("--db"), url});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QLatin1String(
+                     "orgward_budget_threshold_crossed{budget=\"Monthly\",threshold=\"95\"} 1")),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral(
+                     "orgward_budget_utilization_ratio\\{budget=\"Monthly\"\\} 11\\.\\d{6}\n"))),
+                 qPrintable(r.out));
         // Bad input: usage errors (exit 2), nothing changed.
         for (const QStringList &bad : {QStringList{QStringLiteral("set"), QStringLiteral("Monthly"),
                                                    QStringLiteral("--amount"), QStringLiteral("0")},

@@ -369,8 +369,9 @@ void TestPanes::everyPaneHasData_data()
     const QStringList names{
         QStringLiteral("dashboard"), QStringLiteral("members"), QStringLiteral("groups"),
         QStringLiteral("projects"),  QStringLiteral("keys"),    QStringLiteral("certificates"),
-        QStringLiteral("usage"),     QStringLiteral("costs"),   QStringLiteral("audit"),
-        QStringLiteral("changes"),   QStringLiteral("reports"), QStringLiteral("sync")};
+        QStringLiteral("usage"),     QStringLiteral("costs"),   QStringLiteral("budgets"),
+        QStringLiteral("audit"),     QStringLiteral("changes"), QStringLiteral("reports"),
+        QStringLiteral("sync")};
     QCOMPARE(names.size(), int(MainWindow::PaneCount));
     for (int i = 0; i < names.size(); ++i)
         QTest::newRow(qPrintable(names[i])) << i << names[i];

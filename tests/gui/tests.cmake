@@ -7,3 +7,5 @@ orgward_add_test(test_orgswitch SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_orgswitch
 orgward_add_test(test_history_gui SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_history_gui.cpp LIBS orgward_ui orgward_models LABELS gui TIMEOUT 600)
 # The Reports pane: previews, exports with their journal entries, evidence bundles, Cancel, read-only.
 orgward_add_test(test_reports_gui SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_reports_gui.cpp LIBS orgward_ui orgward_models LABELS gui TIMEOUT 600)
+# The Budgets pane (issue #15): evaluation, crossings announced once, the editor dialog; screenshots.
+orgward_add_test(test_budgetspane SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_budgetspane.cpp LIBS orgward_ui orgward_models LABELS gui TIMEOUT 300)
