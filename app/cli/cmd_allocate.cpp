@@ -32,23 +32,6 @@ QString sourceName(AllocationSource s)
     return {};
 }
 
-// Opens the database and picks the organization; on failure returns the exit code through *code.
-std::unique_ptr<Database> openWithOrg(Context &ctx, const QCommandLineParser &p, QString *org, int *code)
-{
-    auto db = openDatabase(p, OpenOptions{false, true, false});
-    if (!db) {
-        *code = fail(ctx, db.errorMessage());
-        return nullptr;
-    }
-    auto key = chooseOrg(**db, p.value(kOrg));
-    if (!key) {
-        *code = fail(ctx, key.errorMessage(), ExitUsage);
-        return nullptr;
-    }
-    *org = *key;
-    return std::move(*db);
-}
-
 int allocateSet(Context &ctx)
 {
     QCommandLineParser p;
@@ -72,7 +55,7 @@ int allocateSet(Context &ctx)
                 "name one project: orgward allocate set project:ID --cost-centre NAME [--workload W]"),
             ExitUsage);
     QString org;
-    auto db = openWithOrg(ctx, p, &org, &code);
+    auto db = openWithOrg(ctx, p, p.value(kOrg), &org, &code);
     if (!db) return code;
     if (auto r = AllocationStore(*db).set(org, target.mid(8), p.value(cc), p.value(wl)); !r)
         return fail(ctx, r.errorMessage(), r.error().code == Error::Code::Database ? ExitFailed : ExitUsage);
@@ -91,7 +74,7 @@ int allocateList(Context &ctx)
     int code = 0;
     if (!parseArgs(p, ctx, &code)) return code;
     QString org;
-    auto db = openWithOrg(ctx, p, &org, &code);
+    auto db = openWithOrg(ctx, p, p.value(kOrg), &org, &code);
     if (!db) return code;
     auto rows = AllocationStore(*db).effective(org);
     if (!rows) return fail(ctx, rows.errorMessage());
@@ -129,7 +112,7 @@ int allocateFile(Context &ctx, bool import)
     if (!parseArgs(p, ctx, &code)) return code;
     if (p.positionalArguments().size() != 1) return fail(ctx, QStringLiteral("name one CSV file"), ExitUsage);
     QString org;
-    auto db = openWithOrg(ctx, p, &org, &code);
+    auto db = openWithOrg(ctx, p, p.value(kOrg), &org, &code);
     if (!db) return code;
     const QString file = p.positionalArguments().first();
     if (import) {
@@ -172,7 +155,7 @@ int allocateCosts(Context &ctx)
     if (p.value(by) != u"cost-centre" && p.value(by) != u"workload")
         return fail(ctx, QStringLiteral("--by: use cost-centre or workload"), ExitUsage);
     QString org;
-    auto db = openWithOrg(ctx, p, &org, &code);
+    auto db = openWithOrg(ctx, p, p.value(kOrg), &org, &code);
     if (!db) return code;
     const qint64 now = orgNowSecs(*db, org);
     qint64 f = monthStartSecs(now), t = now;
@@ -227,7 +210,7 @@ int allocateRules(Context &ctx)
     if (!parseArgs(p, ctx, &code)) return code;
     const bool write = p.isSet(add) || p.isSet(reset);
     QString org;
-    auto db = openWithOrg(ctx, p, &org, &code);
+    auto db = openWithOrg(ctx, p, p.value(kOrg), &org, &code);
     if (!db) return code;
     AllocationStore store(*db);
     if (write) {

@@ -29,6 +29,9 @@ const QList<Command> &commands()
         {"forecast", "Period-end projection of billed spend, with its backtest", cmdForecast},
         {"allocate", "Cost centres and workloads of projects (allocate set|list|import|export|costs)",
          cmdAllocate},
+        {"allowlist",
+         "Declared model policy per project or workload, and its drift (allowlist set|list|drift)",
+         cmdAllowlist},
     };
     return list;
 }
@@ -112,6 +115,23 @@ int dispatchSubcommand(Context &ctx, const QList<QPair<QString, Handler>> &subs,
 bool isTerminal(FILE *f)
 {
     return ::isatty(fileno(f)) == 1;
+}
+
+std::unique_ptr<Database> openWithOrg(Context &ctx, const QCommandLineParser &p, const QString &askedOrg,
+                                      QString *org, int *code)
+{
+    auto db = openDatabase(p, OpenOptions{false, true, false});
+    if (!db) {
+        *code = fail(ctx, db.errorMessage());
+        return nullptr;
+    }
+    auto key = chooseOrg(**db, askedOrg);
+    if (!key) {
+        *code = fail(ctx, key.errorMessage(), ExitUsage);
+        return nullptr;
+    }
+    *org = *key;
+    return std::move(*db);
 }
 
 } // namespace orgward::cli

@@ -70,8 +70,13 @@ int cmdReport(Context &);
 int cmdBudget(Context &);
 int cmdForecast(Context &);
 int cmdAllocate(Context &);
+int cmdAllowlist(Context &);
 // The organization a command works on: the one asked for, else the database's only one (a usage error
 // names the choices when there are several or none).
 Result<QString> chooseOrg(Database &db, const QString &asked);
+// Opens the database of p (migrated, not created) and picks the organization (chooseOrg); on failure
+// prints why and returns nullptr with the exit code in *code.
+std::unique_ptr<Database> openWithOrg(Context &ctx, const QCommandLineParser &p, const QString &askedOrg,
+                                      QString *org, int *code);
 
 } // namespace orgward::cli

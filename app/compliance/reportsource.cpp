@@ -46,34 +46,6 @@ RawPath rawPath(bool pg, const QStringList &path, bool asText)
         binds};
 }
 
-// The smallest stored usage set of `kind` grouped by every one of `dims` (chooseGroupBySet takes one
-// dimension), read at one bucket width ('1d' sorts first: daily buckets preferred). Invalid when none.
-Result<GroupBySet> usageSetWith(Database &db, const QString &orgKey, const QString &kind,
-                                const QStringList &dims)
-{
-    const QString table = QStringLiteral("usage_events");
-    auto sets = storedGroupBySets(db, table, orgKey, kind);
-    if (!sets) return sets.error();
-    GroupBySet out;
-    qsizetype bestSize = std::numeric_limits<qsizetype>::max();
-    for (const QString &s : std::as_const(*sets)) {
-        const QStringList parts = s.split(u',', Qt::SkipEmptyParts);
-        const bool all =
-            std::all_of(dims.cbegin(), dims.cend(), [&parts](const QString &d) { return parts.contains(d); });
-        if (all && parts.size() < bestSize) {
-            out.groupBy = s;
-            bestSize = parts.size();
-        }
-    }
-    if (bestSize == std::numeric_limits<qsizetype>::max()) return out;
-    auto w = db.scalar(
-        QStringLiteral("SELECT MIN(bucket_width) FROM %1 WHERE org_key = ? AND kind = ? AND group_by = ?")
-            .arg(table),
-        {orgKey, kind, out.groupBy});
-    if (!w) return w.error();
-    out.bucketWidth = w->toString();
-    return out;
-}
 } // namespace
 
 ReportSource::ReportSource(Database &db, QString orgKey, qint64 asOf, ReportProgress progress)

@@ -23,4 +23,9 @@ Result<QStringList> storedGroupBySets(Database &db, const QString &table, const 
 Result<GroupBySet> chooseGroupBySet(Database &db, const QString &table, const QString &orgKey,
                                     const QString &kind, const QString &dimension);
 
+// The smallest stored usage set of `kind` grouped by every one of `dims` (chooseGroupBySet takes one
+// dimension), read at one bucket width ('1d' sorts first: daily buckets preferred). Invalid when none.
+Result<GroupBySet> usageSetWith(Database &db, const QString &orgKey, const QString &kind,
+                                const QStringList &dims);
+
 } // namespace orgward

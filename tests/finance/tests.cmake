@@ -3,3 +3,4 @@ orgward_add_test(test_budget SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_budget.cpp L
 add_dependencies(test_budget orgward)
 orgward_add_test(test_forecast SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_forecast.cpp LABELS finance)
 orgward_add_test(test_allocation SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_allocation.cpp LABELS finance postgres)
+orgward_add_test(test_modelpolicy SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_modelpolicy.cpp LABELS finance postgres)
