@@ -3,6 +3,7 @@
 #include "budgetdialog.h"
 #include "core/instant.h"
 #include "finance/budgetstore.h"
+#include "finance/budgetwebhook.h"
 #include "models/budgetmodels.h"
 
 #include <QHBoxLayout>
@@ -304,7 +305,12 @@ void BudgetsPane::checkAndRecord()
 {
     if (!m_canEdit || m_org.isEmpty()) return;
     const QString org = m_org;
-    if (m_check.run([org](Database &db) { return evaluateBudgets(db, org, CrossingRecord::Record); }))
+    // Webhooks are posted on the same write thread (blocking there, retried, logged on failure).
+    if (m_check.run([org](Database &db) {
+            auto statuses = evaluateBudgets(db, org, CrossingRecord::Record);
+            if (statuses) deliverCrossingWebhooks(db, *statuses);
+            return statuses;
+        }))
         m_status->setText(tr("Checking budgets…"));
     updateControls();
 }

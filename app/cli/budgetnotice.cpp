@@ -4,6 +4,7 @@
 
 #include "core/instant.h"
 #include "finance/budgetcheck.h"
+#include "finance/budgetwebhook.h"
 #include "security/roles.h"
 
 namespace orgward::cli {
@@ -24,6 +25,14 @@ void reportNewCrossings(Context &ctx, Database &db, const QString &orgKey)
                 ctx.out << "Budget threshold crossed: " << s.budget.name << " reached " << t.threshold
                         << "% of " << s.budget.amount.toString() << " " << s.currency << " on "
                         << formatInstant(*t.crossedOn).left(10) << " (spent " << s.spent.toFixed(2) << ")\n";
+    for (const WebhookDelivery &d : deliverCrossingWebhooks(db, *statuses))
+        (d.result.delivered ? ctx.out : ctx.err)
+            << (d.result.delivered ? "Webhook sent: " : "warning: webhook not delivered: ") << d.budget << " "
+            << d.threshold << "% to " << d.target
+            << (d.result.delivered
+                    ? QString()
+                    : QStringLiteral(" (%1 attempt(s): %2)").arg(d.result.attempts).arg(d.result.error))
+            << "\n";
 }
 
 } // namespace orgward::cli

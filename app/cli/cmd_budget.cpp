@@ -1,4 +1,5 @@
 // orgward budget set|list|remove|check: budgets on billed spend (issue #15).
+#include "api/webhook.h"
 #include "command.h"
 #include "core/clock.h"
 #include "core/instant.h"
@@ -40,6 +41,13 @@ QJsonObject budgetJson(const Budget &b)
         o.insert(QStringLiteral("to"), formatInstant(b.customTo));
     }
     return o;
+}
+
+// "  webhook https://hooks.slack.com/…" (origin only); nothing when none or not readable (auditors, readers).
+QString webhookNote(Database &db, const QString &budget)
+{
+    auto url = BudgetStore(db).webhook(budget);
+    return url && !url->isEmpty() ? QStringLiteral("  webhook ") + webhookDisplay(*url) : QString();
 }
 
 QJsonValue optionalMoney(const std::optional<Decimal> &d)
@@ -207,8 +215,13 @@ int budgetSet(Context &ctx)
     Budget b = existing->value_or(Budget{});
     b.name = p.positionalArguments().first();
     if (auto r = applyOptions(p, b, !*existing, **db); !r) return fail(ctx, r.errorMessage(), ExitUsage);
+    if (const QString hook = p.value(QStringLiteral("webhook")); !hook.isEmpty())
+        if (auto u = checkWebhookUrl(hook); !u) return fail(ctx, u.errorMessage(), ExitUsage);
     if (auto r = store.save(b); !r)
         return fail(ctx, r.errorMessage(), r.error().code == Error::Code::Usage ? ExitUsage : ExitFailed);
+    if (p.isSet(QStringLiteral("webhook")))
+        if (auto r = store.setWebhook(b.name, p.value(QStringLiteral("webhook"))); !r)
+            return fail(ctx, r.errorMessage(), r.error().code == Error::Code::Usage ? ExitUsage : ExitFailed);
     ctx.out << (*existing ? "Changed" : "Added") << " budget " << b.name << ": " << b.amount.toString() << " "
             << b.currency << " per " << budgetPeriodName(b.period) << " for " << b.scope.text() << " ("
             << (b.orgKey.isEmpty() ? QStringLiteral("all organizations") : b.orgKey) << "), thresholds "
@@ -246,7 +259,8 @@ int budgetList(Context &ctx)
                         : QString())
                 << "  " << b.scope.text() << "  "
                 << (b.orgKey.isEmpty() ? QStringLiteral("all orgs") : b.orgKey) << "  thresholds "
-                << thresholdsText(b.thresholds) << (b.note.isEmpty() ? QString() : u"  " + b.note) << "\n";
+                << thresholdsText(b.thresholds) << (b.note.isEmpty() ? QString() : u"  " + b.note)
+                << webhookNote(**db, b.name) << "\n";
     if (list->isEmpty()) ctx.out << "No budgets yet: orgward budget set NAME --amount A\n";
     return ExitOk;
 }
@@ -327,7 +341,7 @@ int cmdBudget(Context &ctx)
         QStringLiteral(
             "usage: orgward budget set NAME --amount A [--currency USD] [--period month|quarter|year] "
             "[--from D --to D] [--scope org|project:ID|cost-centre:NAME|workload:NAME] "
-            "[--thresholds 70,85,95] [--org KEY|--all-orgs] [--note TEXT]\n"
+            "[--thresholds 70,85,95] [--org KEY|--all-orgs] [--note TEXT] [--webhook URL]\n"
             "       orgward budget list [--format text|json]\n"
             "       orgward budget remove NAME\n"
             "       orgward budget check [--db URL] [--org KEY] [--format text|json]\n"));

@@ -11,6 +11,7 @@ Q_LOGGING_CATEGORY(lcStore, "orgward.store", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcImport, "orgward.import", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSecurity, "orgward.security", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcUi, "orgward.ui", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcFinance, "orgward.finance", QtInfoMsg)
 
 namespace orgward {
 

@@ -9,6 +9,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcStore)
 Q_DECLARE_LOGGING_CATEGORY(lcImport)
 Q_DECLARE_LOGGING_CATEGORY(lcSecurity)
 Q_DECLARE_LOGGING_CATEGORY(lcUi)
+Q_DECLARE_LOGGING_CATEGORY(lcFinance)
 
 namespace orgward {
 // Installs a Qt message handler that masks secrets in every log line before it is written.

@@ -1,5 +1,6 @@
 #include "budgetstore.h"
 
+#include "api/webhook.h"
 #include "compliance/journal.h"
 #include "core/clock.h"
 #include "core/instant.h"
@@ -193,6 +194,7 @@ Status BudgetStore::remove(const QString &name)
                    QObject::tr("There is no budget named '%1' (orgward budget list shows them).").arg(name));
     if (auto r = m_db.begin(); !r) return r;
     Status r = m_db.run(QStringLiteral("DELETE FROM orgward_budget_crossings WHERE budget = ?"), {name});
+    if (r) r = m_db.run(QStringLiteral("DELETE FROM orgward_budget_webhooks WHERE budget = ?"), {name});
     if (r) r = m_db.run(QStringLiteral("DELETE FROM orgward_budgets WHERE name = ?"), {name});
     if (r) {
         auto e = Journal(m_db).append(JournalKind::BudgetChange, (*previous)->orgKey,
@@ -205,6 +207,45 @@ Status BudgetStore::remove(const QString &name)
         return r;
     }
     return m_db.commit();
+}
+
+Status BudgetStore::setWebhook(const QString &name, const QString &url)
+{
+    auto existing = get(name);
+    if (!existing) return existing.error();
+    if (!*existing)
+        return err(Error::Code::NotFound,
+                   QObject::tr("There is no budget named '%1' (orgward budget list shows them).").arg(name));
+    if (!url.isEmpty())
+        if (auto u = checkWebhookUrl(url); !u) return u.error();
+    if (auto r = m_db.begin(); !r) return r;
+    Status r = m_db.run(QStringLiteral("DELETE FROM orgward_budget_webhooks WHERE budget = ?"), {name});
+    if (r && !url.isEmpty())
+        r = m_db.run(
+            QStringLiteral("INSERT INTO orgward_budget_webhooks (budget, url, updated_at, updated_by) "
+                           "VALUES (?, ?, ?, ?)"),
+            {name, url.trimmed(), m_db.bindTimestamp(Clock::nowSecs()), Journal::osUser()});
+    if (r) {
+        auto e = Journal(m_db).append(
+            JournalKind::BudgetChange, (*existing)->orgKey,
+            QJsonObject{{QStringLiteral("action"),
+                         url.isEmpty() ? QStringLiteral("webhook-removed") : QStringLiteral("webhook-set")},
+                        {QStringLiteral("budget"), name},
+                        {QStringLiteral("webhook"), url.isEmpty() ? QString() : webhookDisplay(url)}});
+        if (!e) r = e.error();
+    }
+    if (!r) {
+        m_db.rollback();
+        return r;
+    }
+    return m_db.commit();
+}
+
+Result<QString> BudgetStore::webhook(const QString &name)
+{
+    auto v = m_db.scalar(QStringLiteral("SELECT url FROM orgward_budget_webhooks WHERE budget = ?"), {name});
+    if (!v) return v.error();
+    return v->toString();
 }
 
 } // namespace orgward

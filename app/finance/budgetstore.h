@@ -22,8 +22,12 @@ public:
     // that is not in the database, a currency other than the one the organization is billed in, and a custom
     // period overlapping another custom budget of the same organization and scope.
     Status save(const Budget &budget);
-    // NotFound when there is no such budget.
+    // NotFound when there is no such budget. Its crossings and webhook go with it.
     Status remove(const QString &name);
+    // The budget's webhook (orgward_budget_webhooks: finance and admin only, the URL is a secret); empty
+    // url removes it. Refuses a URL checkWebhookUrl() refuses; journaled without the URL's path.
+    Status setWebhook(const QString &name, const QString &url);
+    Result<QString> webhook(const QString &name); // empty: none
 
 private:
     Status checkAgainstStore(const Budget &b);

@@ -67,11 +67,26 @@ QList<TableDef> financeTables()
     return {budgets, crossings, allocations, rules, allowlists};
 }
 
+// A webhook URL is a bearer secret (whoever has it may post to the channel): its own table, which auditors
+// and readers may not read.
+TableDef webhookTable()
+{
+    return {QStringLiteral("orgward_budget_webhooks"),
+            {text("budget"),
+             text("url"),
+             {QStringLiteral("updated_at"), SqlType::Timestamp, true, QString()},
+             text("updated_by")},
+            {QStringLiteral("budget")},
+            {}};
+}
+
 } // namespace
 
 Status migrateV15Finance(Database &db)
 {
-    for (const TableDef &t : financeTables()) {
+    QList<TableDef> tables = financeTables();
+    tables << webhookTable(); // (a named list: `financeTables() << …` would dangle in a range-for)
+    for (const TableDef &t : std::as_const(tables)) {
         // Re-run after a rolled-back version row: the table may already be there.
         const QString create =
             Migrations::render(t, db.isPostgres())
@@ -85,7 +100,11 @@ Status grantFinanceTables(Database &db)
 {
     for (const TableDef &t : financeTables())
         if (auto r = grantTable(db, t.name, TableClass::Finance); !r) return r;
-    return {};
+    const QString webhooks = webhookTable().name;
+    if (auto r = grantTable(db, webhooks, TableClass::Audit); !r) return r; // admins only, then finance
+    if (!consoleRolesInstalled(db)) return {};
+    return db.run(
+        QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON %1 TO orgward_finance").arg(webhooks));
 }
 
 } // namespace orgward

@@ -6,12 +6,16 @@
 #include "core/clock.h"
 #include "finance/budgetcheck.h"
 #include "finance/budgetstore.h"
+#include "finance/budgetwebhook.h"
 #include "security/tablesource.h"
 #include "sync/fixtureimporter.h"
 #include "testsupport/testsupport.h"
 
 #include <QDateTime>
 #include <QFile>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -500,6 +504,13 @@ private Q_SLOTS:
         QVERIFY2(refused.errorMessage().contains(QLatin1String("permission denied")),
                  qPrintable(refused.errorMessage()));
         QVERIFY(!BudgetStore(*auditor).remove(b.name));
+        // The webhook URL is a secret: finance sets it, the auditor cannot read it.
+        QVERIFY(
+            BudgetStore(*finance).setWebhook(b.name, QStringLiteral("https://hooks.example.com/T0/B0/xyz")));
+        const auto hidden = BudgetStore(*auditor).webhook(b.name);
+        QVERIFY(!hidden);
+        QVERIFY2(hidden.errorMessage().contains(QLatin1String("permission denied")),
+                 qPrintable(hidden.errorMessage()));
         // The auditor reads costs and projects through the read-only views, as the console does.
         auto redirected = applyRoleSources(*auditor, ConsoleRole::Auditor);
         QVERIFY(redirected && *redirected);
@@ -516,6 +527,95 @@ private Q_SLOTS:
         QVERIFY2(r.code == 6, qPrintable(r.out + r.err));
         QVERIFY(r.out.contains(QLatin1String("Finance owns it")));
         QVERIFY(BudgetStore(*finance).remove(b.name));
+    }
+
+    // The webhook against a local HTTP server: one POST per first crossing with the exact figures, none on
+    // the next evaluation; retried after 503, given up after repeated 500s and not retried after 400; the
+    // secret part of the URL never in a message; bad URLs refused with nothing stored.
+    void webhookDeliveryAndFailures()
+    {
+        QHttpServer server;
+        QList<QByteArray> bodies;
+        QList<int> answers; // status to give each request in turn; 200 when exhausted
+        server.route(QStringLiteral("/hook"), [&](const QHttpServerRequest &req) {
+            bodies << req.body();
+            const int status = answers.isEmpty() ? 200 : answers.takeFirst();
+            return QHttpServerResponse(QByteArray("ok"), QHttpServerResponder::StatusCode(status));
+        });
+        const quint16 port = server.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port != 0);
+        const QString url = QStringLiteral("http://127.0.0.1:%1/hook?token=secret-token").arg(port);
+        Database &d = *m_sqlite;
+        BudgetStore store(d);
+        Budget b = monthly(QStringLiteral("Hooked"), "1200");
+        b.orgKey = m_org;
+        QVERIFY(store.save(b));
+        // Refusals first: nothing stored.
+        for (const QString &bad :
+             {QStringLiteral("http://example.com/p-secret"), QStringLiteral("ftp://127.0.0.1/p-secret"),
+              QStringLiteral("https://user:pw@example.com/p-secret"), QStringLiteral("not a url p-secret")}) {
+            const Status s = store.setWebhook(b.name, bad);
+            QVERIFY2(!s && s.error().code == Error::Code::Usage, qPrintable(bad));
+            QVERIFY2(!s.errorMessage().contains(QLatin1String("p-secret")), qPrintable(s.errorMessage()));
+        }
+        QCOMPARE(*store.webhook(b.name), QString());
+        QVERIFY(store.setWebhook(b.name, url));
+        QCOMPARE(*store.webhook(b.name), url);
+
+        QStringList messages;
+        static QStringList *sink = nullptr;
+        sink = &messages;
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType, const QMessageLogContext &, const QString &m) { sink->append(m); });
+        WebhookOptions fast;
+        fast.firstDelayMs = 10;
+        answers = {503, 503}; // the first threshold needs three attempts
+        auto st = evaluateBudget(d, b, CrossingRecord::Record);
+        QVERIFY(st);
+        QCOMPARE(st->newlyCrossed(), (QList<int>{70, 85}));
+        QList<WebhookDelivery> sent = deliverCrossingWebhooks(d, {*st}, fast);
+        QCOMPARE(sent.size(), 2);
+        QVERIFY(sent[0].result.delivered);
+        QCOMPARE(sent[0].result.attempts, 3);
+        QVERIFY(sent[1].result.delivered);
+        QCOMPARE(sent[1].result.attempts, 1);
+        QCOMPARE(sent[0].target, QStringLiteral("http://127.0.0.1:%1/…").arg(port));
+        QCOMPARE(bodies.size(), 4);
+        const QJsonObject first = QJsonDocument::fromJson(bodies.last()).object();
+        QCOMPARE(first.value(QLatin1String("budget")).toString(), QStringLiteral("Hooked"));
+        QCOMPARE(first.value(QLatin1String("threshold")).toInt(), 85);
+        QCOMPARE(first.value(QLatin1String("spent")).toString(), st->spent.toString());
+        QCOMPARE(first.value(QLatin1String("amount")).toString(), QStringLiteral("1200"));
+        QVERIFY(
+            first.value(QLatin1String("text")).toString().contains(QLatin1String("reached 85% of 1200 USD")));
+        // Nothing new: nothing sent.
+        st = evaluateBudget(d, b, CrossingRecord::Record);
+        QVERIFY(deliverCrossingWebhooks(d, {*st}, fast).isEmpty());
+        QCOMPARE(bodies.size(), 4);
+        // A receiver that keeps failing: three attempts, then a warning; a 400 is not retried.
+        ThresholdStatus t95{95, true, st->asOf, true};
+        BudgetStatus fake = *st;
+        fake.thresholds = {t95};
+        answers = {500, 500, 500};
+        sent = deliverCrossingWebhooks(d, {fake}, fast);
+        QCOMPARE(sent.size(), 1);
+        QVERIFY(!sent[0].result.delivered);
+        QCOMPARE(sent[0].result.attempts, 3);
+        QCOMPARE(sent[0].result.lastStatus, 500);
+        answers = {400};
+        sent = deliverCrossingWebhooks(d, {fake}, fast);
+        QVERIFY(!sent[0].result.delivered);
+        QCOMPARE(sent[0].result.attempts, 1);
+        QCOMPARE(bodies.size(), 8);
+        qInstallMessageHandler(previous);
+        bool warned = false;
+        for (const QString &m : std::as_const(messages)) {
+            QVERIFY2(!m.contains(QLatin1String("secret-token")), qPrintable(m));
+            warned = warned || m.contains(QLatin1String("budget Hooked: the webhook to http://127.0.0.1"));
+        }
+        QVERIFY(warned);
+        QVERIFY(store.remove(b.name));
+        QCOMPARE(*store.webhook(b.name), QString()); // removed with the budget
     }
 
     void commandLineExitCodes()

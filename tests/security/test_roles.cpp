@@ -284,8 +284,9 @@ private Q_SLOTS:
             QVERIFY2(denied(*db, QStringLiteral("INSERT INTO %1 DEFAULT VALUES").arg(t)), qPrintable(t));
             QVERIFY2(denied(*db, QStringLiteral("DELETE FROM %1").arg(t)), qPrintable(t));
             QVERIFY2(denied(*db, QStringLiteral("UPDATE %1 SET %2 = %2")
-                                     .arg(t, t == u"schema_migrations" ? QStringLiteral("name")
-                                                                       : QStringLiteral("org_key"))),
+                                     .arg(t, t == u"schema_migrations"         ? QStringLiteral("name")
+                                             : t == u"orgward_budget_webhooks" ? QStringLiteral("budget")
+                                                                               : QStringLiteral("org_key"))),
                      qPrintable(t));
         }
         auto views = m_pg->exec(
