@@ -82,6 +82,18 @@ const QList<CatalogueEntry> &entries()
                          "figures above, with findings."),
           {kUnusedDays, kMaxAgeDays}},
          &reports::soc2},
+        {{QStringLiteral("budget-status"),
+          QStringLiteral("Budget status"),
+          QStringLiteral("Every budget on billed costs as of the report's instant: spent, utilisation, "
+                         "thresholds reached and when, projected period-end spend and the day it runs out."),
+          {}},
+         &reports::budgetStatus},
+        {{QStringLiteral("costs-by-centre"),
+          QStringLiteral("Costs by cost centre"),
+          QStringLiteral("Billed costs of the period by cost centre and by workload, unallocated shown; each "
+                         "table adds up to the billed total."),
+          {}},
+         &reports::costsByCentre},
     };
     return all;
 }

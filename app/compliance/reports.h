@@ -33,6 +33,8 @@ Status adminActivity(ReportSource &src, Report &r, const ReportParams &p);
 Status residency(ReportSource &src, Report &r, const ReportParams &p);
 Status dataGovernance(ReportSource &src, Report &r, const ReportParams &p);
 Status soc2(ReportSource &src, Report &r, const ReportParams &p);
+Status budgetStatus(ReportSource &src, Report &r, const ReportParams &p);
+Status costsByCentre(ReportSource &src, Report &r, const ReportParams &p);
 } // namespace reports
 
 } // namespace orgward

@@ -91,7 +91,7 @@ QList<int> BudgetStatus::newlyCrossed() const
     return out;
 }
 
-Result<BudgetStatus> evaluateBudget(Database &db, const Budget &b, CrossingRecord mode)
+Result<BudgetStatus> evaluateBudget(Database &db, const Budget &b, CrossingRecord mode, qint64 asOf)
 {
     QStringList orgs{b.orgKey};
     if (b.orgKey.isEmpty()) {
@@ -105,6 +105,7 @@ Result<BudgetStatus> evaluateBudget(Database &db, const Budget &b, CrossingRecor
     for (const QString &org : std::as_const(orgs))
         st.asOf = std::max(st.asOf, orgNowSecs(db, org));
     if (orgs.isEmpty()) st.asOf = Clock::nowSecs();
+    if (asOf > 0) st.asOf = asOf;
     st.period = budgetPeriodAt(b, st.asOf);
     const qint64 from =
         std::min(st.period.from, st.asOf / kSecondsPerDay * kSecondsPerDay - kHistoryDays * kSecondsPerDay);
@@ -154,14 +155,15 @@ Result<QList<BudgetCrossing>> listCrossings(Database &db, const QString &orgKey,
     return out;
 }
 
-Result<QList<BudgetStatus>> evaluateBudgets(Database &db, const QString &orgKey, CrossingRecord mode)
+Result<QList<BudgetStatus>> evaluateBudgets(Database &db, const QString &orgKey, CrossingRecord mode,
+                                            qint64 asOf)
 {
     auto budgets = BudgetStore(db).list();
     if (!budgets) return budgets.error();
     QList<BudgetStatus> out;
     for (const Budget &b : std::as_const(*budgets)) {
         if (!orgKey.isEmpty() && !b.orgKey.isEmpty() && b.orgKey != orgKey) continue;
-        auto st = evaluateBudget(db, b, mode);
+        auto st = evaluateBudget(db, b, mode, asOf);
         if (!st) return st.error();
         out << *st;
     }

@@ -56,8 +56,10 @@ struct BudgetCrossing
 // Newest first; those of one organization (and the all-organization budgets) when orgKey is set.
 Result<QList<BudgetCrossing>> listCrossings(Database &db, const QString &orgKey, int limit = 500);
 
-Result<BudgetStatus> evaluateBudget(Database &db, const Budget &budget, CrossingRecord mode);
+// asOf 0: the organization's own now; else the budget as of that instant (billed costs before it).
+Result<BudgetStatus> evaluateBudget(Database &db, const Budget &budget, CrossingRecord mode, qint64 asOf = 0);
 // Every budget, or those of one organization (and the all-organization ones) when orgKey is set.
-Result<QList<BudgetStatus>> evaluateBudgets(Database &db, const QString &orgKey, CrossingRecord mode);
+Result<QList<BudgetStatus>> evaluateBudgets(Database &db, const QString &orgKey, CrossingRecord mode,
+                                            qint64 asOf = 0);
 
 } // namespace orgward

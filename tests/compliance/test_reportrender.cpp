@@ -359,7 +359,7 @@ void TestReportRender::reportCommandUsage()
     for (const ReportInfo &i : reportCatalogue())
         expected << i.name;
     QCOMPARE(names, expected);
-    QCOMPARE(expected.size(), 8);
+    QCOMPARE(expected.size(), 10);
 
     const Run unknown = runOrgward({QStringLiteral("report"), QStringLiteral("nope")});
     QCOMPARE(unknown.code, 2);

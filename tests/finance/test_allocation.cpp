@@ -2,6 +2,7 @@
 // add up to the billed total exactly for random allocations and periods (a property test), rules and their
 // defaults, the CSV round trip, and imports that are refused whole (naming the line) and change nothing.
 #include "compliance/journal.h"
+#include "compliance/reports.h"
 #include "core/clock.h"
 #include "finance/allocation.h"
 #include "sync/fixtureimporter.h"
@@ -205,6 +206,34 @@ private Q_SLOTS:
         QVERIFY(all);
         QCOMPARE(all->rows.first().key, QStringLiteral("All"));
         QCOMPARE(all->total, billed(d, first, last));
+        clearAll(d);
+    }
+
+    // The costs-by-centre report: each table's rows add up to its Total row, which is the billed total.
+    void costsByCentreReport_data() { test::addEngineRows(); }
+    void costsByCentreReport()
+    {
+        Database &d = db();
+        clearAll(d);
+        QVERIFY(AllocationStore(d).set(m_org, kFraud, QStringLiteral("Risk"), QStringLiteral("production")));
+        ReportParams p;
+        p.orgKey = m_org;
+        p.from = utc(2026, 10, 1);
+        p.to = utc(2026, 11, 1);
+        p.asOf = utc(2026, 11, 20);
+        auto r = buildReport(d, QStringLiteral("costs-by-centre"), p);
+        QVERIFY2(r, qPrintable(r.errorMessage()));
+        QCOMPARE(r->tables.size(), 2);
+        const Decimal expected = billed(d, p.from, p.to);
+        for (const ReportTable &t : std::as_const(r->tables)) {
+            Decimal sum;
+            for (int i = 0; i + 1 < t.rows.size(); ++i)
+                sum += *Decimal::parse(t.rows[i].value(1).toString());
+            QCOMPARE(t.rows.last().value(0).toString(), QStringLiteral("Total"));
+            QCOMPARE(*Decimal::parse(t.rows.last().value(1).toString()), expected);
+            QCOMPARE(sum, expected);
+        }
+        QCOMPARE(r->tables.first().rows.first().value(0).toString().isEmpty(), false);
         clearAll(d);
     }
 

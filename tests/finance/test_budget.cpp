@@ -3,6 +3,7 @@
 // evaluation against independent SQL, a crossing recorded once across repeated evaluations and re-imports,
 // the PostgreSQL grants (finance edits, auditor reads), and `orgward budget` exit codes.
 #include "compliance/journal.h"
+#include "compliance/reports.h"
 #include "core/clock.h"
 #include "finance/budgetcheck.h"
 #include "finance/budgetstore.h"
@@ -464,6 +465,28 @@ private Q_SLOTS:
                           {b.name})
                      ->toInt(),
                  0);
+    }
+
+    // The budget-status report as of the capture: the same figures as the evaluation.
+    void budgetStatusReport_data() { test::addEngineRows(); }
+    void budgetStatusReport()
+    {
+        Database &d = db();
+        Budget b = monthly(QStringLiteral("Reported"), "1000");
+        b.orgKey = m_org;
+        QVERIFY(BudgetStore(d).save(b));
+        ReportParams p;
+        p.orgKey = m_org;
+        p.asOf = m_capture;
+        auto r = buildReport(d, QStringLiteral("budget-status"), p);
+        QVERIFY2(r, qPrintable(r.errorMessage()));
+        const ReportTable &t = r->tables.first();
+        QCOMPARE(t.rows.size(), 1);
+        const Decimal spent = billed(d, utc(2026, 11, 1), m_capture);
+        QCOMPARE(*Decimal::parse(t.rows[0].value(6).toString()), spent);
+        QCOMPARE(t.rows[0].value(8).toString(), QStringLiteral("70,85,95")); // 1129.74 of 1000
+        QCOMPARE(r->tables[1].rows.size(), 3);
+        QVERIFY(BudgetStore(d).remove(b.name));
     }
 
     void allOrganizationsBudget_data() { test::addEngineRows(); }
