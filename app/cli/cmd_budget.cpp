@@ -202,7 +202,11 @@ int budgetSet(Context &ctx)
           QStringLiteral("KEY")},
          {QStringLiteral("all-orgs"),
           QStringLiteral("Budget the spend of every organization in the database together.")},
-         {QStringLiteral("note"), QStringLiteral("A note shown with the budget."), QStringLiteral("TEXT")}});
+         {QStringLiteral("note"), QStringLiteral("A note shown with the budget."), QStringLiteral("TEXT")},
+         {QStringLiteral("webhook"),
+          QStringLiteral("POST each first crossing here as JSON (Slack-compatible \"text\"); '' removes it. "
+                         "https, or http to this computer only."),
+          QStringLiteral("URL")}});
     int code = 0;
     if (!parseArgs(p, ctx, &code)) return code;
     if (p.positionalArguments().size() != 1)

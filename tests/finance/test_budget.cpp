@@ -735,6 +735,17 @@ private Q_SLOTS:
         QCOMPARE(list.first().toObject().value(QLatin1String("amount")).toString(), QStringLiteral("100"));
         QCOMPARE(list.first().toObject().value(QLatin1String("thresholds")).toString(),
                  QStringLiteral("70,85,95"));
+        // A webhook from the command line: refused over plain http to another host (exit 2, nothing stored),
+        // listed by its origin only.
+        r = budget({QStringLiteral("set"), QStringLiteral("Monthly"), QStringLiteral("--webhook"),
+                    QStringLiteral("http://hooks.example.com/T0/secret")});
+        QVERIFY2(r.code == 2 && r.err.contains(QLatin1String("use https")), qPrintable(r.err));
+        r = budget({QStringLiteral("set"), QStringLiteral("Monthly"), QStringLiteral("--webhook"),
+                    QStringLiteral("https://hooks.example.com/T0/secret")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = budget({QStringLiteral("list")});
+        QVERIFY2(r.out.contains(QStringLiteral("webhook https://hooks.example.com/…")), qPrintable(r.out));
+        QVERIFY(!r.out.contains(QLatin1String("secret")));
         r = budget({QStringLiteral("remove"), QStringLiteral("Monthly")});
         QCOMPARE(r.code, 0);
         QCOMPARE(budget({QStringLiteral("check")}).code, 0);
